@@ -1,0 +1,50 @@
+import { AssessmentStatus } from '../modules/assessment/assessment.entity';
+import { Role } from '../modules/user/user.entity';
+import type { Viewer } from './auth';
+import { forbidden } from './errors';
+
+/**
+ * Who may see and change a unit's assessment: the one place where the rules of DESIGN.md
+ * "People" are written down. Services call these before reading or writing.
+ */
+export interface AssessmentRef {
+  unitId: string;
+  status: AssessmentStatus;
+}
+
+const APPRAISABLE: readonly AssessmentStatus[] = [
+  AssessmentStatus.SUBMITTED,
+  AssessmentStatus.RETURNED,
+  AssessmentStatus.APPRAISED,
+  AssessmentStatus.FINAL,
+];
+
+/** ADMIN and VIEWER see every unit; APPRAISERs see what was submitted; a unit's people see their own. */
+export function canReadAssessment(viewer: Viewer, a: AssessmentRef): boolean {
+  switch (viewer.role) {
+    case Role.ADMIN:
+    case Role.VIEWER:
+      return true;
+    case Role.APPRAISER:
+      return APPRAISABLE.includes(a.status);
+    case Role.LEADER:
+    case Role.STAFF:
+      return viewer.unitId !== null && viewer.unitId === a.unitId;
+  }
+}
+
+export function assertCanReadAssessment(viewer: Viewer, a: AssessmentRef): void {
+  if (!canReadAssessment(viewer, a)) throw forbidden('This assessment belongs to another unit.');
+}
+
+/** Self scores are written by the unit's own LEADER and STAFF only. */
+export function assertUnitMember(viewer: Viewer, unitId: string): void {
+  const member = (viewer.role === Role.LEADER || viewer.role === Role.STAFF) && viewer.unitId === unitId;
+  if (!member) throw forbidden('Only the unit’s own leader and staff may change its self-assessment.');
+}
+
+export function assertUnitLeader(viewer: Viewer, unitId: string): void {
+  if (!(viewer.role === Role.LEADER && viewer.unitId === unitId)) {
+    throw forbidden('Only the unit’s leader may do this.');
+  }
+}

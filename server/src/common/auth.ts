@@ -1,0 +1,76 @@
+import jwt from 'jsonwebtoken';
+import type { AuthChecker } from 'type-graphql';
+import { Role, User } from '../modules/user/user.entity';
+import type { Em } from '../orm';
+import { forbidden, unauthenticated } from './errors';
+
+/** Who is asking: loaded fresh from the database for every request, so a disabled user stops at once. */
+export interface Viewer {
+  id: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export interface TokenSettings {
+  tokenSecret: string;
+  tokenTtlSeconds: number;
+}
+
+export function signToken(settings: TokenSettings, userId: string): { token: string; expiresAt: Date } {
+  const token = jwt.sign({}, settings.tokenSecret, {
+    algorithm: 'HS256',
+    subject: userId,
+    expiresIn: settings.tokenTtlSeconds,
+  });
+  const { exp } = jwt.decode(token) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+/** The user id of a valid token, or null (bad signature, expired, malformed). */
+export function verifyToken(settings: TokenSettings, token: string): string | null {
+  try {
+    const payload = jwt.verify(token, settings.tokenSecret, { algorithms: ['HS256'] });
+    return typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Bearer xyz" → "xyz"; anything else → null. */
+export function bearer(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return m ? m[1] : null;
+}
+
+/**
+ * The viewer behind an Authorization value. A missing header is anonymous (null); a header
+ * with a bad, expired or revoked token is UNAUTHENTICATED, so a client knows to sign in again.
+ */
+export async function viewerFrom(settings: TokenSettings, em: Em, authorization: unknown): Promise<Viewer | null> {
+  if (authorization === undefined || authorization === null || authorization === '') return null;
+  const token = bearer(authorization);
+  const userId = token ? verifyToken(settings, token) : null;
+  if (!userId) throw unauthenticated('The token is invalid or has expired; sign in again.');
+  const user = await em.findOne(User, { id: userId, active: true }, { fields: ['id', 'role', 'unit'] as never });
+  if (!user) throw unauthenticated('This account is disabled or no longer exists; sign in again.');
+  return { id: user.id, role: user.role, unitId: user.unit?.id ?? null };
+}
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
+  const v = requireViewer(viewer);
+  if (!roles.includes(v.role)) throw forbidden(`This needs one of the roles ${roles.join(', ')}.`);
+  return v;
+}
+
+/** type-graphql's @Authorized(): no roles = any signed-in user. */
+export const authChecker: AuthChecker<{ viewer: Viewer | null }, Role> = ({ context }, roles) => {
+  if (roles.length === 0) requireViewer(context.viewer);
+  else requireRole(context.viewer, ...roles);
+  return true;
+};

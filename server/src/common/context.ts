@@ -1,0 +1,12 @@
+import type { Config } from '../config';
+import type { Em } from '../orm';
+import type { Logger } from './logger';
+import type { Viewer } from './auth';
+
+/** What every resolver gets: its own entity-manager fork and who is asking. */
+export interface Context {
+  em: Em;
+  viewer: Viewer | null;
+  config: Config;
+  log: Logger;
+}

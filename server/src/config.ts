@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Every setting of the server, read from the environment once, validated, with defaults. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** where the SQLite file, the generated token secret and uploads live */
+  dataDir: string;
+  /** postgres://… switches to PostgreSQL; unset = SQLite file under dataDir */
+  databaseUrl: string | null;
+  /** SQLite file path (ignored with databaseUrl); ':memory:' allowed in tests */
+  sqlitePath: string;
+  redisUrl: string | null;
+  tokenSecret: string;
+  tokenTtlSeconds: number;
+  /** seed the demo province, framework, users and period on an empty database */
+  demoData: boolean;
+  /** first ADMIN created on an empty database when demo data is off */
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** argon2 cost; lowered only in tests */
+  passwordHashMemoryKiB: number;
+  /** folder of the built web client */
+  clientDir: string;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`Configuration: ${name} must be an integer between ${min} and ${max}, got "${raw}".`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`Configuration: ${name} must be true or false, got "${raw}".`);
+}
+
+/** The token secret: given, or generated once and kept in the data folder. */
+function tokenSecretFrom(env: Env, dataDir: string): string {
+  if (env.TOKEN_SECRET) {
+    if (env.TOKEN_SECRET.length < 32) throw new Error('Configuration: TOKEN_SECRET must be at least 32 characters.');
+    return env.TOKEN_SECRET;
+  }
+  const file = join(dataDir, 'token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? join(__dirname, '..', '..', 'data'));
+  const databaseUrl = overrides.databaseUrl !== undefined ? overrides.databaseUrl : env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('Configuration: DATABASE_URL must be a postgres:// URL.');
+  }
+  const redisUrl = overrides.redisUrl !== undefined ? overrides.redisUrl : env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('Configuration: REDIS_URL must be a redis:// URL.');
+  const adminEmail = env.ADMIN_EMAIL || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new Error('Configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together.');
+  }
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new Error('Configuration: ADMIN_PASSWORD must be at least 8 characters.');
+  }
+  const base: Config = {
+    env: nodeEnv,
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    dataDir,
+    databaseUrl,
+    sqlitePath: env.SQLITE_PATH || join(dataDir, 'chamdiem.sqlite'),
+    redisUrl,
+    tokenSecret: '',
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 90 * 24 * 3600),
+    demoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),
+    adminEmail,
+    adminPassword,
+    passwordHashMemoryKiB: int(env, 'PASSWORD_HASH_MEMORY_KIB', 19456, 1024, 1 << 21),
+    clientDir: resolve(env.CLIENT_DIR || join(__dirname, '..', '..', 'client', 'dist')),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+  };
+  const merged = { ...base, ...overrides };
+  merged.tokenSecret = overrides.tokenSecret ?? tokenSecretFrom(env, merged.dataDir);
+  return merged;
+}

@@ -1,0 +1,12 @@
+import { Assessment } from './modules/assessment/assessment.entity';
+import { Progress } from './modules/assessment/progress.entity';
+import { ScoreEntry } from './modules/assessment/score-entry.entity';
+import { ScoreRevision } from './modules/assessment/score-revision.entity';
+import { Criterion } from './modules/framework/criterion.entity';
+import { Framework } from './modules/framework/framework.entity';
+import { Period } from './modules/period/period.entity';
+import { Unit } from './modules/unit/unit.entity';
+import { User } from './modules/user/user.entity';
+
+/** Every entity, listed once for the ORM. */
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress];

@@ -1,0 +1,62 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { fromHundredths } from '../../common/decimal';
+import { load } from '../../common/load';
+import { Period } from '../period/period.entity';
+import { Unit } from '../unit/unit.entity';
+import { Role } from '../user/user.entity';
+import { Assessment } from './assessment.entity';
+import { AssessmentService } from './assessment.service';
+import { Progress } from './progress.entity';
+import { ScoreEntry } from './score-entry.entity';
+import { SaveSelfScoreInput, SelfScorePayload } from './self-score.input';
+import { SelfScoreService } from './self-score.service';
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  @Authorized()
+  @Query(() => Assessment, { description: 'FORBIDDEN for another unit’s people.' })
+  assessment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Assessment> {
+    return new AssessmentService(ctx.em).get(requireViewer(ctx.viewer), id);
+  }
+
+  @Authorized(Role.LEADER, Role.STAFF)
+  @Mutation(() => SelfScorePayload, {
+    description: 'Saves a self score. CONFLICT (with extensions.current) on a stale expectedVersion; PHASE_CLOSED outside SELF_ASSESSMENT or once submitted; BAD_USER_INPUT when the value does not fit the method.',
+  })
+  saveSelfScore(@Arg('input', () => SaveSelfScoreInput) input: SaveSelfScoreInput, @Ctx() ctx: Context): Promise<SelfScorePayload> {
+    return new SelfScoreService(ctx.em).save(requireViewer(ctx.viewer), input);
+  }
+
+  @Authorized(Role.LEADER)
+  @Mutation(() => Assessment, { description: 'The unit’s leader submits; BAD_USER_INPUT lists every leaf that blocks it.' })
+  submitAssessment(@Arg('assessmentId', () => ID) assessmentId: string, @Ctx() ctx: Context): Promise<Assessment> {
+    return new AssessmentService(ctx.em).submit(requireViewer(ctx.viewer), assessmentId);
+  }
+
+  @FieldResolver(() => Unit)
+  async unit(@Root() a: Assessment): Promise<Unit> {
+    return (await load(a.unit))!;
+  }
+
+  @FieldResolver(() => Period)
+  async period(@Root() a: Assessment): Promise<Period> {
+    return (await load(a.period))!;
+  }
+
+  @FieldResolver(() => [ScoreEntry], { description: 'One entry per leaf criterion, in the framework’s order.' })
+  entries(@Root() a: Assessment, @Ctx() ctx: Context): Promise<ScoreEntry[]> {
+    return new AssessmentService(ctx.em).entries(a);
+  }
+
+  @FieldResolver(() => [Progress], { description: 'The progress tree, flat: one row per node of the framework.' })
+  progress(@Root() a: Assessment, @Ctx() ctx: Context): Promise<Progress[]> {
+    return new AssessmentService(ctx.em).progress(a);
+  }
+
+  @FieldResolver(() => Float, { description: 'The reported self total (N/A rescaled as the framework says).' })
+  async selfTotal(@Root() a: Assessment, @Ctx() ctx: Context): Promise<number> {
+    return fromHundredths((await new AssessmentService(ctx.em).selfTotalH(a)).totalH);
+  }
+}

@@ -1,0 +1,73 @@
+import { assertCanReadAssessment, assertUnitLeader } from '../../common/access';
+import type { Viewer } from '../../common/auth';
+import { badInput, notFound, phaseClosed } from '../../common/errors';
+import { assertId } from '../../common/ids';
+import type { Em } from '../../orm';
+import { Phase } from '../period/period.entity';
+import { reportedTotalH } from '../scoring/tree';
+import { Assessment, AssessmentStatus } from './assessment.entity';
+import { Progress } from './progress.entity';
+import { EntryState, ScoreEntry } from './score-entry.entity';
+import { ScoreRevision } from './score-revision.entity';
+
+export class AssessmentService {
+  constructor(private readonly em: Em) {}
+
+  /** An assessment the viewer may read, or NOT_FOUND / FORBIDDEN. */
+  async get(viewer: Viewer, id: string): Promise<Assessment> {
+    const a = await this.em.findOne(Assessment, { id: assertId(id, 'Assessment') });
+    if (!a) throw notFound('Assessment', id);
+    assertCanReadAssessment(viewer, { unitId: a.unit.id, status: a.status });
+    return a;
+  }
+
+  /** Every entry, in the framework's order. */
+  entries(a: Assessment): Promise<ScoreEntry[]> {
+    return this.em.find(ScoreEntry, { assessment: a.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
+  }
+
+  /** The progress tree, flat, one row per node, in the framework's order. */
+  progress(a: Assessment): Promise<Progress[]> {
+    return this.em.find(Progress, { assessment: a.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
+  }
+
+  history(entry: ScoreEntry): Promise<ScoreRevision[]> {
+    return this.em.find(ScoreRevision, { entry: entry.id }, { orderBy: { version: 'asc' } });
+  }
+
+  /** The reported self total (DESIGN.md "Arithmetic"): top-level rows summed, capped and rescaled. */
+  async selfTotalH(a: Assessment): Promise<{ totalH: number; maxH: number }> {
+    await this.em.populate(a, ['period.framework']);
+    const fw = a.period.framework;
+    const top = await this.em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] });
+    const rootScoreH = Math.max(0, Math.min(top.reduce((s, r) => s + r.scoreH, 0), fw.maxH));
+    const applicableMaxH = top.reduce((s, r) => s + r.capH, 0);
+    return { totalH: reportedTotalH(rootScoreH, fw.maxH, applicableMaxH, fw.notApplicable), maxH: fw.maxH };
+  }
+
+  /**
+   * The leader submits: refused, with every leaf that blocks it, unless every leaf is DONE
+   * (N/A included). A submitted assessment is read-only for the unit.
+   */
+  async submit(viewer: Viewer, id: string): Promise<Assessment> {
+    return this.em.transactional(async (em) => {
+      const a = await em.findOne(Assessment, { id: assertId(id, 'Assessment') }, { populate: ['period'] });
+      if (!a) throw notFound('Assessment', id);
+      assertUnitLeader(viewer, a.unit.id);
+      if (a.period.phase !== Phase.SELF_ASSESSMENT) throw phaseClosed(`Submission is open only in SELF_ASSESSMENT; the period is in ${a.period.phase}.`);
+      if (a.status !== AssessmentStatus.NOT_STARTED && a.status !== AssessmentStatus.IN_PROGRESS) throw phaseClosed(`The assessment is already ${a.status}.`);
+      const open = await em.find(ScoreEntry, { assessment: a.id, state: { $ne: EntryState.DONE } }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
+      if (open.length) {
+        throw badInput(
+          open.map((e) => ({ path: e.criterion.code, message: e.state === EntryState.DRAFT ? 'still a draft' : 'not scored' })),
+          { blocking: open.map((e) => e.criterion.code) },
+        );
+      }
+      a.status = AssessmentStatus.SUBMITTED;
+      a.submittedAt = new Date();
+      a.seq += 1;
+      await em.flush();
+      return a;
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { fromHundredths } from '../../common/decimal';
+import type { ScoreEntry } from './score-entry.entity';
+
+/** The JSON-safe state of an entry, as history rows and CONFLICT errors carry it. */
+export function entrySnapshot(e: ScoreEntry) {
+  return {
+    id: e.id,
+    version: e.version,
+    value: e.input ?? null,
+    selfScore: e.selfScoreH == null ? null : fromHundredths(e.selfScoreH),
+    notApplicable: e.notApplicable,
+    comment: e.comment ?? null,
+    state: e.state,
+    updatedAt: e.updatedAt.toISOString(),
+    updatedById: e.updatedBy?.id ?? null,
+  };
+}

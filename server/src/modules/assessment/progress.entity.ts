@@ -1,0 +1,68 @@
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../common/base.entity';
+import { fromHundredths } from '../../common/decimal';
+import { Criterion } from '../framework/criterion.entity';
+import { Assessment } from './assessment.entity';
+
+/**
+ * The stored progress of one node of the framework in one assessment. A save updates the rows
+ * of the leaf's ancestors only; the totals follow DESIGN.md "Arithmetic".
+ */
+@ObjectType({ description: 'Progress of one criterion (node) in one assessment.' })
+@Entity()
+@Unique({ properties: ['assessment', 'criterion'] })
+export class Progress extends BaseEntity {
+  @ManyToOne(() => Assessment)
+  assessment!: Assessment;
+
+  @ManyToOne(() => Criterion)
+  criterion!: Criterion;
+
+  /** the node's self score in hundredths */
+  @Property({ type: 'integer' })
+  scoreH: number = 0;
+
+  /** Σ of the regular children's scores, before the cap */
+  @Property({ type: 'integer' })
+  regularSumH: number = 0;
+
+  /** Σ of the bonus and deduction children's scores */
+  @Property({ type: 'integer' })
+  extraSumH: number = 0;
+
+  /** the node's effective max (its max less N/A leaves under RESCALE) */
+  @Property({ type: 'integer' })
+  capH!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  leaves!: number;
+
+  @Field(() => Int, { description: 'Leaves whose state is DONE (N/A included).' })
+  @Property({ type: 'integer' })
+  leavesScored: number = 0;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  leavesWithEvidence: number = 0;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  leavesAppraised: number = 0;
+
+  @Field(() => ID)
+  get criterionId(): string {
+    return this.criterion.id;
+  }
+
+  @Field(() => Float, { description: 'The self total of this node.' })
+  get selfTotal(): number {
+    return fromHundredths(this.scoreH);
+  }
+
+  @Field(() => Float, { description: 'The maximum of this node for this assessment (N/A leaves taken out under RESCALE).' })
+  get maxScore(): number {
+    return fromHundredths(this.capH);
+  }
+}

@@ -1,0 +1,53 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { load } from '../../common/load';
+import { Criterion } from '../framework/criterion.entity';
+import { User } from '../user/user.entity';
+import { AssessmentService } from './assessment.service';
+import { Progress } from './progress.entity';
+import { ScoreEntry } from './score-entry.entity';
+import { ScoreRevision } from './score-revision.entity';
+
+@Resolver(() => ScoreEntry)
+export class ScoreEntryResolver {
+  @FieldResolver(() => ID)
+  criterionId(@Root() e: ScoreEntry): string {
+    return e.criterion.id;
+  }
+
+  @FieldResolver(() => Criterion)
+  async criterion(@Root() e: ScoreEntry): Promise<Criterion> {
+    return (await load(e.criterion))!;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  updatedBy(@Root() e: ScoreEntry): Promise<User | null> {
+    return load(e.updatedBy);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  assignee(@Root() e: ScoreEntry): Promise<User | null> {
+    return load(e.assignee);
+  }
+
+  @FieldResolver(() => [ScoreRevision], { description: 'Every change, oldest first.' })
+  history(@Root() e: ScoreEntry, @Ctx() ctx: Context): Promise<ScoreRevision[]> {
+    return new AssessmentService(ctx.em).history(e);
+  }
+}
+
+@Resolver(() => ScoreRevision)
+export class ScoreRevisionResolver {
+  @FieldResolver(() => User, { nullable: true })
+  actor(@Root() r: ScoreRevision): Promise<User | null> {
+    return load(r.actor);
+  }
+}
+
+@Resolver(() => Progress)
+export class ProgressResolver {
+  @FieldResolver(() => Criterion)
+  async criterion(@Root() p: Progress): Promise<Criterion> {
+    return (await load(p.criterion))!;
+  }
+}

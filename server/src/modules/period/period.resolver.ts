@@ -1,0 +1,47 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { load } from '../../common/load';
+import { Assessment } from '../assessment/assessment.entity';
+import { Framework } from '../framework/framework.entity';
+import { Role } from '../user/user.entity';
+import { Period, Phase } from './period.entity';
+import { CreatePeriodInput } from './period.input';
+import { PeriodService } from './period.service';
+
+@Resolver(() => Period)
+export class PeriodResolver {
+  @Authorized()
+  @Query(() => [Period])
+  periods(@Ctx() ctx: Context): Promise<Period[]> {
+    return new PeriodService(ctx.em).list();
+  }
+
+  @Authorized()
+  @Query(() => Period)
+  period(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Period> {
+    return new PeriodService(ctx.em).get(id);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Period, { description: 'Creates a DRAFT period and one assessment per unit.' })
+  createPeriod(@Arg('input', () => CreatePeriodInput) input: CreatePeriodInput, @Ctx() ctx: Context): Promise<Period> {
+    return new PeriodService(ctx.em).create(input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Period, { description: 'Moves a period to its next phase; PHASE_CLOSED for any other move.' })
+  setPeriodPhase(@Arg('id', () => ID) id: string, @Arg('phase', () => Phase) phase: Phase, @Ctx() ctx: Context): Promise<Period> {
+    return new PeriodService(ctx.em).setPhase(id, phase);
+  }
+
+  @FieldResolver(() => Framework)
+  async framework(@Root() period: Period): Promise<Framework> {
+    return (await load(period.framework))!;
+  }
+
+  @FieldResolver(() => [Assessment], { description: 'The assessments the viewer may see: a unit’s people see their own.' })
+  assessments(@Root() period: Period, @Ctx() ctx: Context): Promise<Assessment[]> {
+    return new PeriodService(ctx.em).assessments(period, requireViewer(ctx.viewer));
+  }
+}

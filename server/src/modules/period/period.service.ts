@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../common/auth';
+import { badInput, notFound, phaseClosed, Problem } from '../../common/errors';
+import { assertId } from '../../common/ids';
+import type { Em } from '../../orm';
+import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
+import { Progress } from '../assessment/progress.entity';
+import { initialProgressRows } from '../assessment/progress.rows';
+import { EntryState, ScoreEntry } from '../assessment/score-entry.entity';
+import { Criterion } from '../framework/criterion.entity';
+import { Framework, FrameworkStatus } from '../framework/framework.entity';
+import { Unit } from '../unit/unit.entity';
+import { Role } from '../user/user.entity';
+import { Period, Phase } from './period.entity';
+import type { CreatePeriodInput } from './period.input';
+import { canMove, NEXT_PHASES } from './phases';
+
+const BATCH = 1000;
+
+export class PeriodService {
+  constructor(private readonly em: Em) {}
+
+  list(): Promise<Period[]> {
+    return this.em.find(Period, {}, { orderBy: { year: 'desc', createdAt: 'desc' } });
+  }
+
+  async get(id: string): Promise<Period> {
+    return this.em.findOneOrFail(Period, { id: assertId(id, 'Period') }, { failHandler: () => notFound('Period', id) });
+  }
+
+  /** The assessments of a period that the viewer may see. */
+  assessments(period: Period, viewer: Viewer): Promise<Assessment[]> {
+    const where: Record<string, unknown> = { period: period.id };
+    if (viewer.role === Role.LEADER || viewer.role === Role.STAFF) where.unit = viewer.unitId ?? '00000000-0000-0000-0000-000000000000';
+    if (viewer.role === Role.APPRAISER) where.status = { $nin: [AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS] };
+    return this.em.find(Assessment, where, { populate: ['unit'], orderBy: { unit: { name: 'asc' } } });
+  }
+
+  /** Creates the period, one assessment per unit, its entries and its progress rows, in one transaction. */
+  async create(input: CreatePeriodInput): Promise<Period> {
+    const problems: Problem[] = [];
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 300) problems.push({ path: 'name', message: 'must be 1–300 characters' });
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.push({ path: 'year', message: 'must be a year between 2000 and 2100' });
+    const fw = await this.em.findOne(Framework, { id: assertId(input.frameworkId, 'Framework') });
+    if (!fw) problems.push({ path: 'frameworkId', message: 'no such framework' });
+    else if (fw.status !== FrameworkStatus.PUBLISHED) problems.push({ path: 'frameworkId', message: 'publish the framework first' });
+    const unitIds = [...new Set(input.unitIds.map((id) => assertId(id, 'Unit')))];
+    if (unitIds.length === 0) problems.push({ path: 'unitIds', message: 'give at least one unit' });
+    if (unitIds.length !== input.unitIds.length) problems.push({ path: 'unitIds', message: 'a unit is listed twice' });
+    const units = unitIds.length ? await this.em.find(Unit, { id: { $in: unitIds } }) : [];
+    for (const id of unitIds) {
+      const unit = units.find((u) => u.id === id);
+      if (!unit) problems.push({ path: 'unitIds', message: `no unit ${id}` });
+      else if (fw && unit.kind !== fw.unitKind) problems.push({ path: 'unitIds', message: `${unit.name} is a ${unit.kind}, the framework is for ${fw.unitKind}` });
+    }
+    if (problems.length) throw badInput(problems);
+
+    return this.em.transactional(async (em) => {
+      const period = em.create(Period, {
+        name,
+        framework: fw!,
+        year: input.year,
+        phase: Phase.DRAFT,
+        selfAssessmentDeadline: input.selfAssessmentDeadline ?? null,
+        appraisalDeadline: input.appraisalDeadline ?? null,
+        explanationDeadline: input.explanationDeadline ?? null,
+      } as never);
+      await em.flush();
+      const criteria = await em.find(Criterion, { framework: fw!.id }, { orderBy: { ordinal: 'asc' } });
+      const template = initialProgressRows(criteria);
+      const now = new Date();
+      const base = () => ({ id: randomUUID(), createdAt: now, updatedAt: now });
+      const entries: object[] = [];
+      const progress: object[] = [];
+      for (const unit of units) {
+        const assessment = { ...base(), period: period.id, unit: unit.id, status: AssessmentStatus.NOT_STARTED, seq: 0 };
+        await em.insert(Assessment, assessment as never);
+        for (const c of criteria) {
+          if (c.isLeaf) entries.push({ ...base(), assessment: assessment.id, criterion: c.id, state: EntryState.TODO, version: 0, notApplicable: false });
+        }
+        for (const row of template) {
+          progress.push({ ...base(), assessment: assessment.id, criterion: row.criterion.id, capH: row.capH, leaves: row.leaves, scoreH: 0, regularSumH: 0, extraSumH: 0, leavesScored: 0, leavesWithEvidence: 0, leavesAppraised: 0 });
+        }
+        if (entries.length >= BATCH) await flushRows(em, ScoreEntry, entries);
+        if (progress.length >= BATCH) await flushRows(em, Progress, progress);
+      }
+      await flushRows(em, ScoreEntry, entries);
+      await flushRows(em, Progress, progress);
+      return period;
+    });
+  }
+
+  async setPhase(id: string, phase: Phase): Promise<Period> {
+    const period = await this.get(id);
+    if (!canMove(period.phase, phase)) {
+      const allowed = NEXT_PHASES[period.phase];
+      throw phaseClosed(
+        `A period in ${period.phase} cannot move to ${phase}; ` + (allowed.length ? `next is ${allowed.join(' or ')}.` : 'it is the last phase.'),
+        { phase: period.phase, allowed },
+      );
+    }
+    period.phase = phase;
+    await this.em.flush();
+    return period;
+  }
+}
+
+async function flushRows(em: Em, entity: typeof ScoreEntry | typeof Progress, rows: object[]): Promise<void> {
+  while (rows.length) await em.insertMany(entity as never, rows.splice(0, BATCH) as never[]);
+}

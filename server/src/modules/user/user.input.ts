@@ -1,0 +1,20 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { Role } from './user.entity';
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Required for LEADER and STAFF.' })
+  unitId?: string | null;
+
+  @Field(() => String, { description: 'At least 8 characters.' })
+  password!: string;
+}

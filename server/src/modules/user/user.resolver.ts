@@ -1,0 +1,45 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { load } from '../../common/load';
+import { Unit } from '../unit/unit.entity';
+import { AuthPayload } from './auth-payload';
+import { Role, User } from './user.entity';
+import { CreateUserInput } from './user.input';
+import { UserService } from './user.service';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in user; null when anonymous.' })
+  me(@Ctx() ctx: Context): Promise<User | null> | null {
+    return ctx.viewer ? new UserService(ctx.em, ctx.config).me(ctx.viewer) : null;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs in; UNAUTHENTICATED on a wrong e-mail or password.' })
+  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return new UserService(ctx.em, ctx.config).login(email, password);
+  }
+
+  @Authorized()
+  @Query(() => [User], { description: 'ADMIN: everyone; LEADER: the people of the unit; others: themselves.' })
+  users(@Ctx() ctx: Context): Promise<User[]> {
+    return new UserService(ctx.em, ctx.config).list(requireViewer(ctx.viewer));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User)
+  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
+    return new UserService(ctx.em, ctx.config).create(input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, { description: 'Disables or enables an account; a disabled account’s tokens stop working at once.' })
+  setUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<User> {
+    return new UserService(ctx.em, ctx.config).setActive(id, active, requireViewer(ctx.viewer));
+  }
+
+  @FieldResolver(() => Unit, { nullable: true })
+  unit(@Root() user: User): Promise<Unit | null> {
+    return load(user.unit);
+  }
+}

@@ -1,0 +1,86 @@
+import { signToken, type Viewer } from '../../common/auth';
+import { badInput, Problem, unauthenticated } from '../../common/errors';
+import { assertId } from '../../common/ids';
+import type { Config } from '../../config';
+import type { Em } from '../../orm';
+import { Unit } from '../unit/unit.entity';
+import type { AuthPayload } from './auth-payload';
+import { decoyHash, hashPassword, verifyPassword } from './password';
+import { Role, UNIT_ROLES, User } from './user.entity';
+import type { CreateUserInput } from './user.input';
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,185}$/;
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export class UserService {
+  constructor(
+    private readonly em: Em,
+    private readonly config: Config,
+  ) {}
+
+  async login(email: string, password: string): Promise<AuthPayload> {
+    const user = await this.em.findOne(User, { email: normalizeEmail(email) }, { populate: ['passwordHash'] });
+    const hash = user?.passwordHash ?? (await decoyHash(this.config.passwordHashMemoryKiB));
+    const ok = (await verifyPassword(hash, password)) && user !== null && user.active;
+    if (!ok || !user) throw unauthenticated('Wrong e-mail or password, or the account is disabled.');
+    return { ...signToken(this.config, user.id), user };
+  }
+
+  me(viewer: Viewer): Promise<User | null> {
+    return this.em.findOne(User, { id: viewer.id });
+  }
+
+  /** ADMIN sees everyone; a LEADER sees the people of the unit; others see themselves. */
+  list(viewer: Viewer): Promise<User[]> {
+    const where =
+      viewer.role === Role.ADMIN ? {} : viewer.role === Role.LEADER && viewer.unitId ? { unit: viewer.unitId } : { id: viewer.id };
+    return this.em.find(User, where, { orderBy: { name: 'asc' } });
+  }
+
+  async create(input: CreateUserInput): Promise<User> {
+    const problems: Problem[] = [];
+    const email = normalizeEmail(input.email);
+    const name = input.name.trim();
+    if (!EMAIL.test(email)) problems.push({ path: 'email', message: 'is not an e-mail address' });
+    if (name.length === 0 || name.length > 200) problems.push({ path: 'name', message: 'must be 1–200 characters' });
+    if (input.password.length < 8 || input.password.length > 200) problems.push({ path: 'password', message: 'must be 8–200 characters' });
+    let unit: Unit | null = null;
+    if (UNIT_ROLES.includes(input.role)) {
+      if (!input.unitId) problems.push({ path: 'unitId', message: `a ${input.role} belongs to a unit` });
+      else {
+        unit = await this.em.findOne(Unit, { id: assertId(input.unitId, 'Unit') });
+        if (!unit) problems.push({ path: 'unitId', message: 'no such unit' });
+      }
+    } else if (input.unitId) {
+      problems.push({ path: 'unitId', message: `a ${input.role} does not belong to a unit` });
+    }
+    if (problems.length === 0 && (await this.em.count(User, { email }))) problems.push({ path: 'email', message: 'is taken' });
+    if (problems.length) throw badInput(problems);
+    return this.insert({ email, name, role: input.role, unit, password: input.password });
+  }
+
+  /** Creates a user without the checks of `create` (seeders and the first admin). */
+  async insert(u: { email: string; name: string; role: Role; unit: Unit | null; password: string }): Promise<User> {
+    const user = this.em.create(User, {
+      email: normalizeEmail(u.email),
+      name: u.name,
+      role: u.role,
+      unit: u.unit,
+      passwordHash: await hashPassword(u.password, this.config.passwordHashMemoryKiB),
+      active: true,
+    } as never);
+    await this.em.flush();
+    return user;
+  }
+
+  async setActive(id: string, active: boolean, viewer: Viewer): Promise<User> {
+    const user = await this.em.findOne(User, { id: assertId(id, 'User') });
+    if (!user) throw badInput([{ path: 'id', message: 'no such user' }]);
+    if (user.id === viewer.id && !active) throw badInput([{ path: 'id', message: 'you cannot disable yourself' }]);
+    user.active = active;
+    await this.em.flush();
+    return user;
+  }
+}
+

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../server/src/app';
+import { createLogger } from '../../server/src/common/logger';
+import { loadConfig, type Config } from '../../server/src/config';
+import { migrate, openOrm, type Orm } from '../../server/src/orm';
+import { createTestDb, type TestDb } from './db';
+
+/** A real server on 127.0.0.1 with a random port and its own empty, migrated database. */
+export interface TestApp {
+  url: string;
+  config: Config;
+  orm: Orm;
+  app: App;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const db: TestDb = await createTestDb();
+  const config = loadConfig(
+    { NODE_ENV: 'test' },
+    {
+      port: 0,
+      dataDir: db.dataDir,
+      databaseUrl: db.databaseUrl,
+      sqlitePath: db.sqlitePath,
+      tokenSecret: 'test-secret-test-secret-test-secret-0123456789',
+      demoData: false,
+      passwordHashMemoryKiB: 1024,
+      clientDir: db.dataDir,
+      ...overrides,
+    },
+  );
+  const orm = await openOrm(config);
+  await migrate(orm);
+  const app = await createApp(config, orm, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    orm,
+    app,
+    async close() {
+      await app.close();
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}
