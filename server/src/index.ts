@@ -13,7 +13,12 @@ async function main() {
   await migrate(orm);
   const seeded = await seed(orm, config, log);
   const app = await createApp(config, orm, log);
-  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${config.port} on ${config.host} is in use: stop the other process or set PORT.`) : err),
+    );
+    app.server.listen(config.port, config.host, resolve);
+  });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   const db = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.sqlitePath})`;
   const lines = [``, `Chamdiem is running at ${url}/  (GraphQL: ${url}/graphql, health: ${url}/health)`, `Database: ${db}`];

@@ -51,9 +51,9 @@ export async function viewerFrom(settings: TokenSettings, em: Em, authorization:
   if (authorization === undefined || authorization === null || authorization === '') return null;
   const token = bearer(authorization);
   const userId = token ? verifyToken(settings, token) : null;
-  if (!userId) throw unauthenticated('The token is invalid or has expired; sign in again.');
+  if (!userId) throw unauthenticated('The token is invalid or has expired; sign in again.', 401);
   const user = await em.findOne(User, { id: userId, active: true }, { fields: ['id', 'role', 'unit'] as never });
-  if (!user) throw unauthenticated('This account is disabled or no longer exists; sign in again.');
+  if (!user) throw unauthenticated('This account is disabled or no longer exists; sign in again.', 401);
   return { id: user.id, role: user.role, unitId: user.unit?.id ?? null };
 }
 

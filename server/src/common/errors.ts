@@ -21,7 +21,9 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'Sign in first.') => new AppError('UNAUTHENTICATED', message);
+/** `httpStatus` is for errors raised before execution (a bad token), where the whole request fails. */
+export const unauthenticated = (message = 'Sign in first.', httpStatus?: number) =>
+  new AppError('UNAUTHENTICATED', message, httpStatus ? { http: { status: httpStatus } } : {});
 export const forbidden = (message = 'You may not do this.') => new AppError('FORBIDDEN', message);
 export const notFound = (what: string, id?: unknown) =>
   new AppError('NOT_FOUND', id === undefined ? `${what} not found.` : `${what} ${String(id)} not found.`);
