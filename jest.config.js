@@ -9,4 +9,6 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // a failed beforeAll can leave a server open; CI must end, leaks are tested explicitly
+  forceExit: true,
 };

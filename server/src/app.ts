@@ -11,6 +11,8 @@ import type { Context } from './common/context';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
+import { createLive, type Live } from './live/live';
+import { attachSocket } from './live/socket';
 import { createSchema } from './schema';
 
 const KNOWN_CODES = new Set([
@@ -35,6 +37,8 @@ export function formatError(log: Logger) {
 
 export interface App {
   server: Server;
+  live: Live;
+  socket: ReturnType<typeof attachSocket>;
   close(): Promise<void>;
 }
 
@@ -44,10 +48,13 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  const live = createLive(config, log);
+  const format = formatError(log);
+  const socket = attachSocket(server, schema, config, orm, live, log, format);
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatError(log),
+    formatError: format,
     introspection: config.env !== 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -79,7 +86,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
       context: async ({ req }) => {
         const em = orm.em.fork() as Context['em'];
         const viewer = await viewerFrom(config, em, req.headers.authorization);
-        return { em, viewer, config, log };
+        return { em, viewer, config, log, live, fork: () => orm.em.fork() as Context['em'] };
       },
     }),
   );
@@ -92,8 +99,12 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
 
   return {
     server,
+    live,
+    socket,
     async close() {
+      await socket.close();
       await apollo.stop();
+      await live.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -14,6 +14,12 @@ export interface Config {
   /** SQLite file path (ignored with databaseUrl); ':memory:' allowed in tests */
   sqlitePath: string;
   redisUrl: string | null;
+  /** prefix of every Redis key and channel, so that deployments (and test runs) can share a server */
+  redisPrefix: string;
+  /** bursts of live events on one topic within this window go out as one event */
+  liveWindowMs: number;
+  /** presence lapses this long after the last refresh */
+  presenceTtlMs: number;
   tokenSecret: string;
   tokenTtlSeconds: number;
   /** seed the demo province, framework, users and period on an empty database */
@@ -87,6 +93,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     databaseUrl,
     sqlitePath: env.SQLITE_PATH || join(dataDir, 'chamdiem.sqlite'),
     redisUrl,
+    redisPrefix: env.REDIS_PREFIX || 'chamdiem:',
+    liveWindowMs: int(env, 'LIVE_WINDOW_MS', 50, 0, 5000),
+    presenceTtlMs: int(env, 'PRESENCE_TTL_MS', 15000, 1000, 600000),
     tokenSecret: '',
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 90 * 24 * 3600),
     demoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),

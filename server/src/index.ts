@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { createLogger } from './common/logger';
 import { loadConfig } from './config';
 import { migrate, openOrm } from './orm';
+import { DEMO_USERS } from './seeders/demo-province';
 import { seed } from './seeders/seed';
 
 /** Bootstrap only: config → orm → migrations → seed → app → listen. */
@@ -19,12 +21,12 @@ async function main() {
     );
     app.server.listen(config.port, config.host, resolve);
   });
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-  const db = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.sqlitePath})`;
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const db = (config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.sqlitePath})`) + (config.redisUrl ? ' + Redis' : '');
   const lines = [``, `Chamdiem is running at ${url}/  (GraphQL: ${url}/graphql, health: ${url}/health)`, `Database: ${db}`];
   if (seeded.seeded === 'demo' || config.demoData) {
     lines.push(`Demo logins (password: chamdiem2025):`);
-    const { DEMO_USERS } = await import('./seeders/demo-province');
     for (const u of DEMO_USERS) lines.push(`  ${u.role.padEnd(9)} ${u.email}${u.unit ? `  (${u.unit})` : ''}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');

@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataloaderType, ReflectMetadataProvider, type Options } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/knex';
+import { MikroORM as LibSqlMikroORM } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM as PgMikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
 import type { Config } from './config';
 import { entities } from './entities';
@@ -32,8 +34,7 @@ function baseOptions(log?: Logger): Options {
 /** Opens the database named by the configuration: PostgreSQL with DATABASE_URL, else SQLite. */
 export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>, opts: { connect?: boolean; log?: Logger } = {}): Promise<Orm> {
   if (config.databaseUrl) {
-    const { MikroORM } = await import('@mikro-orm/postgresql');
-    return (await MikroORM.init({
+    return (await PgMikroORM.init({
       ...baseOptions(opts.log),
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 10 },
@@ -41,8 +42,7 @@ export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>
     })) as unknown as Orm;
   }
   if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
-  const { MikroORM } = await import('@mikro-orm/libsql');
-  const orm = (await MikroORM.init({
+  const orm = (await LibSqlMikroORM.init({
     ...baseOptions(opts.log),
     dbName: config.sqlitePath,
     connect: opts.connect ?? true,

@@ -2,6 +2,10 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './common/auth';
 import { AssessmentResolver } from './modules/assessment/assessment.resolver';
+import { AssessmentSubscriptionResolver } from './modules/assessment/assessment.subscription';
+import { AssignmentResolver } from './modules/assignment/assignment.resolver';
+import { PeriodSubscriptionResolver } from './modules/period/period.subscription';
+import { PresenceResolver } from './modules/presence/presence.resolver';
 import { ProgressResolver, ScoreEntryResolver, ScoreRevisionResolver } from './modules/assessment/score-entry.resolver';
 import { CriterionResolver, FrameworkResolver } from './modules/framework/framework.resolver';
 import { PeriodResolver } from './modules/period/period.resolver';
@@ -18,10 +22,27 @@ export const resolvers = [
   ScoreEntryResolver,
   ScoreRevisionResolver,
   ProgressResolver,
+  AssignmentResolver,
+  AssessmentSubscriptionResolver,
+  PeriodSubscriptionResolver,
+  PresenceResolver,
 ] as const;
 
+/**
+ * Subscriptions use their own `subscribe` functions over the live hub (live/), never
+ * type-graphql's topics; this stands in for the pubSub that buildSchema insists on.
+ */
+const noTopics = {
+  publish: () => {
+    throw new Error('Publish through the live hub, not type-graphql topics.');
+  },
+  subscribe: () => {
+    throw new Error('Subscribe through the live hub, not type-graphql topics.');
+  },
+};
+
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], authChecker, validate: false });
+  return buildSchema({ resolvers: [...resolvers], authChecker, validate: false, pubSub: noTopics as never });
 }
 
 /** The SDL checked in at schema/schema.graphql: sorted, so that it diffs cleanly. */

@@ -28,6 +28,8 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
       demoData: false,
       passwordHashMemoryKiB: 1024,
       clientDir: db.dataDir,
+      redisUrl: process.env.TEST_REDIS_URL ?? null,
+      redisPrefix: `chamdiem-test-${process.pid}-${Math.random().toString(36).slice(2)}:`,
       ...overrides,
     },
   );

@@ -2,7 +2,7 @@ import { Role } from '../../server/src/modules/user/user.entity';
 import { UserService } from '../../server/src/modules/user/user.service';
 import type { Em } from '../../server/src/orm';
 import type { TestApp } from './app';
-import { ok } from './gql';
+import { gql, ok } from './gql';
 
 export const PASSWORD = 'password-123';
 
@@ -47,6 +47,8 @@ export const smallFramework = (overrides: Record<string, unknown> = {}) => ({
 export interface World {
   tokens: Record<'admin' | 'leaderA' | 'staffA' | 'staffA2' | 'leaderB' | 'staffB' | 'appraiser' | 'viewer', string>;
   units: { A: string; B: string; commune: string };
+  /** user ids of the people tests act on */
+  userIds: Record<'staffA' | 'staffA2' | 'staffB' | 'leaderA' | 'viewer', string>;
   frameworkId: string;
   periodId: string;
   assessmentA: string;
@@ -57,7 +59,10 @@ export interface World {
 
 const FRAGMENT = `id code`;
 
-/** Units, users of every role, the small framework published and a period in SELF_ASSESSMENT. */
+/**
+ * Units, users of every role, the small framework published, a period in SELF_ASSESSMENT, and
+ * every leaf of A assigned to staffA (of B to staffB). staffA2 has nothing until a test assigns.
+ */
 export async function buildWorld(t: TestApp, framework: Record<string, unknown> = smallFramework()): Promise<World> {
   const em = t.orm.em.fork() as Em;
   const users = new UserService(em, t.config);
@@ -67,8 +72,10 @@ export async function buildWorld(t: TestApp, framework: Record<string, unknown> 
   const unit = async (code: string, kind: string) =>
     (await ok(t.url, `mutation($i:CreateUnitInput!){createUnit(input:$i){${FRAGMENT}}}`, { i: { code, name: `Unit ${code}`, kind } }, admin)).createUnit.id as string;
   const units = { A: await unit('A', 'DISTRICT'), B: await unit('B', 'DISTRICT'), commune: await unit('C1', 'COMMUNE') };
+  const userIds: Record<string, string> = {};
   const user = async (email: string, role: string, unitId: string | null) => {
-    await ok(t.url, `mutation($i:CreateUserInput!){createUser(input:$i){id}}`, { i: { email, name: email, role, unitId, password: PASSWORD } }, admin);
+    const created = await ok(t.url, `mutation($i:CreateUserInput!){createUser(input:$i){id}}`, { i: { email, name: email, role, unitId, password: PASSWORD } }, admin);
+    userIds[email] = created.createUser.id;
     return login(email);
   };
   const tokens = {
@@ -88,23 +95,35 @@ export async function buildWorld(t: TestApp, framework: Record<string, unknown> 
   ).createPeriod;
   await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:SELF_ASSESSMENT){id}}`, { id: period.id }, admin);
   const byUnit = (u: string) => period.assessments.find((a: any) => a.unit.id === u).id as string;
+  const criteria: Record<string, string> = Object.fromEntries(fw.criteria.map((c: any) => [c.code, c.id]));
+  const topLevel = fw.criteria.filter((c: any) => !c.code.includes('.')).map((c: any) => c.id);
+  // Each unit's first staff member has every leaf, so that tests can save as STAFF by default.
+  const assign = `mutation($i:AssignCriteriaInput!){assignCriteria(input:$i){id}}`;
+  await ok(t.url, assign, { i: { assessmentId: byUnit(units.A), criterionIds: topLevel, assigneeId: userIds['staff.a@test'] } }, tokens.leaderA);
+  await ok(t.url, assign, { i: { assessmentId: byUnit(units.B), criterionIds: topLevel, assigneeId: userIds['staff.b@test'] } }, tokens.leaderB);
   return {
     tokens,
+    userIds: {
+      staffA: userIds['staff.a@test'],
+      staffA2: userIds['staff2.a@test'],
+      staffB: userIds['staff.b@test'],
+      leaderA: userIds['leader.a@test'],
+      viewer: userIds['viewer@test'],
+    },
     units,
     frameworkId: fw.id,
     periodId: period.id,
     assessmentA: byUnit(units.A),
     assessmentB: byUnit(units.B),
-    criteria: Object.fromEntries(fw.criteria.map((c: any) => [c.code, c.id])),
+    criteria,
   };
 }
 
-export const SAVE = `mutation($i:SaveSelfScoreInput!){saveSelfScore(input:$i){seq entry{id version selfScore state notApplicable comment input{points met tier numerator denominator figure notApplicable}} progress{criterion{code} selfTotal maxScore leaves leavesScored}}}`;
+export const SAVE = `mutation($i:SaveSelfScoreInput!){saveSelfScore(input:$i){seq entry{id version selfScore state notApplicable comment value{points met tier numerator denominator figure notApplicable}} progress{criterion{code} selfTotal maxScore leaves leavesScored}}}`;
 
 /** Saves through the API at the entry's current version. */
 export async function save(t: TestApp, w: World, token: string, code: string, value: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
   const version = await entryVersion(t, w, token, code, (extra.assessmentId as string) ?? w.assessmentA);
-  const { gql } = await import('./gql');
   return gql(t.url, SAVE, { i: { assessmentId: w.assessmentA, criterionId: w.criteria[code], value, expectedVersion: version, ...extra } }, token);
 }
 

@@ -3,12 +3,14 @@ import type { AuthChecker } from 'type-graphql';
 import { Role, User } from '../modules/user/user.entity';
 import type { Em } from '../orm';
 import { forbidden, unauthenticated } from './errors';
+import { isUuid } from './ids';
 
 /** Who is asking: loaded fresh from the database for every request, so a disabled user stops at once. */
 export interface Viewer {
   id: string;
   role: Role;
   unitId: string | null;
+  name: string;
 }
 
 export interface TokenSettings {
@@ -30,7 +32,7 @@ export function signToken(settings: TokenSettings, userId: string): { token: str
 export function verifyToken(settings: TokenSettings, token: string): string | null {
   try {
     const payload = jwt.verify(token, settings.tokenSecret, { algorithms: ['HS256'] });
-    return typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : null;
+    return typeof payload === 'object' && typeof payload.sub === 'string' && isUuid(payload.sub) ? payload.sub : null;
   } catch {
     return null;
   }
@@ -52,9 +54,17 @@ export async function viewerFrom(settings: TokenSettings, em: Em, authorization:
   const token = bearer(authorization);
   const userId = token ? verifyToken(settings, token) : null;
   if (!userId) throw unauthenticated('The token is invalid or has expired; sign in again.', 401);
-  const user = await em.findOne(User, { id: userId, active: true }, { fields: ['id', 'role', 'unit'] as never });
-  if (!user) throw unauthenticated('This account is disabled or no longer exists; sign in again.', 401);
-  return { id: user.id, role: user.role, unitId: user.unit?.id ?? null };
+  const viewer = await loadViewer(em, userId);
+  if (!viewer) throw unauthenticated('This account is disabled or no longer exists; sign in again.', 401);
+  return viewer;
+}
+
+/** The viewer as the database has it now; null when the account is disabled or gone. */
+export async function loadViewer(em: Em, userId: string): Promise<Viewer | null> {
+  // Kept out of the request's identity map: a partly loaded User there would be served to later
+  // resolvers (history.actor, updatedBy, assignee) with its other fields missing (email: null).
+  const user = await em.findOne(User, { id: userId, active: true }, { fields: ['id', 'role', 'unit', 'name'] as never, disableIdentityMap: true });
+  return user ? { id: user.id, role: user.role, unitId: user.unit?.id ?? null, name: user.name } : null;
 }
 
 export function requireViewer(viewer: Viewer | null): Viewer {

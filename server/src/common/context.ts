@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Live } from '../live/live';
 import type { Em } from '../orm';
 import type { Logger } from './logger';
 import type { Viewer } from './auth';
@@ -9,4 +10,7 @@ export interface Context {
   viewer: Viewer | null;
   config: Config;
   log: Logger;
+  live: Live;
+  /** a new entity manager, for work outside this operation (re-checking a live stream's access) */
+  fork(): Em;
 }

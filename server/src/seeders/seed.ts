@@ -72,7 +72,7 @@ async function seedDemo(em: Em, config: Config): Promise<SeedResult> {
 async function enterScores(em: Em, periodId: string, unit: Unit, staff: User, share: number): Promise<void> {
   const assessment = await em.findOneOrFail(Assessment, { period: periodId, unit: unit.id });
   const entries = await em.find(ScoreEntry, { assessment: assessment.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
-  const viewer: Viewer = { id: staff.id, role: staff.role, unitId: unit.id };
+  const viewer: Viewer = { id: staff.id, role: staff.role, unitId: unit.id, name: staff.name };
   const service = new SelfScoreService(em);
   const count = Math.round(entries.length * share);
   for (const [i, entry] of entries.slice(0, count).entries()) {

@@ -7,6 +7,7 @@ import { Period } from '../period/period.entity';
 import { Unit } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { Assessment } from './assessment.entity';
+import { publish } from './assessment.publisher';
 import { AssessmentService } from './assessment.service';
 import { Progress } from './progress.entity';
 import { ScoreEntry } from './score-entry.entity';
@@ -25,14 +26,20 @@ export class AssessmentResolver {
   @Mutation(() => SelfScorePayload, {
     description: 'Saves a self score. CONFLICT (with extensions.current) on a stale expectedVersion; PHASE_CLOSED outside SELF_ASSESSMENT or once submitted; BAD_USER_INPUT when the value does not fit the method.',
   })
-  saveSelfScore(@Arg('input', () => SaveSelfScoreInput) input: SaveSelfScoreInput, @Ctx() ctx: Context): Promise<SelfScorePayload> {
-    return new SelfScoreService(ctx.em).save(requireViewer(ctx.viewer), input);
+  async saveSelfScore(@Arg('input', () => SaveSelfScoreInput) input: SaveSelfScoreInput, @Ctx() ctx: Context): Promise<SelfScorePayload> {
+    const viewer = requireViewer(ctx.viewer);
+    const result = await new SelfScoreService(ctx.em).save(viewer, input);
+    await publish(ctx, { assessment: result.assessment, kinds: ['SCORE_SAVED'], actor: viewer, entries: [result.entry], progress: result.progress });
+    return result;
   }
 
   @Authorized(Role.LEADER)
   @Mutation(() => Assessment, { description: 'The unit’s leader submits; BAD_USER_INPUT lists every leaf that blocks it.' })
-  submitAssessment(@Arg('assessmentId', () => ID) assessmentId: string, @Ctx() ctx: Context): Promise<Assessment> {
-    return new AssessmentService(ctx.em).submit(requireViewer(ctx.viewer), assessmentId);
+  async submitAssessment(@Arg('assessmentId', () => ID) assessmentId: string, @Ctx() ctx: Context): Promise<Assessment> {
+    const viewer = requireViewer(ctx.viewer);
+    const a = await new AssessmentService(ctx.em).submit(viewer, assessmentId);
+    await publish(ctx, { assessment: a, kinds: ['STATUS_CHANGED'], actor: viewer, entries: [], progress: [] });
+    return a;
   }
 
   @FieldResolver(() => Unit)

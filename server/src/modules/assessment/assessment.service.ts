@@ -4,9 +4,9 @@ import { badInput, notFound, phaseClosed } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Phase } from '../period/period.entity';
-import { reportedTotalH } from '../scoring/tree';
 import { Assessment, AssessmentStatus } from './assessment.entity';
 import { Progress } from './progress.entity';
+import { reportedFromTop } from './progress.rows';
 import { EntryState, ScoreEntry } from './score-entry.entity';
 import { ScoreRevision } from './score-revision.entity';
 
@@ -40,9 +40,7 @@ export class AssessmentService {
     await this.em.populate(a, ['period.framework']);
     const fw = a.period.framework;
     const top = await this.em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] });
-    const rootScoreH = Math.max(0, Math.min(top.reduce((s, r) => s + r.scoreH, 0), fw.maxH));
-    const applicableMaxH = top.reduce((s, r) => s + r.capH, 0);
-    return { totalH: reportedTotalH(rootScoreH, fw.maxH, applicableMaxH, fw.notApplicable), maxH: fw.maxH };
+    return { totalH: reportedFromTop(top, fw), maxH: fw.maxH };
   }
 
   /**

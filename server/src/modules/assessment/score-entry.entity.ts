@@ -50,7 +50,7 @@ export class ScoreEntry extends BaseEntity {
   @ManyToOne(() => Criterion)
   criterion!: Criterion;
 
-  @Field(() => ScoreValue, { nullable: true, description: 'The raw self input; null when not scored.' })
+  @Field(() => ScoreValue, { name: 'value', nullable: true, description: 'The raw self input; null when not scored.' })
   @Property({ type: 'json', nullable: true })
   input?: ScoreInput | null;
 

@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import { assertUnitMember } from '../../common/access';
 import type { Viewer } from '../../common/auth';
-import { badInput, conflict, InputProblems, notFound, phaseClosed, Problem } from '../../common/errors';
+import { badInput, conflict, forbidden, InputProblems, notFound, phaseClosed, Problem } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Criterion } from '../framework/criterion.entity';
@@ -11,7 +11,7 @@ import { computeLeafScore } from '../scoring/leaf-score';
 import type { ScoreInput } from '../scoring/scoring.types';
 import { nodeKindOf } from '../scoring/scoring.types';
 import { applyLeafChange } from '../scoring/tree';
-import { User } from '../user/user.entity';
+import { Role, User } from '../user/user.entity';
 import { Assessment, AssessmentStatus } from './assessment.entity';
 import { entrySnapshot } from './entry.snapshot';
 import { Progress } from './progress.entity';
@@ -31,7 +31,7 @@ const MAX_COMMENT = 5000;
 export class SelfScoreService {
   constructor(private readonly em: Em) {}
 
-  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload> {
+  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { assessment: Assessment }> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     const problems: Problem[] = [];
@@ -52,8 +52,11 @@ export class SelfScoreService {
       if (!OPEN_STATUSES.includes(assessment.status)) {
         throw phaseClosed(`The assessment is ${assessment.status}; its self scores can no longer be changed.`, { status: assessment.status });
       }
-      const entry = await em.findOne(ScoreEntry, { assessment: assessmentId, criterion: criterionId }, { populate: ['criterion', 'updatedBy'] });
+      const entry = await em.findOne(ScoreEntry, { assessment: assessmentId, criterion: criterionId }, { populate: ['criterion', 'updatedBy', 'assignee'] });
       if (!entry) throw notFound('Leaf criterion', criterionId);
+      if (viewer.role === Role.STAFF && entry.assignee?.id !== viewer.id) {
+        throw forbidden(`Criterion ${entry.criterion.code} is not assigned to you; ask your leader to assign it.`);
+      }
       if (entry.version !== input.expectedVersion) {
         throw conflict(`Someone saved this entry first (version ${entry.version}, you had ${input.expectedVersion}).`, { current: entrySnapshot(entry) });
       }
@@ -97,7 +100,7 @@ export class SelfScoreService {
         next: pick(entrySnapshot(entry)),
       } as never);
       await em.flush();
-      return { entry, progress, seq: assessment.seq };
+      return { entry, progress, seq: assessment.seq, assessment };
     });
   }
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badInput, InputProblems, notFound, phaseClosed } from '../../common/errors';
 import type { Em } from '../../orm';
 import { UnitKind } from '../unit/unit.entity';
 import { Criterion, ScoringMethod } from './criterion.entity';
-import { parseFrameworkDocument } from './framework.document';
+import { parseFrameworkDocument, type FrameworkDocument } from './framework.document';
 import { Framework, FrameworkStatus, NotApplicableMode } from './framework.entity';
 
 /** Frameworks: import (validate everything, then write in one transaction), publish, read. */
@@ -19,6 +20,18 @@ export class FrameworkService {
       if (e instanceof InputProblems) throw badInput(e.problems);
       throw e;
     }
+    // Two imports of one code at once may pick the same version: the unique (code, version)
+    // refuses the second, which then tries again with the next number.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write(parsed);
+      } catch (e) {
+        if (!(e instanceof UniqueConstraintViolationException) || attempt >= 5) throw e;
+      }
+    }
+  }
+
+  private write(parsed: FrameworkDocument): Promise<Framework> {
     return this.em.transactional(async (em) => {
       const latest = await em.findOne(Framework, { code: parsed.code }, { orderBy: { version: 'desc' } });
       const now = new Date();

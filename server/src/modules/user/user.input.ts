@@ -18,3 +18,15 @@ export class CreateUserInput {
   @Field(() => String, { description: 'At least 8 characters.' })
   password!: string;
 }
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => Role, { nullable: true })
+  role?: Role | null;
+
+  @Field(() => ID, { nullable: true, description: 'The unit (LEADER and STAFF); send null with another role.' })
+  unitId?: string | null;
+}

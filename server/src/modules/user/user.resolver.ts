@@ -5,7 +5,7 @@ import { load } from '../../common/load';
 import { Unit } from '../unit/unit.entity';
 import { AuthPayload } from './auth-payload';
 import { Role, User } from './user.entity';
-import { CreateUserInput } from './user.input';
+import { CreateUserInput, UpdateUserInput } from './user.input';
 import { UserService } from './user.service';
 
 @Resolver(() => User)
@@ -34,8 +34,18 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: 'Disables or enables an account; a disabled account’s tokens stop working at once.' })
-  setUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<User> {
-    return new UserService(ctx.em, ctx.config).setActive(id, active, requireViewer(ctx.viewer));
+  async setUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<User> {
+    const user = await new UserService(ctx.em, ctx.config).setActive(id, active, requireViewer(ctx.viewer));
+    await ctx.live.access.changed(user.id); // open streams of this user re-check their access
+    return user;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, { description: 'Changes a person’s name, role or unit; their open live streams re-check their access at once.' })
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
+    const user = await new UserService(ctx.em, ctx.config).update(id, input);
+    await ctx.live.access.changed(user.id);
+    return user;
   }
 
   @FieldResolver(() => Unit, { nullable: true })

@@ -1,5 +1,5 @@
 import { signToken, type Viewer } from '../../common/auth';
-import { badInput, Problem, unauthenticated } from '../../common/errors';
+import { badInput, notFound, Problem, unauthenticated } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Config } from '../../config';
 import type { Em } from '../../orm';
@@ -7,7 +7,7 @@ import { Unit } from '../unit/unit.entity';
 import type { AuthPayload } from './auth-payload';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { Role, UNIT_ROLES, User } from './user.entity';
-import type { CreateUserInput } from './user.input';
+import type { CreateUserInput, UpdateUserInput } from './user.input';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,185}$/;
 
@@ -74,9 +74,32 @@ export class UserService {
     return user;
   }
 
+  /** Name, role and unit; the result must still be coherent (LEADER/STAFF with a unit, others without). */
+  async update(id: string, input: UpdateUserInput): Promise<User> {
+    const user = await this.em.findOne(User, { id: assertId(id, 'User') });
+    if (!user) throw notFound('User', id);
+    const problems: Problem[] = [];
+    const role = input.role ?? user.role;
+    let unit: Unit | null = user.unit ?? null;
+    if (input.unitId !== undefined) {
+      unit = input.unitId ? await this.em.findOne(Unit, { id: assertId(input.unitId, 'Unit') }) : null;
+      if (input.unitId && !unit) problems.push({ path: 'unitId', message: 'no such unit' });
+    }
+    if (UNIT_ROLES.includes(role) && !unit) problems.push({ path: 'unitId', message: `a ${role} belongs to a unit` });
+    if (!UNIT_ROLES.includes(role) && unit) problems.push({ path: 'unitId', message: `a ${role} does not belong to a unit` });
+    const name = input.name?.trim();
+    if (name !== undefined && (name.length === 0 || name.length > 200)) problems.push({ path: 'name', message: 'must be 1–200 characters' });
+    if (problems.length) throw badInput(problems);
+    user.role = role;
+    user.unit = unit;
+    if (name) user.name = name;
+    await this.em.flush();
+    return user;
+  }
+
   async setActive(id: string, active: boolean, viewer: Viewer): Promise<User> {
     const user = await this.em.findOne(User, { id: assertId(id, 'User') });
-    if (!user) throw badInput([{ path: 'id', message: 'no such user' }]);
+    if (!user) throw notFound('User', id);
     if (user.id === viewer.id && !active) throw badInput([{ path: 'id', message: 'you cannot disable yourself' }]);
     user.active = active;
     await this.em.flush();

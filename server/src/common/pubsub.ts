@@ -1,0 +1,86 @@
+import Redis from 'ioredis';
+import type { Logger } from './logger';
+
+/**
+ * The one place where messages cross server processes. Without Redis, an in-process bus; with
+ * REDIS_URL, Redis pub/sub so that every process sees every topic it listens to. A payload is
+ * serialized once per publish (Redis) or passed as is (in-process).
+ */
+export interface PubSub {
+  publish(topic: string, payload: object): Promise<void>;
+  /** Listens to a topic; the returned function stops listening. */
+  subscribe(topic: string, handler: (payload: any) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export class MemoryPubSub implements PubSub {
+  private readonly handlers = new Map<string, Set<(p: any) => void>>();
+
+  async publish(topic: string, payload: object): Promise<void> {
+    for (const h of this.handlers.get(topic) ?? []) h(payload);
+  }
+
+  async subscribe(topic: string, handler: (payload: any) => void): Promise<() => Promise<void>> {
+    let set = this.handlers.get(topic);
+    if (!set) this.handlers.set(topic, (set = new Set()));
+    set.add(handler);
+    return async () => {
+      set!.delete(handler);
+      if (set!.size === 0) this.handlers.delete(topic);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+  }
+}
+
+export class RedisPubSub implements PubSub {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly handlers = new Map<string, Set<(p: any) => void>>();
+
+  constructor(url: string, private readonly prefix: string, log: Logger) {
+    const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+    this.pub = new Redis(url, options);
+    this.sub = new Redis(url, options);
+    for (const c of [this.pub, this.sub]) c.on('error', (err) => log.warn({ err: err.message }, 'redis'));
+    this.sub.on('message', (channel: string, message: string) => {
+      const set = this.handlers.get(channel.slice(this.prefix.length));
+      if (!set || set.size === 0) return;
+      const payload = JSON.parse(message); // parsed once, shared by every local listener
+      for (const h of set) h(payload);
+    });
+  }
+
+  /** The same connection settings for other Redis users (presence). */
+  get client(): Redis {
+    return this.pub;
+  }
+
+  async publish(topic: string, payload: object): Promise<void> {
+    await this.pub.publish(this.prefix + topic, JSON.stringify(payload));
+  }
+
+  async subscribe(topic: string, handler: (payload: any) => void): Promise<() => Promise<void>> {
+    let set = this.handlers.get(topic);
+    if (!set) {
+      this.handlers.set(topic, (set = new Set()));
+      await this.sub.subscribe(this.prefix + topic);
+    }
+    set.add(handler);
+    return async () => {
+      set!.delete(handler);
+      if (set!.size === 0 && this.handlers.get(topic) === set) {
+        this.handlers.delete(topic);
+        await this.sub.unsubscribe(this.prefix + topic).catch(() => undefined);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    this.sub.disconnect();
+    this.pub.disconnect();
+  }
+}

@@ -1,0 +1,43 @@
+import type { Viewer } from '../common/auth';
+import { loadViewer } from '../common/auth';
+import type { Context } from '../common/context';
+import { forbidden } from '../common/errors';
+import type { Coalescer } from './hub';
+import { isRevoked, type Revoked } from './guard';
+
+/**
+ * A guarded live stream of one topic for one viewer: subscribed upstream before it is returned,
+ * ended with FORBIDDEN when a re-check (on an access change) says the viewer lost access.
+ */
+export async function liveStream<E>(
+  ctx: Context,
+  viewer: Viewer,
+  topic: string,
+  coalescer: Coalescer<E>,
+  allowed: (fresh: Viewer) => Promise<boolean>,
+  onEnd?: () => void | Promise<void>,
+): Promise<AsyncIterableIterator<E | Revoked>> {
+  const { iterator, ready } = ctx.live.hub.subscribe<E>(topic, coalescer);
+  await ready;
+  const guarded = ctx.live.access.guard(viewer.id, iterator, async () => {
+    const fresh = await loadViewer(ctx.fork(), viewer.id);
+    return fresh !== null && (await allowed(fresh));
+  });
+  if (!onEnd) return guarded;
+  const end = guarded.return!.bind(guarded);
+  let ended = false;
+  guarded.return = async () => {
+    if (!ended) {
+      ended = true;
+      await onEnd();
+    }
+    return end();
+  };
+  return guarded;
+}
+
+/** In a subscription's resolver: the event itself, or FORBIDDEN for the revoked marker. */
+export function unlessRevoked<E>(event: E | Revoked): E {
+  if (isRevoked(event)) throw forbidden(event.reason);
+  return event;
+}

@@ -1,0 +1,175 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { fromHundredths } from '../../common/decimal';
+import type { Coalescer } from '../../live/hub';
+import { AssessmentStatus } from './assessment.entity';
+import type { Progress } from './progress.entity';
+import { EntryState, ScoreEntry, ScoreValue } from './score-entry.entity';
+
+/**
+ * The live events of one assessment (topic `assessment:<id>`). They are complete and JSON-safe:
+ * a subscriber gets everything from the event, never from the database.
+ */
+export const assessmentTopic = (assessmentId: string) => `assessment:${assessmentId}`;
+
+@ObjectType({ description: 'Who made a change.' })
+export class Actor {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType({ description: 'A score entry as carried by a live event.' })
+export class LiveEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  criterionId!: string;
+
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => ScoreValue, { nullable: true })
+  value!: ScoreValue | null;
+
+  @Field(() => Float, { nullable: true })
+  selfScore!: number | null;
+
+  @Field(() => Boolean)
+  notApplicable!: boolean;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field(() => EntryState)
+  state!: EntryState;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  updatedById!: string | null;
+
+  @Field(() => String, { description: 'ISO 8601' })
+  updatedAt!: string;
+}
+
+@ObjectType({ description: 'A progress-tree row as carried by a live event.' })
+export class LiveProgress {
+  @Field(() => ID)
+  criterionId!: string;
+
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => Float)
+  selfTotal!: number;
+
+  @Field(() => Float)
+  maxScore!: number;
+
+  @Field(() => Int)
+  leaves!: number;
+
+  @Field(() => Int)
+  leavesScored!: number;
+
+  @Field(() => Int)
+  leavesWithEvidence!: number;
+
+  @Field(() => Int)
+  leavesAppraised!: number;
+}
+
+@ObjectType({
+  description:
+    'One change (or a burst of changes coalesced) of an assessment. seq increases by one per change; a batch covers fromSeq..seq. A client that sees fromSeq ≠ its last seq + 1 refetches.',
+})
+export class AssessmentEvent {
+  @Field(() => ID)
+  assessmentId!: string;
+
+  @Field(() => Int, { description: 'The first change in this event.' })
+  fromSeq!: number;
+
+  @Field(() => Int, { description: 'The last change in this event: the assessment’s seq after it.' })
+  seq!: number;
+
+  @Field(() => [String], { description: 'What happened: SCORE_SAVED, ASSIGNED, STATUS_CHANGED…' })
+  kinds!: string[];
+
+  @Field(() => Actor, { description: 'Who made the last change.' })
+  actor!: Actor;
+
+  @Field(() => LiveEntry, { nullable: true, description: 'The last changed entry.' })
+  entry!: LiveEntry | null;
+
+  @Field(() => [LiveEntry], { description: 'Every changed entry, at its latest version.' })
+  entries!: LiveEntry[];
+
+  @Field(() => [LiveProgress], { description: 'The changed progress rows (paths from the leaves to the top), latest values.' })
+  progress!: LiveProgress[];
+
+  @Field(() => AssessmentStatus)
+  status!: AssessmentStatus;
+
+  @Field(() => Float, { description: 'The reported self total after the change.' })
+  selfTotal!: number;
+
+  @Field(() => String, { description: 'ISO 8601 time of the last change.' })
+  at!: string;
+}
+
+export function liveEntry(e: ScoreEntry): LiveEntry {
+  return {
+    id: e.id,
+    criterionId: e.criterion.id,
+    code: e.criterion.code,
+    version: e.version,
+    value: (e.input as ScoreValue) ?? null,
+    selfScore: e.selfScoreH == null ? null : fromHundredths(e.selfScoreH),
+    notApplicable: e.notApplicable,
+    comment: e.comment ?? null,
+    state: e.state,
+    assigneeId: e.assignee?.id ?? null,
+    updatedById: e.updatedBy?.id ?? null,
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export function liveProgress(p: Progress): LiveProgress {
+  return {
+    criterionId: p.criterion.id,
+    code: p.criterion.code,
+    selfTotal: fromHundredths(p.scoreH),
+    maxScore: fromHundredths(p.capH),
+    leaves: p.leaves,
+    leavesScored: p.leavesScored,
+    leavesWithEvidence: p.leavesWithEvidence,
+    leavesAppraised: p.leavesAppraised,
+  };
+}
+
+/** Later wins, keyed by id: the merge of a burst. */
+function mergeBy<T>(a: T[], b: T[], key: (t: T) => string): T[] {
+  const m = new Map(a.map((x) => [key(x), x]));
+  for (const x of b) m.set(key(x), x);
+  return [...m.values()];
+}
+
+export const assessmentCoalescer: Coalescer<AssessmentEvent> = {
+  seqRange: (e) => [e.fromSeq, e.seq],
+  merge: (a, b) => ({
+    ...b,
+    fromSeq: a.fromSeq,
+    kinds: [...new Set([...a.kinds, ...b.kinds])],
+    entry: b.entry ?? a.entry,
+    entries: mergeBy(a.entries, b.entries, (e) => e.id),
+    progress: mergeBy(a.progress, b.progress, (p) => p.criterionId),
+  }),
+};

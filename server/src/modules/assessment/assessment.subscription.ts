@@ -1,0 +1,28 @@
+import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { canReadAssessment } from '../../common/access';
+import { requireViewer } from '../../common/auth';
+import type { Context } from '../../common/context';
+import type { Revoked } from '../../live/guard';
+import { liveStream, unlessRevoked } from '../../live/stream';
+import { AssessmentEvent, assessmentCoalescer, assessmentTopic } from './assessment.events';
+import { AssessmentService } from './assessment.service';
+
+@Resolver()
+export class AssessmentSubscriptionResolver {
+  @Subscription(() => AssessmentEvent, {
+    description:
+      'Every change of one assessment (saves, assignments, status), with seq. Authorized at start and again whenever the subscriber’s access changes. On a gap in seq, or after a reconnect, refetch `assessment` and apply events whose fromSeq is after its seq.',
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { assessmentId: string }, Context>) => {
+      const viewer = requireViewer(context.viewer);
+      const a = await new AssessmentService(context.em).get(viewer, args.assessmentId);
+      const unitId = a.unit.id;
+      return liveStream(context, viewer, assessmentTopic(a.id), assessmentCoalescer, async (fresh) => {
+        const now = await new AssessmentService(context.fork()).get(fresh, a.id).catch(() => null);
+        return now !== null && canReadAssessment(fresh, { unitId, status: now.status });
+      });
+    },
+  })
+  assessmentEvents(@Root() event: AssessmentEvent | Revoked, @Arg('assessmentId', () => ID) _assessmentId: string): AssessmentEvent {
+    return unlessRevoked(event);
+  }
+}

@@ -1,0 +1,35 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { load } from '../../common/load';
+import { Assessment } from '../assessment/assessment.entity';
+import { publish } from '../assessment/assessment.publisher';
+import { ScoreEntry } from '../assessment/score-entry.entity';
+import { Role } from '../user/user.entity';
+import { AssignCriteriaInput } from './assignment.input';
+import { AssignmentService } from './assignment.service';
+
+@Resolver(() => ScoreEntry)
+export class AssignmentResolver {
+  @Authorized(Role.LEADER)
+  @Mutation(() => [ScoreEntry], { description: 'The unit’s leader assigns leaves (or whole subtrees) to a person of the unit; returns the entries that changed.' })
+  async assignCriteria(@Arg('input', () => AssignCriteriaInput) input: AssignCriteriaInput, @Ctx() ctx: Context): Promise<ScoreEntry[]> {
+    const viewer = requireViewer(ctx.viewer);
+    const result = await new AssignmentService(ctx.em).assign(viewer, input);
+    if (result.entries.length) {
+      await publish(ctx, { assessment: result.assessment, kinds: ['ASSIGNED'], actor: viewer, entries: result.entries, progress: [] });
+    }
+    return result.entries;
+  }
+
+  @Authorized()
+  @Query(() => [ScoreEntry], { description: 'The entries assigned to the caller, across periods, with their state.' })
+  myAssignments(@Ctx() ctx: Context): Promise<ScoreEntry[]> {
+    return new AssignmentService(ctx.em).mine(requireViewer(ctx.viewer));
+  }
+
+  @FieldResolver(() => Assessment)
+  async assessment(@Root() e: ScoreEntry): Promise<Assessment> {
+    return (await load(e.assessment))!;
+  }
+}

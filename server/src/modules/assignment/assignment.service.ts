@@ -1,0 +1,82 @@
+import { raw } from '@mikro-orm/core';
+import { assertUnitLeader } from '../../common/access';
+import type { Viewer } from '../../common/auth';
+import { badInput, notFound, phaseClosed } from '../../common/errors';
+import { assertId } from '../../common/ids';
+import type { Em } from '../../orm';
+import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
+import { ScoreEntry } from '../assessment/score-entry.entity';
+import { RevisionRound, ScoreRevision } from '../assessment/score-revision.entity';
+import { Criterion } from '../framework/criterion.entity';
+import { Phase } from '../period/period.entity';
+import { Role, User } from '../user/user.entity';
+import type { AssignCriteriaInput } from './assignment.input';
+
+export interface AssignResult {
+  assessment: Assessment;
+  entries: ScoreEntry[];
+}
+
+/** A leader hands leaves (or whole subtrees) of the unit's assessment to its people. */
+export class AssignmentService {
+  constructor(private readonly em: Em) {}
+
+  async assign(viewer: Viewer, input: AssignCriteriaInput): Promise<AssignResult> {
+    const assessmentId = assertId(input.assessmentId, 'Assessment');
+    const ids = [...new Set(input.criterionIds.map((id) => assertId(id, 'Criterion')))];
+    if (ids.length === 0) throw badInput([{ path: 'criterionIds', message: 'give at least one criterion' }]);
+    return this.em.transactional(async (em) => {
+      const bumped = await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: assessmentId }).execute('run');
+      if (!(bumped as { affectedRows?: number }).affectedRows) throw notFound('Assessment', assessmentId);
+      const a = await em.findOneOrFail(Assessment, { id: assessmentId }, { populate: ['period'], refresh: true });
+      assertUnitLeader(viewer, a.unit.id);
+      if (a.period.phase === Phase.FINALIZED || a.period.phase === Phase.PUBLISHED || a.status === AssessmentStatus.FINAL) {
+        throw phaseClosed('Assignments of a finalized assessment cannot change.');
+      }
+      let assignee: User | null = null;
+      if (input.assigneeId) {
+        assignee = await em.findOne(User, { id: assertId(input.assigneeId, 'User'), active: true });
+        const ok = assignee && assignee.unit?.id === a.unit.id && (assignee.role === Role.STAFF || assignee.role === Role.LEADER);
+        if (!ok) throw badInput([{ path: 'assigneeId', message: 'not an active STAFF or LEADER of this unit' }]);
+      }
+      const nodes = await em.find(Criterion, { id: { $in: ids }, framework: a.period.framework.id });
+      const missing = ids.filter((id) => !nodes.some((n) => n.id === id));
+      if (missing.length) throw badInput(missing.map((id) => ({ path: 'criterionIds', message: `${id} is not a criterion of this assessment` })));
+      // leaves below each node: the code's prefix names the subtree
+      const or = nodes.map((n) => (n.isLeaf ? { code: n.code } : { code: { $like: `${n.code}.%` } }));
+      const entries = await em.find(
+        ScoreEntry,
+        { assessment: a.id, criterion: { framework: a.period.framework.id, $or: or, isLeaf: true } },
+        { populate: ['criterion', 'assignee', 'updatedBy'], orderBy: { criterion: { ordinal: 'asc' } } },
+      );
+      const changed = entries.filter((e) => (e.assignee?.id ?? null) !== (assignee?.id ?? null));
+      for (const e of changed) {
+        const oldAssignee = e.assignee?.id ?? null;
+        e.assignee = assignee;
+        e.version += 1;
+        e.updatedAt = new Date();
+        em.create(ScoreRevision, {
+          entry: e,
+          actor: em.getReference(User, viewer.id),
+          round: RevisionRound.SELF,
+          version: e.version,
+          old: { assigneeId: oldAssignee },
+          next: { assigneeId: assignee?.id ?? null },
+        } as never);
+      }
+      if (changed.length === 0) a.seq -= 1; // nothing happened: no event, no seq
+      await em.flush();
+      return { assessment: a, entries: changed };
+    });
+  }
+
+  /** The viewer's entries across periods, with their state. */
+  mine(viewer: Viewer): Promise<ScoreEntry[]> {
+    return this.em.find(
+      ScoreEntry,
+      { assignee: viewer.id },
+      { populate: ['criterion', 'assessment', 'assessment.period'], orderBy: { assessment: { period: { year: 'desc' } }, criterion: { ordinal: 'asc' } } },
+    );
+  }
+}
+

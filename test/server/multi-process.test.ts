@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { gql, ok } from '../helpers/gql';
+import { connect, eventually, type LiveClient } from '../helpers/socket';
+import { buildWorld, SAVE, type World } from '../helpers/world';
+
+const SERVER = join(__dirname, '..', '..', 'server', 'dist', 'index.js');
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const EVENTS = `subscription($id:ID!){assessmentEvents(assessmentId:$id){seq entry{code selfScore}}}`;
+
+/** A second server process on the same database and Redis, as behind a load balancer. */
+async function startSecondProcess(t: TestApp): Promise<{ url: string; child: ChildProcess }> {
+  if (!existsSync(SERVER)) throw new Error('Build the server first (npm test builds it).');
+  const child = spawn(process.execPath, [SERVER], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: t.config.dataDir,
+      SQLITE_PATH: t.config.sqlitePath || '',
+      DATABASE_URL: t.config.databaseUrl ?? '',
+      REDIS_URL: REDIS,
+      REDIS_PREFIX: t.config.redisPrefix,
+      TOKEN_SECRET: t.config.tokenSecret,
+      DEMO_DATA: 'false',
+      LIVE_WINDOW_MS: '20',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  await eventually(() => /running at (http:\/\/[\d.]+:\d+)/.test(out) || child.exitCode !== null, 20000, 'the second process to start');
+  const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
+  if (!m) throw new Error(`second process failed: ${out}`);
+  return { url: m[1], child };
+}
+
+describe('two server processes sharing Redis', () => {
+  let t: TestApp;
+  let w: World;
+  let second: { url: string; child: ChildProcess };
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ redisUrl: REDIS, liveWindowMs: 20 });
+    w = await buildWorld(t);
+    second = await startSecondProcess(t);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    second?.child.kill('SIGTERM');
+    await t?.close();
+  });
+
+  const save = async (url: string, code: string, points: number) => {
+    const a = await ok(url, `query($id:ID!){assessment(id:$id){entries{criterion{code} version}}}`, { id: w.assessmentA }, w.tokens.staffA);
+    const version = a.assessment.entries.find((e: any) => e.criterion.code === code).version;
+    return gql(url, SAVE, { i: { assessmentId: w.assessmentA, criterionId: w.criteria[code], value: { points }, expectedVersion: version } }, w.tokens.staffA);
+  };
+
+  it('should deliver a save on one process to a subscriber on the other, both ways', async () => {
+    const onSecond = connect(second.url, w.tokens.leaderA);
+    const onFirst = connect(t.url, w.tokens.viewer);
+    clients.push(onSecond, onFirst);
+    const s2 = onSecond.subscribe<any>(EVENTS, { id: w.assessmentA });
+    const s1 = onFirst.subscribe<any>(EVENTS, { id: w.assessmentA });
+    await eventually(() => t.app.live.hub.liveSubscriptionCount === 1, 5000, 'the local subscription');
+    // the remote subscription is in place once a probe save reaches it
+    await eventually(async () => {
+      expect((await save(t.url, '1.1', 0.25)).errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 150));
+      return s2.events.length > 0;
+    }, 10000, 'the second process to receive');
+
+    expect((await save(t.url, '1.1', 1.5)).errors).toBeUndefined();
+    await s2.until((ev) => ev.some((e) => e.assessmentEvents.entry?.selfScore === 1.5));
+    expect((await save(second.url, '2.3', 1.75)).errors).toBeUndefined();
+    await s1.until((ev) => ev.some((e) => e.assessmentEvents.entry?.code === '2.3' && e.assessmentEvents.entry.selfScore === 1.75));
+    await s2.until((ev) => ev.some((e) => e.assessmentEvents.entry?.code === '2.3'));
+    // both streams end in the same seq, the database's
+    const seq = (await ok(t.url, `query($id:ID!){assessment(id:$id){seq}}`, { id: w.assessmentA }, w.tokens.leaderA)).assessment.seq;
+    await s1.until((ev) => ev[ev.length - 1].assessmentEvents.seq === seq);
+    await s2.until((ev) => ev[ev.length - 1].assessmentEvents.seq === seq);
+  });
+
+  it('should show presence from one process on the other', async () => {
+    const watcher = connect(second.url, w.tokens.leaderA);
+    clients.push(watcher);
+    const sub = watcher.subscribe<any>(`subscription($id:ID!){presence(assessmentId:$id){members{userId criterionId}}}`, { id: w.assessmentA });
+    await sub.until((ev) => ev.length > 0);
+    await ok(t.url, `mutation($id:ID!,$s:String!,$c:ID){updatePresence(assessmentId:$id,sessionId:$s,criterionId:$c)}`, { id: w.assessmentA, s: 'multi-process-tab', c: w.criteria['1.4'] }, w.tokens.staffA);
+    await sub.until((ev) => ev.some((e) => e.presence.members.some((m: any) => m.criterionId === w.criteria['1.4'])));
+  });
+});
