@@ -7,6 +7,9 @@ import { Framework } from './modules/framework/framework.entity';
 import { Period } from './modules/period/period.entity';
 import { Unit } from './modules/unit/unit.entity';
 import { User } from './modules/user/user.entity';
+import { Evidence } from './modules/evidence/evidence.entity';
+import { ApiToken } from './modules/integrator/api-token.entity';
+import { Result } from './modules/results/result.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result];

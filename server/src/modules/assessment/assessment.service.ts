@@ -8,7 +8,6 @@ import { Assessment, AssessmentStatus } from './assessment.entity';
 import { Progress } from './progress.entity';
 import { reportedFromTop } from './progress.rows';
 import { EntryState, ScoreEntry } from './score-entry.entity';
-import { ScoreRevision } from './score-revision.entity';
 
 export class AssessmentService {
   constructor(private readonly em: Em) {}
@@ -31,9 +30,6 @@ export class AssessmentService {
     return this.em.find(Progress, { assessment: a.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
   }
 
-  history(entry: ScoreEntry): Promise<ScoreRevision[]> {
-    return this.em.find(ScoreRevision, { entry: entry.id }, { orderBy: { version: 'asc' } });
-  }
 
   /** The reported self total (DESIGN.md "Arithmetic"): top-level rows summed, capped and rescaled. */
   async selfTotalH(a: Assessment): Promise<{ totalH: number; maxH: number }> {

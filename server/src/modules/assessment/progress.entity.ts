@@ -35,6 +35,19 @@ export class Progress extends BaseEntity {
   @Property({ type: 'integer' })
   capH!: number;
 
+  /** the latest appraisal (round 2 where given, else round 1), maintained like the self columns */
+  @Property({ type: 'integer' })
+  appraisedScoreH: number = 0;
+
+  @Property({ type: 'integer' })
+  appraisedRegularSumH: number = 0;
+
+  @Property({ type: 'integer' })
+  appraisedExtraSumH: number = 0;
+
+  @Property({ type: 'integer', nullable: true })
+  appraisedCapH?: number | null;
+
   @Field(() => Int)
   @Property({ type: 'integer' })
   leaves!: number;
@@ -59,6 +72,11 @@ export class Progress extends BaseEntity {
   @Field(() => Float, { description: 'The self total of this node.' })
   get selfTotal(): number {
     return fromHundredths(this.scoreH);
+  }
+
+  @Field(() => Float, { description: 'The appraised total of this node (latest round).' })
+  get appraisedTotal(): number {
+    return fromHundredths(this.appraisedScoreH);
   }
 
   @Field(() => Float, { description: 'The maximum of this node for this assessment (N/A leaves taken out under RESCALE).' })

@@ -1,9 +1,7 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
+import { FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { load } from '../../common/load';
 import { Criterion } from '../framework/criterion.entity';
 import { User } from '../user/user.entity';
-import { AssessmentService } from './assessment.service';
 import { Progress } from './progress.entity';
 import { ScoreEntry } from './score-entry.entity';
 import { ScoreRevision } from './score-revision.entity';
@@ -31,8 +29,10 @@ export class ScoreEntryResolver {
   }
 
   @FieldResolver(() => [ScoreRevision], { description: 'Every change, oldest first.' })
-  history(@Root() e: ScoreEntry, @Ctx() ctx: Context): Promise<ScoreRevision[]> {
-    return new AssessmentService(ctx.em).history(e);
+  async history(@Root() e: ScoreEntry): Promise<ScoreRevision[]> {
+    // batched by MikroORM's dataloader: one query for every entry of the response
+    const revisions = await e.revisions.load({ dataloader: true });
+    return [...revisions].sort((a, b) => a.version - b.version);
   }
 }
 
