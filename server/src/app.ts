@@ -8,26 +8,29 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { viewerFrom } from './common/auth';
 import type { Context } from './common/context';
+import { hideSuggestions, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
+import { RedisPubSub } from './common/pubsub';
 import { createLive, type Live } from './live/live';
+import { LoginGuard } from './modules/user/login-guard';
 import { attachSocket } from './live/socket';
 import { createSchema } from './schema';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'PHASE_CLOSED',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED',
 ]);
 
 /** Expected errors go out as they are; anything else is logged with its stack and masked. */
-export function formatError(log: Logger) {
+export function formatError(log: Logger, config: Pick<Config, 'env'>) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: hideSuggestions(formatted.message, config), extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     log.error({ err: original, path: formatted.path }, 'unexpected error');
@@ -49,13 +52,20 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   app.disable('x-powered-by');
   const server = createServer(app);
   const live = createLive(config, log);
-  const format = formatError(log);
-  const socket = attachSocket(server, schema, config, orm, live, log, format);
+  const format = formatError(log, config);
+  const loginGuard = new LoginGuard(
+    config.login,
+    live.pubsub instanceof RedisPubSub ? { client: live.pubsub.client, prefix: config.redisPrefix } : undefined,
+  );
+  const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard);
 
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: format,
     introspection: config.env !== 'production',
+    validationRules: validationRules(config),
+    parseOptions: parseOptions(config),
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
@@ -73,7 +83,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: config.limits.maxPayloadBytes }),
     (req, res, next) => {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
@@ -86,7 +96,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
       context: async ({ req }) => {
         const em = orm.em.fork() as Context['em'];
         const viewer = await viewerFrom(config, em, req.headers.authorization);
-        return { em, viewer, config, log, live, fork: () => orm.em.fork() as Context['em'] };
+        return { em, viewer, config, log, live, loginGuard, ip: req.ip ?? req.socket.remoteAddress ?? '', fork: () => orm.em.fork() as Context['em'] };
       },
     }),
   );

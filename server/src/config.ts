@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_EVIDENCE_TYPES, KNOWN_EVIDENCE_TYPES } from './modules/evidence/evidence.types';
 
 /** Every setting of the server, read from the environment once, validated, with defaults. */
 export interface Config {
@@ -32,9 +33,38 @@ export interface Config {
   /** folder of the built web client */
   clientDir: string;
   logLevel: string;
+  /** operation limits, on HTTP and on the socket alike */
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    /** subscriptions open at once on one socket */
+    maxSubscriptionsPerSocket: number;
+    /** bytes of a JSON request body or a socket message */
+    maxPayloadBytes: number;
+  };
+  /** sign-in protection: failures before refusing, and for how long */
+  login: { maxFailures: number; windowSeconds: number; lockSeconds: number };
+  /** uploaded evidence files: folder (default <dataDir>/evidence), size limit, allowed extensions */
+  evidenceDir: string;
+  evidenceMaxBytes: number;
+  evidenceTypes: string[];
 }
 
 type Env = Record<string, string | undefined>;
+
+/** EVIDENCE_TYPES: extensions separated by commas or spaces ("pdf, docx, png"), each a known type. */
+function evidenceTypes(env: Env): string[] {
+  const raw = env.EVIDENCE_TYPES;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_EVIDENCE_TYPES];
+  const list = [...new Set(raw.split(/[\s,;]+/).map((x) => x.trim().replace(/^\./, '').toLowerCase()).filter(Boolean))];
+  const unknown = list.filter((x) => !KNOWN_EVIDENCE_TYPES.includes(x));
+  if (unknown.length || !list.length) {
+    throw new Error(`Configuration: EVIDENCE_TYPES may list only ${KNOWN_EVIDENCE_TYPES.join(', ')}; got "${raw}".`);
+  }
+  return list;
+}
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -104,8 +134,25 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     passwordHashMemoryKiB: int(env, 'PASSWORD_HASH_MEMORY_KIB', 19456, 1024, 1 << 21),
     clientDir: resolve(env.CLIENT_DIR || join(__dirname, '..', '..', 'client', 'dist')),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    limits: {
+      maxDepth: int(env, 'LIMIT_MAX_DEPTH', 12, 2, 100),
+      maxAliases: int(env, 'LIMIT_MAX_ALIASES', 15, 1, 1000),
+      maxCost: int(env, 'LIMIT_MAX_COST', 5000, 10, 1_000_000),
+      maxTokens: int(env, 'LIMIT_MAX_TOKENS', 3000, 50, 1_000_000),
+      maxSubscriptionsPerSocket: int(env, 'LIMIT_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 10_000),
+      maxPayloadBytes: int(env, 'LIMIT_PAYLOAD_BYTES', 1 << 20, 1024, 100 << 20),
+    },
+    login: {
+      maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+      windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+      lockSeconds: int(env, 'LOGIN_LOCK_SECONDS', 900, 1, 86400),
+    },
+    evidenceDir: '',
+    evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 2 ** 31 - 1),
+    evidenceTypes: evidenceTypes(env),
   };
   const merged = { ...base, ...overrides };
   merged.tokenSecret = overrides.tokenSecret ?? tokenSecretFrom(env, merged.dataDir);
+  merged.evidenceDir = resolve(overrides.evidenceDir || env.EVIDENCE_DIR || join(merged.dataDir, 'evidence'));
   return merged;
 }

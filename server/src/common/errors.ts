@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
-  | 'PHASE_CLOSED';
+  | 'PHASE_CLOSED'
+  /** too many failed sign-ins; extensions.retryAfterSeconds */
+  | 'RATE_LIMITED';
 
 /** One problem with a piece of input; `path` names where (a criterion code, a field, a row). */
 export interface Problem {

@@ -2,7 +2,11 @@ import type { Server } from 'node:http';
 import {
   createSourceEventStream,
   execute,
+  GraphQLError,
+  parse,
   print,
+  specifiedRules,
+  validate,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
@@ -10,10 +14,12 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { viewerFrom, type Viewer } from '../common/auth';
+import { parseOptions, validationRules, withCode } from '../common/limits';
 import type { Context } from '../common/context';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import type { Orm } from '../orm';
+import type { LoginGuard } from '../modules/user/login-guard';
 import type { Live } from './live';
 
 /**
@@ -22,8 +28,18 @@ import type { Live } from './live';
  * authorized when it starts (in its subscribe function). An event's result is executed once per
  * distinct selection and shared by every subscriber that asked for the same thing.
  */
-export function attachSocket(server: Server, schema: GraphQLSchema, config: Config, orm: Orm, live: Live, log: Logger, formatError: (e: any, o: unknown) => any) {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1 << 20 });
+export function attachSocket(
+  server: Server,
+  schema: GraphQLSchema,
+  config: Config,
+  orm: Orm,
+  live: Live,
+  log: Logger,
+  formatError: (e: any, o: unknown) => any,
+  loginGuard: LoginGuard,
+) {
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.limits.maxPayloadBytes });
+  const rules = [...specifiedRules, ...validationRules(config)];
   const shared = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
   const sockets = { open: 0 };
   wss.on('connection', (ws) => {
@@ -31,18 +47,43 @@ export function attachSocket(server: Server, schema: GraphQLSchema, config: Conf
     ws.once('close', () => sockets.open--);
   });
 
-  const disposable = useServer<Record<string, unknown>, { viewer: Viewer }>(
+  type Extra = { viewer: Viewer; authorization: unknown };
+  const disposable = useServer<Record<string, unknown>, Extra>(
     {
       schema,
       onConnect: async (ctx) => {
         try {
-          const viewer = await viewerFrom(config, orm.em.fork() as Context['em'], ctx.connectionParams?.authorization);
+          const authorization = ctx.connectionParams?.authorization;
+          const viewer = await viewerFrom(config, orm.em.fork() as Context['em'], authorization);
           if (!viewer) return false;
-          (ctx.extra as { viewer?: Viewer }).viewer = viewer;
+          Object.assign(ctx.extra, { viewer, authorization });
           return true;
         } catch {
           return false;
         }
+      },
+      // the same limits as HTTP, a cap on subscriptions per socket, and the caller looked up
+      // again for every operation, so that a disabled account stops at once here too
+      onSubscribe: async (ctx, _id, payload) => {
+        const extra = ctx.extra as unknown as Extra;
+        const open = Object.keys(ctx.subscriptions).length;
+        if (open > config.limits.maxSubscriptionsPerSocket) {
+          return [new GraphQLError(`At most ${config.limits.maxSubscriptionsPerSocket} operations at once on one socket.`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        try {
+          extra.viewer = (await viewerFrom(config, orm.em.fork() as Context['em'], extra.authorization))!;
+        } catch (e) {
+          return [e as GraphQLError];
+        }
+        let document;
+        try {
+          document = parse(payload.query, parseOptions(config));
+        } catch (e) {
+          return [withCode(e as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: (ctx): Context => ({
         em: orm.em.fork() as Context['em'],
@@ -50,6 +91,8 @@ export function attachSocket(server: Server, schema: GraphQLSchema, config: Conf
         config,
         log,
         live,
+        loginGuard,
+        ip: ctx.extra.request.socket.remoteAddress ?? '',
         fork: () => orm.em.fork() as Context['em'],
       }),
       subscribe: async (args: ExecutionArgs) => {

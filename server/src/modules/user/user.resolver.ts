@@ -17,7 +17,7 @@ export class UserResolver {
 
   @Mutation(() => AuthPayload, { description: 'Signs in; UNAUTHENTICATED on a wrong e-mail or password.' })
   login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return new UserService(ctx.em, ctx.config).login(email, password);
+    return new UserService(ctx.em, ctx.config).login(email, password, ctx.loginGuard, ctx.ip);
   }
 
   @Authorized()

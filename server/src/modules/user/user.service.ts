@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import type { Em } from '../../orm';
 import { Unit } from '../unit/unit.entity';
 import type { AuthPayload } from './auth-payload';
+import type { LoginGuard } from './login-guard';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { Role, UNIT_ROLES, User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput } from './user.input';
@@ -19,11 +20,22 @@ export class UserService {
     private readonly config: Config,
   ) {}
 
-  async login(email: string, password: string): Promise<AuthPayload> {
+  /** Signs in; failures are counted per address and per account (see LoginGuard). */
+  async login(email: string, password: string, guard: LoginGuard, ip: string): Promise<AuthPayload> {
+    const account = `a:${normalizeEmail(email).slice(0, 254)}`;
+    const keys = [
+      { key: account, weight: 1 },
+      { key: `ip:${ip}`, weight: 4 },
+    ];
+    await guard.before(keys);
     const user = await this.em.findOne(User, { email: normalizeEmail(email) }, { populate: ['passwordHash'] });
     const hash = user?.passwordHash ?? (await decoyHash(this.config.passwordHashMemoryKiB));
-    const ok = (await verifyPassword(hash, password)) && user !== null && user.active;
-    if (!ok || !user) throw unauthenticated('Wrong e-mail or password, or the account is disabled.');
+    const ok = password.length <= 1000 && (await verifyPassword(hash, password)) && user !== null && user.active;
+    if (!ok || !user) {
+      await guard.failed(keys);
+      throw unauthenticated('Wrong e-mail or password, or the account is disabled.');
+    }
+    await guard.succeeded(account);
     return { ...signToken(this.config, user.id), user };
   }
 
