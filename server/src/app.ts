@@ -8,7 +8,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { viewerFrom } from './common/auth';
 import type { Context } from './common/context';
-import { hideSuggestions, parseOptions, validationRules } from './common/limits';
+import { hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
@@ -36,6 +36,14 @@ export function formatError(log: Logger, config: Pick<Config, 'env'>) {
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+function refuseNul(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (hasNul(req.body)) {
+    res.status(400).json({ errors: [{ message: NUL_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } }] });
+    return;
+  }
+  next();
 }
 
 export interface App {
@@ -66,6 +74,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     validationRules: validationRules(config),
     parseOptions: parseOptions(config),
     allowBatchedHttpRequests: false,
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
@@ -84,6 +93,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxPayloadBytes }),
+    refuseNul,
     (req, res, next) => {
       const started = process.hrtime.bigint();
       res.on('finish', () => {

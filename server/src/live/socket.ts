@@ -14,7 +14,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { viewerFrom, type Viewer } from '../common/auth';
-import { parseOptions, validationRules, withCode } from '../common/limits';
+import { hasNul, NUL_MESSAGE, parseOptions, validationRules, withCode } from '../common/limits';
 import type { Context } from '../common/context';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
@@ -75,6 +75,7 @@ export function attachSocket(
         } catch (e) {
           return [e as GraphQLError];
         }
+        if (hasNul(payload)) return [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })];
         let document;
         try {
           document = parse(payload.query, parseOptions(config));

@@ -34,7 +34,7 @@ export class AssignmentService {
         throw phaseClosed('Assignments of a finalized assessment cannot change.');
       }
       let assignee: User | null = null;
-      if (input.assigneeId) {
+      if (input.assigneeId != null) {
         assignee = await em.findOne(User, { id: assertId(input.assigneeId, 'User'), active: true });
         const ok = assignee && assignee.unit?.id === a.unit.id && (assignee.role === Role.STAFF || assignee.role === Role.LEADER);
         if (!ok) throw badInput([{ path: 'assigneeId', message: 'not an active STAFF or LEADER of this unit' }]);

@@ -18,7 +18,7 @@ export class UnitService {
     if (!/^[A-Za-z0-9_.-]{1,40}$/.test(code)) problems.push({ path: 'code', message: 'use 1–40 letters, digits, ".", "_" or "-"' });
     if (name.length === 0 || name.length > 300) problems.push({ path: 'name', message: 'must be 1–300 characters' });
     let parent: Unit | null = null;
-    if (input.parentId) {
+    if (input.parentId != null) {
       parent = await this.em.findOne(Unit, { id: assertId(input.parentId, 'Unit') });
       if (!parent) problems.push({ path: 'parentId', message: 'no such unit' });
     }

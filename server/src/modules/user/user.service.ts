@@ -59,12 +59,12 @@ export class UserService {
     if (input.password.length < 8 || input.password.length > 200) problems.push({ path: 'password', message: 'must be 8–200 characters' });
     let unit: Unit | null = null;
     if (UNIT_ROLES.includes(input.role)) {
-      if (!input.unitId) problems.push({ path: 'unitId', message: `a ${input.role} belongs to a unit` });
+      if (input.unitId == null) problems.push({ path: 'unitId', message: `a ${input.role} belongs to a unit` });
       else {
         unit = await this.em.findOne(Unit, { id: assertId(input.unitId, 'Unit') });
         if (!unit) problems.push({ path: 'unitId', message: 'no such unit' });
       }
-    } else if (input.unitId) {
+    } else if (input.unitId != null) {
       problems.push({ path: 'unitId', message: `a ${input.role} does not belong to a unit` });
     }
     if (problems.length === 0 && (await this.em.count(User, { email }))) problems.push({ path: 'email', message: 'is taken' });
@@ -94,8 +94,8 @@ export class UserService {
     const role = input.role ?? user.role;
     let unit: Unit | null = user.unit ?? null;
     if (input.unitId !== undefined) {
-      unit = input.unitId ? await this.em.findOne(Unit, { id: assertId(input.unitId, 'Unit') }) : null;
-      if (input.unitId && !unit) problems.push({ path: 'unitId', message: 'no such unit' });
+      unit = input.unitId != null ? await this.em.findOne(Unit, { id: assertId(input.unitId, 'Unit') }) : null;
+      if (input.unitId != null && !unit) problems.push({ path: 'unitId', message: 'no such unit' });
     }
     if (UNIT_ROLES.includes(role) && !unit) problems.push({ path: 'unitId', message: `a ${role} belongs to a unit` });
     if (!UNIT_ROLES.includes(role) && unit) problems.push({ path: 'unitId', message: `a ${role} does not belong to a unit` });
