@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { viewerFrom } from './common/auth';
+import { isUnavailable, unavailable, UNAVAILABLE_MESSAGE } from './common/errors';
 import type { Context } from './common/context';
 import { hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
@@ -17,11 +18,14 @@ import { createLive, type Live } from './live/live';
 import { LoginGuard } from './modules/user/login-guard';
 import { attachSocket } from './live/socket';
 import { createSchema } from './schema';
+import { evidenceRouter } from './modules/evidence/evidence.routes';
+import { integratorGuard } from './modules/integrator/integrator.guard';
+import { exportRoutes } from './modules/sheets/sheets.routes';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'PHASE_CLOSED',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'UNAVAILABLE',
 ]);
 
 /** Expected errors go out as they are; anything else is logged with its stack and masked. */
@@ -33,6 +37,11 @@ export function formatError(log: Logger, config: Pick<Config, 'env'>) {
       return { ...formatted, message: hideSuggestions(formatted.message, config), extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // an unreachable database is said plainly (the client may retry), not masked
+    if (isUnavailable(original)) {
+      log.warn({ err: original instanceof Error ? original.message : String(original), path: formatted.path }, 'database unavailable');
+      return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'UNAVAILABLE' } };
+    }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
@@ -59,6 +68,10 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  // longer than the clients' and proxies' idle timeouts, so that a reused connection is not
+  // closed under a request in flight
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const live = createLive(config, log);
   const format = formatError(log, config);
   const loginGuard = new LoginGuard(
@@ -77,16 +90,23 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), integratorGuard],
   });
   await apollo.start();
 
+  // 503 while the database is unreachable, within 3 s (a load balancer's probe does not wait)
   app.get('/health', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await orm.em.fork().getConnection().execute('select 1');
+      await Promise.race([
+        orm.em.fork().getConnection().execute('select 1'),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('health check timed out')), 3000))),
+      ]);
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -105,11 +125,22 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = orm.em.fork() as Context['em'];
-        const viewer = await viewerFrom(config, em, req.headers.authorization);
+        // the caller is looked up in the database: when it is unreachable, the request fails as a whole (503)
+        const viewer = await viewerFrom(config, em, req.headers.authorization).catch((e: unknown) => {
+          if (!isUnavailable(e)) throw e;
+          log.warn({ err: e instanceof Error ? e.message : String(e) }, 'database unavailable');
+          throw unavailable(503);
+        });
         return { em, viewer, config, log, live, loginGuard, ip: req.ip ?? req.socket.remoteAddress ?? '', fork: () => orm.em.fork() as Context['em'] };
       },
     }),
   );
+
+  // evidence files: POST /evidence (multipart upload), GET /evidence/:id (download)
+  app.use('/evidence', evidenceRouter({ config, orm, live, log }));
+  // spreadsheets and JSON: GET /export/framework/:id.xlsx|.json, /export/assessment/:id.xlsx|.csv,
+  // /export/ranking/:periodId/:unitKind.xlsx|.csv
+  app.use('/export', exportRoutes(config, orm, log));
 
   const clientDir = config.clientDir;
   if (existsSync(join(clientDir, 'index.html'))) {

@@ -33,6 +33,8 @@ async function main() {
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    // open sockets and slow requests get a few seconds, then the process goes regardless
+    setTimeout(() => process.exit(0), 5000).unref();
     await app.close();
     await orm.close();
     process.exit(0);

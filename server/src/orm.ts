@@ -31,6 +31,22 @@ function baseOptions(log?: Logger): Options {
   };
 }
 
+/**
+ * How long PostgreSQL may keep a request waiting, so that an unreachable or stuck database makes
+ * requests fail within seconds (UNAVAILABLE, see common/errors.ts) instead of hanging: opening a
+ * connection, waiting for a free one in the pool, one statement (lock waits included), and a
+ * transaction left idle by a client that vanished (which would hold the assessment's row lock).
+ * All are far above what a healthy database needs; nothing else changes.
+ */
+export const PG_TIMEOUTS = {
+  connectMs: 5000,
+  acquireMs: 5000,
+  statementMs: 60_000,
+  idleInTransactionMs: 60_000,
+  /** TCP keep-alive on every connection, so that a silently dropped one is noticed */
+  keepAliveMs: 10_000,
+} as const;
+
 /** Opens the database named by the configuration: PostgreSQL with DATABASE_URL, else SQLite. */
 export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>, opts: { connect?: boolean; log?: Logger } = {}): Promise<Orm> {
   if (config.databaseUrl) {
@@ -38,6 +54,19 @@ export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>
       ...baseOptions(opts.log),
       clientUrl: config.databaseUrl,
       pool: { min: 0, max: 10 },
+      driverOptions: {
+        // knex: a request waits at most this long for a pooled connection (default 60 s);
+        // a failed connection attempt fails the waiting request at once (propagateCreateError)
+        acquireConnectionTimeout: PG_TIMEOUTS.acquireMs,
+        // node-postgres: passed to every new pg.Client
+        connection: {
+          connectionTimeoutMillis: PG_TIMEOUTS.connectMs,
+          statement_timeout: PG_TIMEOUTS.statementMs,
+          idle_in_transaction_session_timeout: PG_TIMEOUTS.idleInTransactionMs,
+          keepAlive: true,
+          keepAliveInitialDelayMillis: PG_TIMEOUTS.keepAliveMs,
+        },
+      },
       connect: opts.connect ?? true,
     })) as unknown as Orm;
   }

@@ -1,14 +1,19 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './common/auth';
+import { AppraisalResolver, ProgressAppraisalResolver } from './modules/appraisal/appraisal.resolver';
 import { AssessmentResolver } from './modules/assessment/assessment.resolver';
+import { ApiTokenResolver } from './modules/integrator/api-token.resolver';
+import { SheetsResolver } from './modules/sheets/sheets.resolver';
 import { AssessmentSubscriptionResolver } from './modules/assessment/assessment.subscription';
 import { AssignmentResolver } from './modules/assignment/assignment.resolver';
 import { PeriodSubscriptionResolver } from './modules/period/period.subscription';
 import { PresenceResolver } from './modules/presence/presence.resolver';
 import { ProgressResolver, ScoreEntryResolver, ScoreRevisionResolver } from './modules/assessment/score-entry.resolver';
 import { CriterionResolver, FrameworkResolver } from './modules/framework/framework.resolver';
+import { AssessmentEvidenceResolver, EntryEvidenceResolver, EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { PeriodResolver } from './modules/period/period.resolver';
+import { ResultsResolver } from './modules/results/results.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
@@ -26,6 +31,14 @@ export const resolvers = [
   AssessmentSubscriptionResolver,
   PeriodSubscriptionResolver,
   PresenceResolver,
+  SheetsResolver,
+  ApiTokenResolver,
+  AppraisalResolver,
+  ProgressAppraisalResolver,
+  ResultsResolver,
+  EvidenceResolver,
+  EntryEvidenceResolver,
+  AssessmentEvidenceResolver,
 ] as const;
 
 /**

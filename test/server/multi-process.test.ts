@@ -33,7 +33,7 @@ async function startSecondProcess(t: TestApp): Promise<{ url: string; child: Chi
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  await eventually(() => /running at (http:\/\/[\d.]+:\d+)/.test(out) || child.exitCode !== null, 20000, 'the second process to start');
+  await eventually(() => /running at (http:\/\/[\d.]+:\d+)/.test(out) || child.exitCode !== null, 60000, 'the second process to start');
   const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
   if (!m) throw new Error(`second process failed: ${out}`);
   return { url: m[1], child };

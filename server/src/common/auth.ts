@@ -1,5 +1,7 @@
 import jwt from 'jsonwebtoken';
 import type { AuthChecker } from 'type-graphql';
+import { isApiToken, viewerOfApiToken } from '../modules/integrator/api-token.auth';
+import { TokenScope } from '../modules/integrator/api-token.entity';
 import { Role, User } from '../modules/user/user.entity';
 import type { Em } from '../orm';
 import { forbidden, unauthenticated } from './errors';
@@ -11,6 +13,8 @@ export interface Viewer {
   role: Role;
   unitId: string | null;
   name: string;
+  /** set for another system with an API token (role VIEWER for reading; see assertIntegratorMay) */
+  integrator?: { tokenId: string; scope: TokenScope; name: string };
 }
 
 export interface TokenSettings {
@@ -52,6 +56,11 @@ export function bearer(header: unknown): string | null {
 export async function viewerFrom(settings: TokenSettings, em: Em, authorization: unknown): Promise<Viewer | null> {
   if (authorization === undefined || authorization === null || authorization === '') return null;
   const token = bearer(authorization);
+  if (token && isApiToken(token)) {
+    const integrator = await viewerOfApiToken(em, token);
+    if (!integrator) throw unauthenticated('The API token is invalid or has been revoked.', 401);
+    return integrator;
+  }
   const userId = token ? verifyToken(settings, token) : null;
   if (!userId) throw unauthenticated('The token is invalid or has expired; sign in again.', 401);
   const viewer = await loadViewer(em, userId);
@@ -78,8 +87,20 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   return v;
 }
 
+/**
+ * An integrator may run queries; a mutation only where its scope allows (STATISTICS:
+ * pushStatistic). Checked for every @Authorized mutation field, on HTTP and on the socket.
+ */
+export function assertIntegratorMay(viewer: Viewer | null, operationType: string, fieldName: string): void {
+  const integrator = viewer?.integrator;
+  if (!integrator || operationType !== 'mutation') return;
+  if (integrator.scope === TokenScope.STATISTICS && fieldName === 'pushStatistic') return;
+  throw forbidden(`An API token with the ${integrator.scope} scope may not run ${fieldName}${integrator.scope === TokenScope.READ ? ': it may only query' : ''}.`);
+}
+
 /** type-graphql's @Authorized(): no roles = any signed-in user. */
-export const authChecker: AuthChecker<{ viewer: Viewer | null }, Role> = ({ context }, roles) => {
+export const authChecker: AuthChecker<{ viewer: Viewer | null }, Role> = ({ context, info }, roles) => {
+  if (info.parentType === info.schema.getMutationType()) assertIntegratorMay(context.viewer, 'mutation', info.fieldName);
   if (roles.length === 0) requireViewer(context.viewer);
   else requireRole(context.viewer, ...roles);
   return true;

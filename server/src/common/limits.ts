@@ -13,7 +13,7 @@ export function validationRules(config: Config): ValidationRule[] {
   // report as ordinary validation errors instead of throwing out of validate()
   const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)] };
   const rules: ValidationRule[] = [
-    maxDepthRule({ n: config.limits.maxDepth, ignoreIntrospection: true, exposeLimits: true, ...report }) as unknown as ValidationRule,
+    maxDepthRule({ n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, ...report }) as unknown as ValidationRule,
     maxAliasesRule({ n: config.limits.maxAliases, exposeLimits: true, ...report }) as unknown as ValidationRule,
     costLimitRule({ maxCost: config.limits.maxCost, exposeLimits: true, ...report }) as unknown as ValidationRule,
   ];

@@ -35,21 +35,21 @@ export class MemoryPubSub implements PubSub {
   }
 }
 
+const PUBLISH_TIMEOUT_MS = 2000;
+
 export class RedisPubSub implements PubSub {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers = new Map<string, Set<(p: any) => void>>();
 
-  constructor(url: string, private readonly prefix: string, log: Logger) {
+  constructor(url: string, private readonly prefix: string, private readonly log: Logger) {
     const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
     this.pub = new Redis(url, options);
     this.sub = new Redis(url, options);
     for (const c of [this.pub, this.sub]) c.on('error', (err) => log.warn({ err: err.message }, 'redis'));
     this.sub.on('message', (channel: string, message: string) => {
-      const set = this.handlers.get(channel.slice(this.prefix.length));
-      if (!set || set.size === 0) return;
-      const payload = JSON.parse(message); // parsed once, shared by every local listener
-      for (const h of set) h(payload);
+      const topic = channel.slice(this.prefix.length);
+      if (this.handlers.get(topic)?.size) this.dispatch(topic, JSON.parse(message)); // parsed once, shared by every local listener
     });
   }
 
@@ -58,8 +58,38 @@ export class RedisPubSub implements PubSub {
     return this.pub;
   }
 
+  /**
+   * Never waits for Redis to come back: while it is unreachable the message reaches this
+   * process's own listeners only, and a publish that Redis does not confirm within
+   * PUBLISH_TIMEOUT_MS is given up (ioredis may still deliver it late). Both are logged; the
+   * caller (a save, after its commit) answers at once. Other processes' subscribers see the gap
+   * in `seq` at their next event and refetch (docs/realtime.md).
+   */
   async publish(topic: string, payload: object): Promise<void> {
-    await this.pub.publish(this.prefix + topic, JSON.stringify(payload));
+    if (this.pub.status !== 'ready') {
+      this.log.warn({ topic, redis: this.pub.status }, 'redis unavailable: message delivered in this process only');
+      this.dispatch(topic, JSON.parse(JSON.stringify(payload)));
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const sent = this.pub.publish(this.prefix + topic, JSON.stringify(payload));
+    sent.catch(() => undefined);
+    try {
+      await Promise.race([
+        sent,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`not confirmed within ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS))),
+      ]);
+    } catch (err) {
+      this.log.warn({ topic, err: err instanceof Error ? err.message : String(err) }, 'redis publish failed');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private dispatch(topic: string, payload: unknown): void {
+    const set = this.handlers.get(topic);
+    if (!set) return;
+    for (const h of set) h(payload);
   }
 
   async subscribe(topic: string, handler: (payload: any) => void): Promise<() => Promise<void>> {

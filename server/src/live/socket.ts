@@ -14,6 +14,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { viewerFrom, type Viewer } from '../common/auth';
+import { isUnavailable } from '../common/errors';
 import { hasNul, NUL_MESSAGE, parseOptions, validationRules, withCode } from '../common/limits';
 import type { Context } from '../common/context';
 import type { Logger } from '../common/logger';
@@ -58,7 +59,9 @@ export function attachSocket(
           if (!viewer) return false;
           Object.assign(ctx.extra, { viewer, authorization });
           return true;
-        } catch {
+        } catch (e) {
+          // a database outage is not a refusal: close with 4500 so that clients retry
+          if (isUnavailable(e)) throw e;
           return false;
         }
       },

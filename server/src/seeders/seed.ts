@@ -5,6 +5,8 @@ import type { Em, Orm } from '../orm';
 import { Assessment } from '../modules/assessment/assessment.entity';
 import { ScoreEntry } from '../modules/assessment/score-entry.entity';
 import { SelfScoreService } from '../modules/assessment/self-score.service';
+import { AssignmentService } from '../modules/assignment/assignment.service';
+import { Criterion } from '../modules/framework/criterion.entity';
 import { FrameworkService } from '../modules/framework/framework.service';
 import { Phase } from '../modules/period/period.entity';
 import { PeriodService } from '../modules/period/period.service';
@@ -58,9 +60,16 @@ async function seedDemo(em: Em, config: Config): Promise<SeedResult> {
   const period = await periods.create({ name: `Đánh giá Chính quyền điện tử cấp huyện năm ${fw.year}`, frameworkId: fw.id, year: fw.year, unitIds: districts, selfAssessmentDeadline: new Date(Date.UTC(fw.year + 1, 2, 31)) });
   await periods.setPhase(period.id, Phase.SELF_ASSESSMENT);
 
+  // Leaders hand out the criteria: Sơn Hà splits its groups between two staff members.
+  const top = (await em.find(Criterion, { framework: fw.id, depth: 1 }, { orderBy: { ordinal: 'asc' } })).map((c) => c.id);
+  const sonHa = { leader: byEmail.get('lanhdao.sonha@chamdiem.local')!, staff: [byEmail.get('canbo1.sonha@chamdiem.local')!, byEmail.get('canbo2.sonha@chamdiem.local')!] };
+  const binhMinh = { leader: byEmail.get('lanhdao.binhminh@chamdiem.local')!, staff: [byEmail.get('canbo.binhminh@chamdiem.local')!] };
+  await assign(em, period.id, units.get('TP-SONHA')!, sonHa.leader, top, sonHa.staff);
+  await assign(em, period.id, units.get('TX-BINHMINH')!, binhMinh.leader, top, binhMinh.staff);
+
   // Some scores entered: Sơn Hà is well under way, Bình Minh has started.
-  await enterScores(em, period.id, units.get('TP-SONHA')!, byEmail.get('canbo1.sonha@chamdiem.local')!, 0.6);
-  await enterScores(em, period.id, units.get('TX-BINHMINH')!, byEmail.get('canbo.binhminh@chamdiem.local')!, 0.25);
+  await enterScores(em, period.id, units.get('TP-SONHA')!, 0.6);
+  await enterScores(em, period.id, units.get('TX-BINHMINH')!, 0.25);
 
   return {
     seeded: 'demo',
@@ -68,14 +77,25 @@ async function seedDemo(em: Em, config: Config): Promise<SeedResult> {
   };
 }
 
-/** Scores the first `share` of a unit's leaves with plausible values, through the real save path. */
-async function enterScores(em: Em, periodId: string, unit: Unit, staff: User, share: number): Promise<void> {
+const viewerOf = (u: User, unit: Unit): Viewer => ({ id: u.id, role: u.role, unitId: unit.id, name: u.name });
+
+/** The leader assigns the top-level groups to the staff in turn, through the real service. */
+async function assign(em: Em, periodId: string, unit: Unit, leader: User, groups: string[], staff: User[]): Promise<void> {
   const assessment = await em.findOneOrFail(Assessment, { period: periodId, unit: unit.id });
-  const entries = await em.find(ScoreEntry, { assessment: assessment.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
-  const viewer: Viewer = { id: staff.id, role: staff.role, unitId: unit.id, name: staff.name };
+  const service = new AssignmentService(em);
+  for (const [i, group] of groups.entries()) {
+    await service.assign(viewerOf(leader, unit), { assessmentId: assessment.id, criterionIds: [group], assigneeId: staff[i % staff.length].id });
+  }
+}
+
+/** Scores the first `share` of a unit's leaves with plausible values, each by its assignee, through the real save path. */
+async function enterScores(em: Em, periodId: string, unit: Unit, share: number): Promise<void> {
+  const assessment = await em.findOneOrFail(Assessment, { period: periodId, unit: unit.id });
+  const entries = await em.find(ScoreEntry, { assessment: assessment.id }, { populate: ['criterion', 'assignee'], orderBy: { criterion: { ordinal: 'asc' } } });
   const service = new SelfScoreService(em);
   const count = Math.round(entries.length * share);
   for (const [i, entry] of entries.slice(0, count).entries()) {
+    const viewer = viewerOf(entry.assignee!, unit);
     const value = plausibleValue(entry.criterion, i);
     await service.save(viewer, { assessmentId: assessment.id, criterionId: entry.criterion.id, value, expectedVersion: entry.version, comment: i % 5 === 0 ? 'Đã cập nhật số liệu theo báo cáo quý IV.' : undefined });
   }

@@ -57,6 +57,24 @@ export class LiveEntry {
 
   @Field(() => String, { description: 'ISO 8601' })
   updatedAt!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Appraisal round 1 score.' })
+  round1Score!: number | null;
+
+  @Field(() => String, { nullable: true })
+  round1Comment!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Appraisal round 2 score.' })
+  round2Score!: number | null;
+
+  @Field(() => String, { nullable: true })
+  round2Comment!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The unit’s explanation.' })
+  explanation!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Fixed at finalization.' })
+  finalScore!: number | null;
 }
 
 @ObjectType({ description: 'A progress-tree row as carried by a live event.' })
@@ -84,6 +102,9 @@ export class LiveProgress {
 
   @Field(() => Int)
   leavesAppraised!: number;
+
+  @Field(() => Float, { description: 'The appraised total of this node (round 2 where held, else round 1).' })
+  appraisedTotal!: number;
 }
 
 @ObjectType({
@@ -121,6 +142,9 @@ export class AssessmentEvent {
   @Field(() => Float, { description: 'The reported self total after the change.' })
   selfTotal!: number;
 
+  @Field(() => Float, { nullable: true, description: 'The reported appraised total after the change (round 2 where held, else round 1); null before any appraisal.' })
+  appraisedTotal?: number | null;
+
   @Field(() => String, { description: 'ISO 8601 time of the last change.' })
   at!: string;
 }
@@ -139,6 +163,12 @@ export function liveEntry(e: ScoreEntry): LiveEntry {
     assigneeId: e.assignee?.id ?? null,
     updatedById: e.updatedBy?.id ?? null,
     updatedAt: e.updatedAt.toISOString(),
+    round1Score: e.round1ScoreH == null ? null : fromHundredths(e.round1ScoreH),
+    round1Comment: e.round1Comment ?? null,
+    round2Score: e.round2ScoreH == null ? null : fromHundredths(e.round2ScoreH),
+    round2Comment: e.round2Comment ?? null,
+    explanation: e.explanation ?? null,
+    finalScore: e.finalScoreH == null ? null : fromHundredths(e.finalScoreH),
   };
 }
 
@@ -152,6 +182,7 @@ export function liveProgress(p: Progress): LiveProgress {
     leavesScored: p.leavesScored,
     leavesWithEvidence: p.leavesWithEvidence,
     leavesAppraised: p.leavesAppraised,
+    appraisedTotal: fromHundredths(p.appraisedScoreH),
   };
 }
 

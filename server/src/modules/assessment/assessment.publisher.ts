@@ -28,6 +28,10 @@ export async function publishChange(em: Em, live: Live | undefined, c: Change): 
   const fw = a.period.framework;
   const top = await em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] });
   const selfTotal = fromHundredths(reportedFromTop(top, fw));
+  const appraised = top.some((r) => r.leavesAppraised > 0);
+  const appraisedTotal = appraised
+    ? fromHundredths(reportedFromTop(top.map((r) => ({ scoreH: r.appraisedScoreH, capH: r.appraisedCapH ?? r.criterion.maxH })), fw))
+    : null;
   const at = new Date().toISOString();
   const entries = c.entries.map(liveEntry);
   const event: AssessmentEvent = {
@@ -41,6 +45,7 @@ export async function publishChange(em: Em, live: Live | undefined, c: Change): 
     progress: c.progress.map(liveProgress),
     status: a.status,
     selfTotal,
+    appraisedTotal,
     at,
   };
   const unitRow: PeriodProgressEvent = {

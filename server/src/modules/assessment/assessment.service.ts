@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import { assertCanReadAssessment, assertUnitLeader } from '../../common/access';
 import type { Viewer } from '../../common/auth';
 import { badInput, notFound, phaseClosed } from '../../common/errors';
@@ -41,25 +42,43 @@ export class AssessmentService {
 
   /**
    * The leader submits: refused, with every leaf that blocks it, unless every leaf is DONE
-   * (N/A included). A submitted assessment is read-only for the unit.
+   * (N/A included) and every leaf that requires evidence has some (N/A leaves excepted).
+   * A submitted assessment is read-only for the unit.
    */
   async submit(viewer: Viewer, id: string): Promise<Assessment> {
+    const assessmentId = assertId(id, 'Assessment');
     return this.em.transactional(async (em) => {
-      const a = await em.findOne(Assessment, { id: assertId(id, 'Assessment') }, { populate: ['period'] });
-      if (!a) throw notFound('Assessment', id);
+      // take the assessment's row first (seq + 1), as saves and evidence changes do, so that none
+      // of them slips in between the check below and the status change
+      const bumped = await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: assessmentId }).execute('run');
+      if (!(bumped as { affectedRows?: number }).affectedRows) throw notFound('Assessment', id);
+      const a = await em.findOneOrFail(Assessment, { id: assessmentId }, { populate: ['period'], refresh: true });
       assertUnitLeader(viewer, a.unit.id);
       if (a.period.phase !== Phase.SELF_ASSESSMENT) throw phaseClosed(`Submission is open only in SELF_ASSESSMENT; the period is in ${a.period.phase}.`);
       if (a.status !== AssessmentStatus.NOT_STARTED && a.status !== AssessmentStatus.IN_PROGRESS) throw phaseClosed(`The assessment is already ${a.status}.`);
-      const open = await em.find(ScoreEntry, { assessment: a.id, state: { $ne: EntryState.DONE } }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
-      if (open.length) {
-        throw badInput(
-          open.map((e) => ({ path: e.criterion.code, message: e.state === EntryState.DRAFT ? 'still a draft' : 'not scored' })),
-          { blocking: open.map((e) => e.criterion.code) },
-        );
+      // every leaf that blocks: not DONE, or needing evidence it lacks (N/A leaves need none)
+      const blockers = await em.find(
+        ScoreEntry,
+        {
+          assessment: a.id,
+          $or: [{ state: { $ne: EntryState.DONE } }, { evidenceCount: 0, notApplicable: false, criterion: { evidenceRequired: true } }],
+        },
+        { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } },
+      );
+      if (blockers.length) {
+        const problems: { path: string; message: string }[] = [];
+        const missingEvidence: string[] = [];
+        for (const e of blockers) {
+          if (e.state !== EntryState.DONE) problems.push({ path: e.criterion.code, message: e.state === EntryState.DRAFT ? 'still a draft' : 'not scored' });
+          if (e.criterion.evidenceRequired && !e.notApplicable && e.evidenceCount === 0) {
+            problems.push({ path: e.criterion.code, message: 'needs evidence (tài liệu kiểm chứng)' });
+            missingEvidence.push(e.criterion.code);
+          }
+        }
+        throw badInput(problems, { blocking: blockers.map((e) => e.criterion.code), missingEvidence });
       }
       a.status = AssessmentStatus.SUBMITTED;
       a.submittedAt = new Date();
-      a.seq += 1;
       await em.flush();
       return a;
     });

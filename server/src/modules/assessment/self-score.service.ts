@@ -87,6 +87,7 @@ export class SelfScoreService {
       entry.state = state;
       entry.version += 1;
       entry.updatedBy = em.getReference(User, viewer.id);
+      if (input.value !== undefined) entry.source = null; // a value typed by a person is no system's figure
       entry.updatedAt = new Date();
       if (assessment.status === AssessmentStatus.NOT_STARTED) assessment.status = AssessmentStatus.IN_PROGRESS;
 
@@ -104,8 +105,8 @@ export class SelfScoreService {
     });
   }
 
-  /** The leaf's row and its ancestors' rows, O(depth): one read, one batched write. */
-  private async updateProgress(
+  /** The leaf's row and its ancestors' rows, O(depth): one read, one batched write (integrators' pushes too). */
+  async updateProgress(
     em: Em,
     assessment: Assessment,
     leaf: Criterion,

@@ -1,0 +1,154 @@
+import { graphql } from '../../gql';
+
+export const AdminUnit = graphql(`
+  fragment AdminUnit on Unit {
+    id
+    code
+    name
+    kind
+    parent {
+      id
+      name
+    }
+  }
+`);
+
+export const AdminUser = graphql(`
+  fragment AdminUser on User {
+    id
+    name
+    email
+    role
+    active
+    unit {
+      id
+      name
+    }
+  }
+`);
+
+export const AdminPeopleQuery = graphql(`
+  query AdminPeople {
+    units {
+      ...AdminUnit
+    }
+    users {
+      ...AdminUser
+    }
+  }
+`);
+
+export const CreateUnitMutation = graphql(`
+  mutation CreateUnit($input: CreateUnitInput!) {
+    createUnit(input: $input) {
+      ...AdminUnit
+    }
+  }
+`);
+
+export const CreateUserMutation = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      ...AdminUser
+    }
+  }
+`);
+
+export const SetUserActiveMutation = graphql(`
+  mutation SetUserActive($id: ID!, $active: Boolean!) {
+    setUserActive(id: $id, active: $active) {
+      id
+      active
+    }
+  }
+`);
+
+export const FrameworkRow = graphql(`
+  fragment FrameworkRow on Framework {
+    id
+    code
+    name
+    year
+    version
+    status
+    unitKind
+    maxScore
+    publishedAt
+  }
+`);
+
+export const FrameworksQuery = graphql(`
+  query Frameworks {
+    frameworks {
+      ...FrameworkRow
+    }
+  }
+`);
+
+export const ImportFrameworkMutation = graphql(`
+  mutation ImportFramework($document: JSONObject!) {
+    importFramework(document: $document) {
+      ...FrameworkRow
+    }
+  }
+`);
+
+export const PublishFrameworkMutation = graphql(`
+  mutation PublishFramework($id: ID!) {
+    publishFramework(id: $id) {
+      id
+      status
+      publishedAt
+    }
+  }
+`);
+
+export const FrameworkTreeCriterion = graphql(`
+  fragment FrameworkTree_criterion on Criterion {
+    id
+    code
+    title
+    parentId
+    isLeaf
+    depth
+    maxScore
+    method
+    guidance
+    evidenceRequired
+    allowNotApplicable
+    step
+    tierOptions {
+      label
+      share
+    }
+    thresholdOptions {
+      minPercent
+      share
+      ratio
+    }
+  }
+`);
+
+export const FrameworkDetailQuery = graphql(`
+  query FrameworkDetail($id: ID!) {
+    framework(id: $id) {
+      ...FrameworkRow
+      notApplicable
+      bands {
+        label
+        minPercent
+      }
+      criteria {
+        ...FrameworkTree_criterion
+      }
+    }
+  }
+`);
+
+export const ImportFrameworkSheetMutation = graphql(`
+  mutation ImportFrameworkSheet($input: ImportFrameworkSheetInput!) {
+    importFrameworkSheet(input: $input) {
+      ...FrameworkRow
+    }
+  }
+`);

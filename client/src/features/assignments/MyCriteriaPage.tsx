@@ -1,0 +1,121 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from '../../app/router';
+import { PageError, PageLoading } from '../../app/PageState';
+import { graphql } from '../../gql';
+import type { MyCriteria_EntryFragment } from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import { ProgressBar } from '../progress/ProgressBar';
+
+export const MyCriteriaEntry = graphql(`
+  fragment MyCriteria_entry on ScoreEntry {
+    id
+    state
+    selfScore
+    updatedAt
+    criterion {
+      id
+      code
+      title
+      maxScore
+    }
+    assessment {
+      id
+      status
+      unit {
+        id
+        name
+      }
+      period {
+        id
+        name
+        year
+        phase
+        selfAssessmentDeadline
+      }
+    }
+  }
+`);
+
+export const MyAssignmentsQuery = graphql(`
+  query MyAssignments {
+    myAssignments {
+      ...MyCriteria_entry
+    }
+  }
+`);
+
+/** "My criteria": what is assigned to me, across periods, grouped by assessment, with states. */
+export function MyCriteriaPage() {
+  const { t, fmt } = useI18n();
+  const { data, error } = useQuery(MyAssignmentsQuery);
+  if (error && !data) return <PageError error={error} />;
+  if (!data) return <PageLoading />;
+
+  const groups = new Map<string, MyCriteria_EntryFragment[]>();
+  for (const e of data.myAssignments) {
+    const list = groups.get(e.assessment.id) ?? [];
+    list.push(e);
+    groups.set(e.assessment.id, list);
+  }
+
+  return (
+    <main aria-labelledby="my-title">
+      <header className="page-head">
+        <h1 id="my-title">{t('my.title')}</h1>
+      </header>
+      {groups.size === 0 && <p className="card muted">{t('my.none')}</p>}
+      {[...groups.values()].map((list) => {
+        const a = list[0].assessment;
+        const done = list.filter((e) => e.state === 'DONE').length;
+        return (
+          <section key={a.id} className="card assignment-group" aria-labelledby={`g-${a.id}`}>
+            <header className="group-head">
+              <div>
+                <h2 id={`g-${a.id}`}>
+                  {a.period.name} · {a.unit.name}
+                </h2>
+                <p className="muted">
+                  {t(`phase.${a.period.phase}`)} · {t(`status.${a.status}`)}
+                  {a.period.selfAssessmentDeadline ? ` · ${t('my.deadline', { date: fmt.date(a.period.selfAssessmentDeadline) })}` : ''}
+                </p>
+              </div>
+              <div className="group-progress">
+                <ProgressBar done={done} total={list.length} />
+                <span className="muted">{t('my.done', { done: fmt.int(done), total: fmt.int(list.length) })}</span>
+                <Link className="button primary" to={`/assessments/${a.id}`}>
+                  {t('my.open')}
+                </Link>
+              </div>
+            </header>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('table.code')}</th>
+                  <th scope="col">{t('table.criterion')}</th>
+                  <th scope="col">{t('table.state')}</th>
+                  <th scope="col" className="num">{t('table.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((e) => (
+                  <tr key={e.id}>
+                    <td className="code">{e.criterion.code}</td>
+                    <td>
+                      <Link to={`/assessments/${a.id}?c=${e.criterion.id}`}>{e.criterion.title}</Link>
+                    </td>
+                    <td>
+                      <span className={`state state-${e.state}`}>{t(`state.${e.state}`)}</span>
+                    </td>
+                    <td className="num">
+                      {fmt.score(e.selfScore)} <span className="muted">/ {fmt.score(e.criterion.maxScore)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </main>
+  );
+}

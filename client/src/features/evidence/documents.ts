@@ -1,0 +1,72 @@
+import { graphql } from '../../gql';
+
+export const EvidenceItemFields = graphql(`
+  fragment EvidenceItem on Evidence {
+    id
+    kind
+    name
+    url
+    size
+    mimeType
+    downloadUrl
+    createdAt
+    uploadedBy {
+      id
+      name
+    }
+  }
+`);
+
+/** What the evidence panel shows of an entry. */
+export const EvidencePanelEntry = graphql(`
+  fragment EvidencePanel_entry on ScoreEntry {
+    id
+    version
+    evidenceCount
+    evidence {
+      id
+      kind
+      name
+      url
+      size
+      mimeType
+      downloadUrl
+      createdAt
+      uploadedBy {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const AttachEvidenceLinkMutation = graphql(`
+  mutation AttachEvidenceLink($input: AttachEvidenceLinkInput!) {
+    attachEvidenceLink(input: $input) {
+      id
+      entry {
+        ...EvidencePanel_entry
+      }
+    }
+  }
+`);
+
+export const RemoveEvidenceMutation = graphql(`
+  mutation RemoveEvidence($id: ID!) {
+    removeEvidence(id: $id) {
+      ...EvidencePanel_entry
+    }
+  }
+`);
+
+/** One entry's evidence, fetched after an upload (the upload itself is plain HTTP). */
+export const EntryEvidenceQuery = graphql(`
+  query EntryEvidence($assessmentId: ID!, $criterionId: ID!) {
+    assessment(id: $assessmentId) {
+      id
+      evidence(criterionId: $criterionId) {
+        ...EvidenceItem
+      }
+    }
+  }
+`);

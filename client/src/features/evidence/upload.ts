@@ -1,0 +1,61 @@
+import { downloadFile } from '../../app/download';
+
+/** What POST /evidence answers (201). */
+export interface UploadedEvidence {
+  id: string;
+  name: string;
+  size: number | null;
+  downloadUrl: string | null;
+  entry: { id: string; version: number; evidenceCount: number };
+  seq: number;
+}
+
+export class UploadError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Uploads one file as evidence of a leaf (multipart POST /evidence, the fields before the file),
+ * reporting progress from 0 to 1. XMLHttpRequest, because fetch cannot report upload progress.
+ */
+export function uploadEvidence(
+  args: { token: string; assessmentId: string; criterionId: string; file: File },
+  onProgress: (share: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadedEvidence> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.append('assessmentId', args.assessmentId);
+    form.append('criterionId', args.criterionId);
+    form.append('file', args.file, args.file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/evidence');
+    xhr.setRequestHeader('Authorization', `Bearer ${args.token}`);
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status === 201) {
+        onProgress(1);
+        resolve(xhr.response as UploadedEvidence);
+      } else {
+        const body = (xhr.response ?? {}) as { code?: string; message?: string };
+        reject(new UploadError(xhr.status, body.code ?? 'HTTP_' + xhr.status, body.message ?? xhr.statusText));
+      }
+    };
+    xhr.onerror = () => reject(new UploadError(0, 'NETWORK', 'network error'));
+    xhr.onabort = () => reject(new UploadError(0, 'ABORTED', 'aborted'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+}
+
+/** Downloads a file evidence item with the Authorization header. */
+export const downloadEvidence = (token: string, url: string, name: string) => downloadFile(token, url, name);

@@ -1,0 +1,233 @@
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { errorCode, errorProblems } from '../../app/errors';
+import { PageError, PageLoading } from '../../app/PageState';
+import { Link } from '../../app/router';
+import type { EntryEditor_EntryFragment } from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import { useUser } from '../auth/session';
+import { Avatars } from '../live/Avatars';
+import { LiveBadge } from '../live/LiveBadge';
+import { useAssessmentLive } from '../live/useAssessmentLive';
+import { usePresence } from '../live/usePresence';
+import { ProgressBar } from '../progress/ProgressBar';
+import { ProgressTree, type LeafInfo } from '../progress/ProgressTree';
+import { AssessmentOverviewQuery, UnitPeopleQuery } from './documents';
+import { useAssignCriteriaMutation, useSubmitAssessmentMutation } from './hooks';
+
+/**
+ * The leader's view of the unit's assessment: the live progress tree, progress per person,
+ * assigning leaves and subtrees, what blocks submission, and submitting.
+ */
+export function OverviewPage({ assessmentId }: { assessmentId: string }) {
+  const { t, fmt } = useI18n();
+  const user = useUser();
+  const { data, error } = useQuery(AssessmentOverviewQuery, { variables: { id: assessmentId } });
+  const a = data?.assessment;
+  const live = useAssessmentLive(assessmentId, a?.seq);
+  const presence = usePresence(assessmentId, null);
+  const isLeader = user.role === 'LEADER' && user.unit?.id === a?.unit.id;
+  const people = useQuery(UnitPeopleQuery, { skip: !isLeader });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+
+  const criteria = a?.period.framework.criteria ?? [];
+  const leaves = useMemo(
+    () => new Map<string, LeafInfo>((a?.entries ?? []).map((e) => [e.criterionId, { state: e.state, assigneeName: e.assignee?.name ?? null }])),
+    [a?.entries],
+  );
+
+  if (error && !a) return <PageError error={error} />;
+  if (!a) return <PageLoading />;
+
+  const open = a.period.phase === 'SELF_ASSESSMENT' && (a.status === 'NOT_STARTED' || a.status === 'IN_PROGRESS');
+  const codeOf = (id: string | null) => criteria.find((c) => c.id === id)?.code ?? null;
+  const roots = a.progress.filter((p) => criteria.find((c) => c.id === p.criterionId)?.parentId == null);
+  const done = roots.reduce((s, p) => s + p.leavesScored, 0);
+  const total = roots.reduce((s, p) => s + p.leaves, 0);
+  const unitPeople = (people.data?.users ?? []).filter((u) => u.active && u.unit?.id === a.unit.id && (u.role === 'STAFF' || u.role === 'LEADER'));
+
+  return (
+    <main className="overview" aria-labelledby="ov-title">
+      <header className="page-head">
+        <div>
+          <p className="crumbs">{a.period.name}</p>
+          <h1 id="ov-title">{a.unit.name}</h1>
+          <p className="muted">
+            {t(`phase.${a.period.phase}`)} · <span data-testid="assessment-status">{t(`status.${a.status}`)}</span>
+          </p>
+        </div>
+        <div className="head-side">
+          <LiveBadge status={live.status} />
+          <Avatars members={presence} meId={user.id} where={codeOf} />
+          <Link className="button" to={`/assessments/${a.id}`}>
+            {t('overview.workspace')}
+          </Link>
+        </div>
+      </header>
+
+      <section className="summary card" aria-label={t('overview.summary')}>
+        <div className="big-number">
+          <span className="label">{t('overview.selfTotal')}</span>
+          <span className="total">
+            <strong data-testid="overview-total">{fmt.score(a.selfTotal)}</strong>
+            <span className="muted">/ {fmt.score(a.period.framework.maxScore)}</span>
+          </span>
+        </div>
+        <div className="big-number grow">
+          <span className="label">{t('overview.completion')}</span>
+          <ProgressBar done={done} total={total} />
+          <span className="muted">{t('workspace.done', { done: fmt.int(done), total: fmt.int(total) })}</span>
+        </div>
+      </section>
+
+      <div className="overview-grid">
+        <section className="card" aria-labelledby="tree-title">
+          <h2 id="tree-title">{t('overview.tree')}</h2>
+          {isLeader && open && (
+            <AssignBar assessmentId={a.id} selected={selected} onDone={() => setSelected(new Set())} people={unitPeople.map((p) => ({ id: p.id, name: p.name }))} />
+          )}
+          <ProgressTree
+            criteria={criteria}
+            progress={a.progress}
+            leaves={leaves}
+            selection={isLeader && open ? { selected, onChange: setSelected } : undefined}
+            hrefFor={(id) => `/assessments/${a.id}?c=${id}`}
+          />
+        </section>
+        <aside className="side-col">
+          <StaffProgress entries={a.entries} />
+          <Blockers assessmentId={a.id} entries={a.entries} criteria={criteria} canSubmit={isLeader && open} status={a.status} />
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+function AssignBar({ assessmentId, selected, people, onDone }: { assessmentId: string; selected: ReadonlySet<string>; people: { id: string; name: string }[]; onDone(): void }) {
+  const { t, fmt } = useI18n();
+  const [assign, { loading, error }] = useAssignCriteriaMutation();
+  const [assignee, setAssignee] = useState('');
+  const go = async () => {
+    try {
+      await assign(assessmentId, [...selected], assignee === '' ? null : assignee);
+      onDone();
+    } catch {
+      /* shown below */
+    }
+  };
+  return (
+    <div className="assign-bar" role="group" aria-label={t('assign.title')}>
+      <span>{t('assign.selected', { count: fmt.int(selected.size) })}</span>
+      <label htmlFor="assignee" className="sr-only">
+        {t('assign.to')}
+      </label>
+      <select id="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+        <option value="">{t('assign.nobody')}</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="primary" disabled={!selected.size || loading} onClick={go}>
+        {t('assign.button')}
+      </button>
+      {error && <span className="problem" role="alert">{errorProblems(error).map((p) => p.message).join('; ') || t('error.network')}</span>}
+    </div>
+  );
+}
+
+function StaffProgress({ entries }: { entries: readonly EntryEditor_EntryFragment[] }) {
+  const { t, fmt } = useI18n();
+  const rows = new Map<string, { name: string; total: number; done: number; points: number }>();
+  for (const e of entries) {
+    const key = e.assignee?.id ?? '';
+    const row = rows.get(key) ?? { name: e.assignee?.name ?? t('staff.unassigned'), total: 0, done: 0, points: 0 };
+    row.total += 1;
+    if (e.state === 'DONE') row.done += 1;
+    row.points += e.selfScore ?? 0;
+    rows.set(key, row);
+  }
+  const list = [...rows.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0));
+  return (
+    <section className="card" aria-labelledby="staff-title">
+      <h2 id="staff-title">{t('staff.title')}</h2>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.person')}</th>
+            <th scope="col">{t('staff.progress')}</th>
+            <th scope="col" className="num">{t('staff.points')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map(([id, r]) => (
+            <tr key={id || 'none'} data-testid={`staff-${r.name}`}>
+              <td>{r.name}</td>
+              <td>
+                <ProgressBar done={r.done} total={r.total} />
+                <span className="muted small">
+                  {fmt.int(r.done)}/{fmt.int(r.total)}
+                </span>
+              </td>
+              <td className="num">{fmt.score(Math.round(r.points * 100) / 100)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Blockers({ assessmentId, entries, criteria, canSubmit, status }: {
+  assessmentId: string;
+  entries: readonly EntryEditor_EntryFragment[];
+  criteria: readonly { id: string; code: string; title: string }[];
+  canSubmit: boolean;
+  status: string;
+}) {
+  const { t, fmt } = useI18n();
+  const [submit, { loading, error }] = useSubmitAssessmentMutation();
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const blocking = entries.filter((e) => e.state !== 'DONE');
+  const problems = error ? errorProblems(error) : [];
+  const code = errorCode(error);
+  return (
+    <section className="card" aria-labelledby="blockers-title">
+      <h2 id="blockers-title">{t('blockers.title')}</h2>
+      {status !== 'NOT_STARTED' && status !== 'IN_PROGRESS' ? (
+        <p className="notice" role="status">{t('blockers.submitted', { status: t(`status.${status as 'SUBMITTED'}`) })}</p>
+      ) : blocking.length === 0 ? (
+        <p className="ok">{t('blockers.none')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('blockers.count', { count: fmt.int(blocking.length) })}</p>
+          <ul className="blockers" data-testid="blockers">
+            {blocking.map((e) => {
+              const c = byId.get(e.criterionId);
+              return (
+                <li key={e.id}>
+                  <Link to={`/assessments/${assessmentId}?c=${e.criterionId}`}>
+                    <span className="code">{c?.code}</span> {c?.title}
+                  </Link>{' '}
+                  <span className={`state state-${e.state}`}>{t(`state.${e.state}`)}</span>
+                  {e.assignee && <span className="muted"> · {e.assignee.name}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {canSubmit && (
+        <button type="button" className="primary" disabled={loading || blocking.length > 0} onClick={() => void submit(assessmentId).catch(() => undefined)}>
+          {t('blockers.submit')}
+        </button>
+      )}
+      {error && (
+        <div className="problem" role="alert">
+          {code === 'BAD_USER_INPUT' ? t('blockers.refused', { codes: problems.map((p) => p.path).join(', ') }) : code === 'PHASE_CLOSED' ? t('save.phaseClosed') : t('error.network')}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useMutation } from '@apollo/client/react';
+import { useCallback } from 'react';
+import type { CreatePeriodInput, Phase } from '../../gql/graphql';
+import { CreatePeriodMutation, SetPeriodPhaseMutation } from './documents';
+
+/** Creates a period; it joins the cached list of periods at once. */
+export function useCreatePeriodMutation() {
+  const [mutate, state] = useMutation(CreatePeriodMutation);
+  const create = useCallback(
+    (input: CreatePeriodInput) =>
+      mutate({
+        variables: { input },
+        update(cache, { data }) {
+          if (!data) return;
+          const ref = cache.identify(data.createPeriod);
+          cache.modify({
+            fields: {
+              periods: (existing: readonly { __ref: string }[] = [], { toReference }) =>
+                existing.some((r) => r.__ref === ref) ? existing : [toReference(data.createPeriod)!, ...existing],
+            },
+          });
+        },
+      }),
+    [mutate],
+  );
+  return [create, state] as const;
+}
+
+/** Moves a period to its next phase (the period's phase is updated in place). */
+export function useSetPeriodPhaseMutation() {
+  const [mutate, state] = useMutation(SetPeriodPhaseMutation);
+  const setPhase = useCallback((id: string, phase: Phase) => mutate({ variables: { id, phase }, refetchQueries: ['PeriodMonitor'] }), [mutate]);
+  return [setPhase, state] as const;
+}
+
+/** DRAFT → SELF_ASSESSMENT → APPRAISAL → (EXPLANATION → FINAL_APPRAISAL →) FINALIZED → PUBLISHED */
+export const NEXT_PHASES: Record<Phase, readonly Phase[]> = {
+  DRAFT: ['SELF_ASSESSMENT'],
+  SELF_ASSESSMENT: ['APPRAISAL'],
+  APPRAISAL: ['EXPLANATION', 'FINAL_APPRAISAL', 'FINALIZED'],
+  EXPLANATION: ['FINAL_APPRAISAL', 'FINALIZED'],
+  FINAL_APPRAISAL: ['FINALIZED'],
+  FINALIZED: ['PUBLISHED'],
+  PUBLISHED: [],
+};
+
+export const PHASE_ORDER: readonly Phase[] = ['DRAFT', 'SELF_ASSESSMENT', 'APPRAISAL', 'EXPLANATION', 'FINAL_APPRAISAL', 'FINALIZED', 'PUBLISHED'];

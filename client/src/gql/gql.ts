@@ -1,0 +1,448 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    scope\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenRowFragmentDoc,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenRow\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation IssueApiToken($name: String!, $scope: TokenScope!) {\n    issueApiToken(name: $name, scope: $scope) {\n      secret\n      token {\n        ...ApiTokenRow\n      }\n    }\n  }\n": typeof types.IssueApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment AdminUnit on Unit {\n    id\n    code\n    name\n    kind\n    parent {\n      id\n      name\n    }\n  }\n": typeof types.AdminUnitFragmentDoc,
+    "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    unit {\n      id\n      name\n    }\n  }\n": typeof types.AdminUserFragmentDoc,
+    "\n  query AdminPeople {\n    units {\n      ...AdminUnit\n    }\n    users {\n      ...AdminUser\n    }\n  }\n": typeof types.AdminPeopleDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) {\n    createUnit(input: $input) {\n      ...AdminUnit\n    }\n  }\n": typeof types.CreateUnitDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AdminUser\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": typeof types.SetUserActiveDocument,
+    "\n  fragment FrameworkRow on Framework {\n    id\n    code\n    name\n    year\n    version\n    status\n    unitKind\n    maxScore\n    publishedAt\n  }\n": typeof types.FrameworkRowFragmentDoc,
+    "\n  query Frameworks {\n    frameworks {\n      ...FrameworkRow\n    }\n  }\n": typeof types.FrameworksDocument,
+    "\n  mutation ImportFramework($document: JSONObject!) {\n    importFramework(document: $document) {\n      ...FrameworkRow\n    }\n  }\n": typeof types.ImportFrameworkDocument,
+    "\n  mutation PublishFramework($id: ID!) {\n    publishFramework(id: $id) {\n      id\n      status\n      publishedAt\n    }\n  }\n": typeof types.PublishFrameworkDocument,
+    "\n  fragment FrameworkTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n    guidance\n    evidenceRequired\n    allowNotApplicable\n    step\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n": typeof types.FrameworkTree_CriterionFragmentDoc,
+    "\n  query FrameworkDetail($id: ID!) {\n    framework(id: $id) {\n      ...FrameworkRow\n      notApplicable\n      bands {\n        label\n        minPercent\n      }\n      criteria {\n        ...FrameworkTree_criterion\n      }\n    }\n  }\n": typeof types.FrameworkDetailDocument,
+    "\n  mutation ImportFrameworkSheet($input: ImportFrameworkSheetInput!) {\n    importFrameworkSheet(input: $input) {\n      ...FrameworkRow\n    }\n  }\n": typeof types.ImportFrameworkSheetDocument,
+    "\n  fragment Appraisal_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    state\n    selfScore\n    notApplicable\n    comment\n    value {\n      ...ScoreValueFields\n    }\n    round1Score\n    round1Comment\n    round1Value {\n      ...ScoreValueFields\n    }\n    round2Score\n    round2Comment\n    round2Value {\n      ...ScoreValueFields\n    }\n    explanation\n    finalScore\n    ...EvidencePanel_entry\n  }\n": typeof types.Appraisal_EntryFragmentDoc,
+    "\n  query AppraisalWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      appraisedTotal\n      submittedAt\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        phase\n        framework {\n          id\n          maxScore\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n          }\n        }\n      }\n      entries {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": typeof types.AppraisalWorkspaceDocument,
+    "\n  mutation SaveAppraisal($input: SaveAppraisalInput!) {\n    saveAppraisal(input: $input) {\n      seq\n      round\n      entry {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": typeof types.SaveAppraisalDocument,
+    "\n  mutation ReturnForExplanation($id: ID!) {\n    returnForExplanation(assessmentId: $id) {\n      id\n      status\n      seq\n    }\n  }\n": typeof types.ReturnForExplanationDocument,
+    "\n  mutation FinalizeAssessment($id: ID!) {\n    finalizeAssessment(assessmentId: $id) {\n      id\n      status\n      seq\n      appraisedTotal\n      entries {\n        id\n        finalScore\n      }\n    }\n  }\n": typeof types.FinalizeAssessmentDocument,
+    "\n  mutation SaveExplanation($input: SaveExplanationInput!) {\n    saveExplanation(input: $input) {\n      seq\n      entry {\n        id\n        version\n        explanation\n      }\n    }\n  }\n": typeof types.SaveExplanationDocument,
+    "\n  fragment MyCriteria_entry on ScoreEntry {\n    id\n    state\n    selfScore\n    updatedAt\n    criterion {\n      id\n      code\n      title\n      maxScore\n    }\n    assessment {\n      id\n      status\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        selfAssessmentDeadline\n      }\n    }\n  }\n": typeof types.MyCriteria_EntryFragmentDoc,
+    "\n  query MyAssignments {\n    myAssignments {\n      ...MyCriteria_entry\n    }\n  }\n": typeof types.MyAssignmentsDocument,
+    "\n  fragment Session_user on User {\n    id\n    name\n    email\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.Session_UserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Session_user\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        ...Session_user\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  fragment EvidenceItem on Evidence {\n    id\n    kind\n    name\n    url\n    size\n    mimeType\n    downloadUrl\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n": typeof types.EvidenceItemFragmentDoc,
+    "\n  fragment EvidencePanel_entry on ScoreEntry {\n    id\n    version\n    evidenceCount\n    evidence {\n      id\n      kind\n      name\n      url\n      size\n      mimeType\n      downloadUrl\n      createdAt\n      uploadedBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.EvidencePanel_EntryFragmentDoc,
+    "\n  mutation AttachEvidenceLink($input: AttachEvidenceLinkInput!) {\n    attachEvidenceLink(input: $input) {\n      id\n      entry {\n        ...EvidencePanel_entry\n      }\n    }\n  }\n": typeof types.AttachEvidenceLinkDocument,
+    "\n  mutation RemoveEvidence($id: ID!) {\n    removeEvidence(id: $id) {\n      ...EvidencePanel_entry\n    }\n  }\n": typeof types.RemoveEvidenceDocument,
+    "\n  query EntryEvidence($assessmentId: ID!, $criterionId: ID!) {\n    assessment(id: $assessmentId) {\n      id\n      evidence(criterionId: $criterionId) {\n        ...EvidenceItem\n      }\n    }\n  }\n": typeof types.EntryEvidenceDocument,
+    "\n  query AssessmentOverview($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          criteria {\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": typeof types.AssessmentOverviewDocument,
+    "\n  query UnitPeople {\n    users {\n      id\n      name\n      role\n      active\n      unit {\n        id\n      }\n    }\n  }\n": typeof types.UnitPeopleDocument,
+    "\n  mutation AssignCriteria($input: AssignCriteriaInput!) {\n    assignCriteria(input: $input) {\n      ...EntryEditor_entry\n    }\n  }\n": typeof types.AssignCriteriaDocument,
+    "\n  mutation SubmitAssessment($id: ID!) {\n    submitAssessment(assessmentId: $id) {\n      id\n      status\n      submittedAt\n      seq\n    }\n  }\n": typeof types.SubmitAssessmentDocument,
+    "\n  fragment ActorUser on User {\n    id\n    name\n  }\n": typeof types.ActorUserFragmentDoc,
+    "\n  subscription AssessmentEvents($id: ID!) {\n    assessmentEvents(assessmentId: $id) {\n      assessmentId\n      fromSeq\n      seq\n      kinds\n      status\n      selfTotal\n      appraisedTotal\n      at\n      actor {\n        id\n        name\n      }\n      entries {\n        id\n        criterionId\n        version\n        value {\n          ...ScoreValueFields\n        }\n        selfScore\n        state\n        comment\n        notApplicable\n        assigneeId\n        updatedAt\n        updatedById\n        round1Score\n        round1Comment\n        round2Score\n        round2Comment\n        explanation\n        finalScore\n      }\n      progress {\n        criterionId\n        selfTotal\n        maxScore\n        leaves\n        leavesScored\n        leavesWithEvidence\n        leavesAppraised\n        appraisedTotal\n      }\n    }\n  }\n": typeof types.AssessmentEventsDocument,
+    "\n  query AssessmentLiveState($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": typeof types.AssessmentLiveStateDocument,
+    "\n  fragment ProgressIndex_assessment on Assessment {\n    id\n    progress {\n      id\n      criterionId\n    }\n  }\n": typeof types.ProgressIndex_AssessmentFragmentDoc,
+    "\n  subscription Presence($id: ID!, $sessionId: String) {\n    presence(assessmentId: $id, sessionId: $sessionId) {\n      assessmentId\n      members {\n        userId\n        name\n        criterionId\n        expiresAt\n      }\n    }\n  }\n": typeof types.PresenceDocument,
+    "\n  mutation UpdatePresence($id: ID!, $sessionId: String!, $criterionId: ID) {\n    updatePresence(assessmentId: $id, sessionId: $sessionId, criterionId: $criterionId)\n  }\n": typeof types.UpdatePresenceDocument,
+    "\n  mutation LeavePresence($id: ID!, $sessionId: String!) {\n    leavePresence(assessmentId: $id, sessionId: $sessionId)\n  }\n": typeof types.LeavePresenceDocument,
+    "\n  query Periods {\n    periods {\n      ...PeriodRow_period\n    }\n  }\n": typeof types.PeriodsDocument,
+    "\n  fragment PeriodRow_period on Period {\n    id\n    name\n    year\n    phase\n    selfAssessmentDeadline\n    framework {\n      id\n      name\n      unitKind\n    }\n    assessments {\n      id\n      status\n      unit {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PeriodRow_PeriodFragmentDoc,
+    "\n  query PeriodFormOptions {\n    frameworks {\n      id\n      code\n      name\n      year\n      version\n      status\n      unitKind\n      maxScore\n    }\n    units {\n      id\n      code\n      name\n      kind\n    }\n  }\n": typeof types.PeriodFormOptionsDocument,
+    "\n  mutation CreatePeriod($input: CreatePeriodInput!) {\n    createPeriod(input: $input) {\n      ...PeriodRow_period\n    }\n  }\n": typeof types.CreatePeriodDocument,
+    "\n  mutation SetPeriodPhase($id: ID!, $phase: Phase!) {\n    setPeriodPhase(id: $id, phase: $phase) {\n      id\n      phase\n      updatedAt\n    }\n  }\n": typeof types.SetPeriodPhaseDocument,
+    "\n  query PeriodMonitor($id: ID!) {\n    period(id: $id) {\n      id\n      name\n      year\n      phase\n      selfAssessmentDeadline\n      appraisalDeadline\n      explanationDeadline\n      framework {\n        id\n        name\n        maxScore\n        unitKind\n        criteria {\n          id\n          parentId\n        }\n      }\n      assessments {\n        ...UnitCompletion_assessment\n      }\n    }\n  }\n": typeof types.PeriodMonitorDocument,
+    "\n  fragment UnitCompletion_assessment on Assessment {\n    id\n    status\n    selfTotal\n    seq\n    submittedAt\n    unit {\n      id\n      name\n    }\n    progress {\n      id\n      criterionId\n      leaves\n      leavesScored\n      maxScore\n      selfTotal\n    }\n  }\n": typeof types.UnitCompletion_AssessmentFragmentDoc,
+    "\n  subscription PeriodProgress($id: ID!) {\n    periodProgress(periodId: $id) {\n      periodId\n      units {\n        assessmentId\n        unitId\n        unitName\n        leaves\n        leavesDone\n        selfTotal\n        maxScore\n        status\n        seq\n      }\n    }\n  }\n": typeof types.PeriodProgressDocument,
+    "\n  fragment ProgressTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n": typeof types.ProgressTree_CriterionFragmentDoc,
+    "\n  fragment ProgressTree_progress on Progress {\n    id\n    criterionId\n    selfTotal\n    maxScore\n    leaves\n    leavesScored\n    leavesWithEvidence\n    leavesAppraised\n    appraisedTotal\n  }\n": typeof types.ProgressTree_ProgressFragmentDoc,
+    "\n  fragment RankingTable_row on RankingRow {\n    assessmentId\n    rank\n    previousRank\n    rankChange\n    total\n    totalChange\n    previousTotal\n    index\n    band\n    basis\n    selfTotal\n    round1Total\n    finalTotal\n    maxScore\n    computedAt\n    unit {\n      id\n      name\n    }\n    groups {\n      ...GroupChart_group\n    }\n  }\n": typeof types.RankingTable_RowFragmentDoc,
+    "\n  fragment GroupChart_group on GroupResultRow {\n    criterionId\n    code\n    title\n    total\n    maxScore\n    rank\n  }\n": typeof types.GroupChart_GroupFragmentDoc,
+    "\n  query Results($periodId: ID!, $unitKind: UnitKind!) {\n    period(id: $periodId) {\n      id\n      name\n      year\n      phase\n      framework {\n        id\n        name\n        unitKind\n        maxScore\n      }\n    }\n    ranking(periodId: $periodId, unitKind: $unitKind) {\n      ...RankingTable_row\n    }\n  }\n": typeof types.ResultsDocument,
+    "\n  query ResultsPeriod($periodId: ID!) {\n    period(id: $periodId) {\n      id\n      framework {\n        id\n        unitKind\n      }\n    }\n  }\n": typeof types.ResultsPeriodDocument,
+    "\n  query ImprovementList($assessmentId: ID!) {\n    improvementList(assessmentId: $assessmentId) {\n      criterionId\n      code\n      title\n      score\n      maxScore\n      pointsLost\n      basis\n    }\n  }\n": typeof types.ImprovementListDocument,
+    "\n  mutation ComputeResults($periodId: ID!) {\n    computeResults(periodId: $periodId) {\n      assessmentId\n    }\n  }\n": typeof types.ComputeResultsDocument,
+    "\n  mutation PublishResults($periodId: ID!) {\n    publishResults(periodId: $periodId) {\n      id\n      phase\n    }\n  }\n": typeof types.PublishResultsDocument,
+    "\n  fragment ScoreValueFields on ScoreValue {\n    points\n    met\n    tier\n    numerator\n    denominator\n    figure\n    notApplicable\n  }\n": typeof types.ScoreValueFieldsFragmentDoc,
+    "\n  fragment ScoreInput_criterion on Criterion {\n    id\n    method\n    maxScore\n    step\n    allowNotApplicable\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n": typeof types.ScoreInput_CriterionFragmentDoc,
+    "\n  fragment EntryEditor_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    value {\n      ...ScoreValueFields\n    }\n    selfScore\n    state\n    comment\n    notApplicable\n    evidenceCount\n    ...EvidencePanel_entry\n    round1Score\n    round1Comment\n    round2Score\n    explanation\n    finalScore\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.EntryEditor_EntryFragmentDoc,
+    "\n  fragment EntryEditor_criterion on Criterion {\n    id\n    code\n    title\n    guidance\n    evidenceRequired\n    maxScore\n    ...ScoreInput_criterion\n  }\n": typeof types.EntryEditor_CriterionFragmentDoc,
+    "\n  fragment CriteriaNav_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n": typeof types.CriteriaNav_CriterionFragmentDoc,
+    "\n  query AssessmentWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          notApplicable\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": typeof types.AssessmentWorkspaceDocument,
+    "\n  mutation SaveSelfScore($input: SaveSelfScoreInput!) {\n    saveSelfScore(input: $input) {\n      seq\n      entry {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": typeof types.SaveSelfScoreDocument,
+};
+const documents: Documents = {
+    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    scope\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenRowFragmentDoc,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenRow\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation IssueApiToken($name: String!, $scope: TokenScope!) {\n    issueApiToken(name: $name, scope: $scope) {\n      secret\n      token {\n        ...ApiTokenRow\n      }\n    }\n  }\n": types.IssueApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment AdminUnit on Unit {\n    id\n    code\n    name\n    kind\n    parent {\n      id\n      name\n    }\n  }\n": types.AdminUnitFragmentDoc,
+    "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    unit {\n      id\n      name\n    }\n  }\n": types.AdminUserFragmentDoc,
+    "\n  query AdminPeople {\n    units {\n      ...AdminUnit\n    }\n    users {\n      ...AdminUser\n    }\n  }\n": types.AdminPeopleDocument,
+    "\n  mutation CreateUnit($input: CreateUnitInput!) {\n    createUnit(input: $input) {\n      ...AdminUnit\n    }\n  }\n": types.CreateUnitDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AdminUser\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": types.SetUserActiveDocument,
+    "\n  fragment FrameworkRow on Framework {\n    id\n    code\n    name\n    year\n    version\n    status\n    unitKind\n    maxScore\n    publishedAt\n  }\n": types.FrameworkRowFragmentDoc,
+    "\n  query Frameworks {\n    frameworks {\n      ...FrameworkRow\n    }\n  }\n": types.FrameworksDocument,
+    "\n  mutation ImportFramework($document: JSONObject!) {\n    importFramework(document: $document) {\n      ...FrameworkRow\n    }\n  }\n": types.ImportFrameworkDocument,
+    "\n  mutation PublishFramework($id: ID!) {\n    publishFramework(id: $id) {\n      id\n      status\n      publishedAt\n    }\n  }\n": types.PublishFrameworkDocument,
+    "\n  fragment FrameworkTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n    guidance\n    evidenceRequired\n    allowNotApplicable\n    step\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n": types.FrameworkTree_CriterionFragmentDoc,
+    "\n  query FrameworkDetail($id: ID!) {\n    framework(id: $id) {\n      ...FrameworkRow\n      notApplicable\n      bands {\n        label\n        minPercent\n      }\n      criteria {\n        ...FrameworkTree_criterion\n      }\n    }\n  }\n": types.FrameworkDetailDocument,
+    "\n  mutation ImportFrameworkSheet($input: ImportFrameworkSheetInput!) {\n    importFrameworkSheet(input: $input) {\n      ...FrameworkRow\n    }\n  }\n": types.ImportFrameworkSheetDocument,
+    "\n  fragment Appraisal_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    state\n    selfScore\n    notApplicable\n    comment\n    value {\n      ...ScoreValueFields\n    }\n    round1Score\n    round1Comment\n    round1Value {\n      ...ScoreValueFields\n    }\n    round2Score\n    round2Comment\n    round2Value {\n      ...ScoreValueFields\n    }\n    explanation\n    finalScore\n    ...EvidencePanel_entry\n  }\n": types.Appraisal_EntryFragmentDoc,
+    "\n  query AppraisalWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      appraisedTotal\n      submittedAt\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        phase\n        framework {\n          id\n          maxScore\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n          }\n        }\n      }\n      entries {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": types.AppraisalWorkspaceDocument,
+    "\n  mutation SaveAppraisal($input: SaveAppraisalInput!) {\n    saveAppraisal(input: $input) {\n      seq\n      round\n      entry {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": types.SaveAppraisalDocument,
+    "\n  mutation ReturnForExplanation($id: ID!) {\n    returnForExplanation(assessmentId: $id) {\n      id\n      status\n      seq\n    }\n  }\n": types.ReturnForExplanationDocument,
+    "\n  mutation FinalizeAssessment($id: ID!) {\n    finalizeAssessment(assessmentId: $id) {\n      id\n      status\n      seq\n      appraisedTotal\n      entries {\n        id\n        finalScore\n      }\n    }\n  }\n": types.FinalizeAssessmentDocument,
+    "\n  mutation SaveExplanation($input: SaveExplanationInput!) {\n    saveExplanation(input: $input) {\n      seq\n      entry {\n        id\n        version\n        explanation\n      }\n    }\n  }\n": types.SaveExplanationDocument,
+    "\n  fragment MyCriteria_entry on ScoreEntry {\n    id\n    state\n    selfScore\n    updatedAt\n    criterion {\n      id\n      code\n      title\n      maxScore\n    }\n    assessment {\n      id\n      status\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        selfAssessmentDeadline\n      }\n    }\n  }\n": types.MyCriteria_EntryFragmentDoc,
+    "\n  query MyAssignments {\n    myAssignments {\n      ...MyCriteria_entry\n    }\n  }\n": types.MyAssignmentsDocument,
+    "\n  fragment Session_user on User {\n    id\n    name\n    email\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": types.Session_UserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Session_user\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        ...Session_user\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  fragment EvidenceItem on Evidence {\n    id\n    kind\n    name\n    url\n    size\n    mimeType\n    downloadUrl\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n": types.EvidenceItemFragmentDoc,
+    "\n  fragment EvidencePanel_entry on ScoreEntry {\n    id\n    version\n    evidenceCount\n    evidence {\n      id\n      kind\n      name\n      url\n      size\n      mimeType\n      downloadUrl\n      createdAt\n      uploadedBy {\n        id\n        name\n      }\n    }\n  }\n": types.EvidencePanel_EntryFragmentDoc,
+    "\n  mutation AttachEvidenceLink($input: AttachEvidenceLinkInput!) {\n    attachEvidenceLink(input: $input) {\n      id\n      entry {\n        ...EvidencePanel_entry\n      }\n    }\n  }\n": types.AttachEvidenceLinkDocument,
+    "\n  mutation RemoveEvidence($id: ID!) {\n    removeEvidence(id: $id) {\n      ...EvidencePanel_entry\n    }\n  }\n": types.RemoveEvidenceDocument,
+    "\n  query EntryEvidence($assessmentId: ID!, $criterionId: ID!) {\n    assessment(id: $assessmentId) {\n      id\n      evidence(criterionId: $criterionId) {\n        ...EvidenceItem\n      }\n    }\n  }\n": types.EntryEvidenceDocument,
+    "\n  query AssessmentOverview($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          criteria {\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": types.AssessmentOverviewDocument,
+    "\n  query UnitPeople {\n    users {\n      id\n      name\n      role\n      active\n      unit {\n        id\n      }\n    }\n  }\n": types.UnitPeopleDocument,
+    "\n  mutation AssignCriteria($input: AssignCriteriaInput!) {\n    assignCriteria(input: $input) {\n      ...EntryEditor_entry\n    }\n  }\n": types.AssignCriteriaDocument,
+    "\n  mutation SubmitAssessment($id: ID!) {\n    submitAssessment(assessmentId: $id) {\n      id\n      status\n      submittedAt\n      seq\n    }\n  }\n": types.SubmitAssessmentDocument,
+    "\n  fragment ActorUser on User {\n    id\n    name\n  }\n": types.ActorUserFragmentDoc,
+    "\n  subscription AssessmentEvents($id: ID!) {\n    assessmentEvents(assessmentId: $id) {\n      assessmentId\n      fromSeq\n      seq\n      kinds\n      status\n      selfTotal\n      appraisedTotal\n      at\n      actor {\n        id\n        name\n      }\n      entries {\n        id\n        criterionId\n        version\n        value {\n          ...ScoreValueFields\n        }\n        selfScore\n        state\n        comment\n        notApplicable\n        assigneeId\n        updatedAt\n        updatedById\n        round1Score\n        round1Comment\n        round2Score\n        round2Comment\n        explanation\n        finalScore\n      }\n      progress {\n        criterionId\n        selfTotal\n        maxScore\n        leaves\n        leavesScored\n        leavesWithEvidence\n        leavesAppraised\n        appraisedTotal\n      }\n    }\n  }\n": types.AssessmentEventsDocument,
+    "\n  query AssessmentLiveState($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": types.AssessmentLiveStateDocument,
+    "\n  fragment ProgressIndex_assessment on Assessment {\n    id\n    progress {\n      id\n      criterionId\n    }\n  }\n": types.ProgressIndex_AssessmentFragmentDoc,
+    "\n  subscription Presence($id: ID!, $sessionId: String) {\n    presence(assessmentId: $id, sessionId: $sessionId) {\n      assessmentId\n      members {\n        userId\n        name\n        criterionId\n        expiresAt\n      }\n    }\n  }\n": types.PresenceDocument,
+    "\n  mutation UpdatePresence($id: ID!, $sessionId: String!, $criterionId: ID) {\n    updatePresence(assessmentId: $id, sessionId: $sessionId, criterionId: $criterionId)\n  }\n": types.UpdatePresenceDocument,
+    "\n  mutation LeavePresence($id: ID!, $sessionId: String!) {\n    leavePresence(assessmentId: $id, sessionId: $sessionId)\n  }\n": types.LeavePresenceDocument,
+    "\n  query Periods {\n    periods {\n      ...PeriodRow_period\n    }\n  }\n": types.PeriodsDocument,
+    "\n  fragment PeriodRow_period on Period {\n    id\n    name\n    year\n    phase\n    selfAssessmentDeadline\n    framework {\n      id\n      name\n      unitKind\n    }\n    assessments {\n      id\n      status\n      unit {\n        id\n        name\n      }\n    }\n  }\n": types.PeriodRow_PeriodFragmentDoc,
+    "\n  query PeriodFormOptions {\n    frameworks {\n      id\n      code\n      name\n      year\n      version\n      status\n      unitKind\n      maxScore\n    }\n    units {\n      id\n      code\n      name\n      kind\n    }\n  }\n": types.PeriodFormOptionsDocument,
+    "\n  mutation CreatePeriod($input: CreatePeriodInput!) {\n    createPeriod(input: $input) {\n      ...PeriodRow_period\n    }\n  }\n": types.CreatePeriodDocument,
+    "\n  mutation SetPeriodPhase($id: ID!, $phase: Phase!) {\n    setPeriodPhase(id: $id, phase: $phase) {\n      id\n      phase\n      updatedAt\n    }\n  }\n": types.SetPeriodPhaseDocument,
+    "\n  query PeriodMonitor($id: ID!) {\n    period(id: $id) {\n      id\n      name\n      year\n      phase\n      selfAssessmentDeadline\n      appraisalDeadline\n      explanationDeadline\n      framework {\n        id\n        name\n        maxScore\n        unitKind\n        criteria {\n          id\n          parentId\n        }\n      }\n      assessments {\n        ...UnitCompletion_assessment\n      }\n    }\n  }\n": types.PeriodMonitorDocument,
+    "\n  fragment UnitCompletion_assessment on Assessment {\n    id\n    status\n    selfTotal\n    seq\n    submittedAt\n    unit {\n      id\n      name\n    }\n    progress {\n      id\n      criterionId\n      leaves\n      leavesScored\n      maxScore\n      selfTotal\n    }\n  }\n": types.UnitCompletion_AssessmentFragmentDoc,
+    "\n  subscription PeriodProgress($id: ID!) {\n    periodProgress(periodId: $id) {\n      periodId\n      units {\n        assessmentId\n        unitId\n        unitName\n        leaves\n        leavesDone\n        selfTotal\n        maxScore\n        status\n        seq\n      }\n    }\n  }\n": types.PeriodProgressDocument,
+    "\n  fragment ProgressTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n": types.ProgressTree_CriterionFragmentDoc,
+    "\n  fragment ProgressTree_progress on Progress {\n    id\n    criterionId\n    selfTotal\n    maxScore\n    leaves\n    leavesScored\n    leavesWithEvidence\n    leavesAppraised\n    appraisedTotal\n  }\n": types.ProgressTree_ProgressFragmentDoc,
+    "\n  fragment RankingTable_row on RankingRow {\n    assessmentId\n    rank\n    previousRank\n    rankChange\n    total\n    totalChange\n    previousTotal\n    index\n    band\n    basis\n    selfTotal\n    round1Total\n    finalTotal\n    maxScore\n    computedAt\n    unit {\n      id\n      name\n    }\n    groups {\n      ...GroupChart_group\n    }\n  }\n": types.RankingTable_RowFragmentDoc,
+    "\n  fragment GroupChart_group on GroupResultRow {\n    criterionId\n    code\n    title\n    total\n    maxScore\n    rank\n  }\n": types.GroupChart_GroupFragmentDoc,
+    "\n  query Results($periodId: ID!, $unitKind: UnitKind!) {\n    period(id: $periodId) {\n      id\n      name\n      year\n      phase\n      framework {\n        id\n        name\n        unitKind\n        maxScore\n      }\n    }\n    ranking(periodId: $periodId, unitKind: $unitKind) {\n      ...RankingTable_row\n    }\n  }\n": types.ResultsDocument,
+    "\n  query ResultsPeriod($periodId: ID!) {\n    period(id: $periodId) {\n      id\n      framework {\n        id\n        unitKind\n      }\n    }\n  }\n": types.ResultsPeriodDocument,
+    "\n  query ImprovementList($assessmentId: ID!) {\n    improvementList(assessmentId: $assessmentId) {\n      criterionId\n      code\n      title\n      score\n      maxScore\n      pointsLost\n      basis\n    }\n  }\n": types.ImprovementListDocument,
+    "\n  mutation ComputeResults($periodId: ID!) {\n    computeResults(periodId: $periodId) {\n      assessmentId\n    }\n  }\n": types.ComputeResultsDocument,
+    "\n  mutation PublishResults($periodId: ID!) {\n    publishResults(periodId: $periodId) {\n      id\n      phase\n    }\n  }\n": types.PublishResultsDocument,
+    "\n  fragment ScoreValueFields on ScoreValue {\n    points\n    met\n    tier\n    numerator\n    denominator\n    figure\n    notApplicable\n  }\n": types.ScoreValueFieldsFragmentDoc,
+    "\n  fragment ScoreInput_criterion on Criterion {\n    id\n    method\n    maxScore\n    step\n    allowNotApplicable\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n": types.ScoreInput_CriterionFragmentDoc,
+    "\n  fragment EntryEditor_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    value {\n      ...ScoreValueFields\n    }\n    selfScore\n    state\n    comment\n    notApplicable\n    evidenceCount\n    ...EvidencePanel_entry\n    round1Score\n    round1Comment\n    round2Score\n    explanation\n    finalScore\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": types.EntryEditor_EntryFragmentDoc,
+    "\n  fragment EntryEditor_criterion on Criterion {\n    id\n    code\n    title\n    guidance\n    evidenceRequired\n    maxScore\n    ...ScoreInput_criterion\n  }\n": types.EntryEditor_CriterionFragmentDoc,
+    "\n  fragment CriteriaNav_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n": types.CriteriaNav_CriterionFragmentDoc,
+    "\n  query AssessmentWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          notApplicable\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": types.AssessmentWorkspaceDocument,
+    "\n  mutation SaveSelfScore($input: SaveSelfScoreInput!) {\n    saveSelfScore(input: $input) {\n      seq\n      entry {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n": types.SaveSelfScoreDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    scope\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    scope\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenRow\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueApiToken($name: String!, $scope: TokenScope!) {\n    issueApiToken(name: $name, scope: $scope) {\n      secret\n      token {\n        ...ApiTokenRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation IssueApiToken($name: String!, $scope: TokenScope!) {\n    issueApiToken(name: $name, scope: $scope) {\n      secret\n      token {\n        ...ApiTokenRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUnit on Unit {\n    id\n    code\n    name\n    kind\n    parent {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminUnit on Unit {\n    id\n    code\n    name\n    kind\n    parent {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    unit {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    unit {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPeople {\n    units {\n      ...AdminUnit\n    }\n    users {\n      ...AdminUser\n    }\n  }\n"): (typeof documents)["\n  query AdminPeople {\n    units {\n      ...AdminUnit\n    }\n    users {\n      ...AdminUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUnit($input: CreateUnitInput!) {\n    createUnit(input: $input) {\n      ...AdminUnit\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUnit($input: CreateUnitInput!) {\n    createUnit(input: $input) {\n      ...AdminUnit\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AdminUser\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AdminUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FrameworkRow on Framework {\n    id\n    code\n    name\n    year\n    version\n    status\n    unitKind\n    maxScore\n    publishedAt\n  }\n"): (typeof documents)["\n  fragment FrameworkRow on Framework {\n    id\n    code\n    name\n    year\n    version\n    status\n    unitKind\n    maxScore\n    publishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Frameworks {\n    frameworks {\n      ...FrameworkRow\n    }\n  }\n"): (typeof documents)["\n  query Frameworks {\n    frameworks {\n      ...FrameworkRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportFramework($document: JSONObject!) {\n    importFramework(document: $document) {\n      ...FrameworkRow\n    }\n  }\n"): (typeof documents)["\n  mutation ImportFramework($document: JSONObject!) {\n    importFramework(document: $document) {\n      ...FrameworkRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishFramework($id: ID!) {\n    publishFramework(id: $id) {\n      id\n      status\n      publishedAt\n    }\n  }\n"): (typeof documents)["\n  mutation PublishFramework($id: ID!) {\n    publishFramework(id: $id) {\n      id\n      status\n      publishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FrameworkTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n    guidance\n    evidenceRequired\n    allowNotApplicable\n    step\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n"): (typeof documents)["\n  fragment FrameworkTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n    guidance\n    evidenceRequired\n    allowNotApplicable\n    step\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FrameworkDetail($id: ID!) {\n    framework(id: $id) {\n      ...FrameworkRow\n      notApplicable\n      bands {\n        label\n        minPercent\n      }\n      criteria {\n        ...FrameworkTree_criterion\n      }\n    }\n  }\n"): (typeof documents)["\n  query FrameworkDetail($id: ID!) {\n    framework(id: $id) {\n      ...FrameworkRow\n      notApplicable\n      bands {\n        label\n        minPercent\n      }\n      criteria {\n        ...FrameworkTree_criterion\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportFrameworkSheet($input: ImportFrameworkSheetInput!) {\n    importFrameworkSheet(input: $input) {\n      ...FrameworkRow\n    }\n  }\n"): (typeof documents)["\n  mutation ImportFrameworkSheet($input: ImportFrameworkSheetInput!) {\n    importFrameworkSheet(input: $input) {\n      ...FrameworkRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Appraisal_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    state\n    selfScore\n    notApplicable\n    comment\n    value {\n      ...ScoreValueFields\n    }\n    round1Score\n    round1Comment\n    round1Value {\n      ...ScoreValueFields\n    }\n    round2Score\n    round2Comment\n    round2Value {\n      ...ScoreValueFields\n    }\n    explanation\n    finalScore\n    ...EvidencePanel_entry\n  }\n"): (typeof documents)["\n  fragment Appraisal_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    state\n    selfScore\n    notApplicable\n    comment\n    value {\n      ...ScoreValueFields\n    }\n    round1Score\n    round1Comment\n    round1Value {\n      ...ScoreValueFields\n    }\n    round2Score\n    round2Comment\n    round2Value {\n      ...ScoreValueFields\n    }\n    explanation\n    finalScore\n    ...EvidencePanel_entry\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppraisalWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      appraisedTotal\n      submittedAt\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        phase\n        framework {\n          id\n          maxScore\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n          }\n        }\n      }\n      entries {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppraisalWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      appraisedTotal\n      submittedAt\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        phase\n        framework {\n          id\n          maxScore\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n          }\n        }\n      }\n      entries {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveAppraisal($input: SaveAppraisalInput!) {\n    saveAppraisal(input: $input) {\n      seq\n      round\n      entry {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveAppraisal($input: SaveAppraisalInput!) {\n    saveAppraisal(input: $input) {\n      seq\n      round\n      entry {\n        ...Appraisal_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnForExplanation($id: ID!) {\n    returnForExplanation(assessmentId: $id) {\n      id\n      status\n      seq\n    }\n  }\n"): (typeof documents)["\n  mutation ReturnForExplanation($id: ID!) {\n    returnForExplanation(assessmentId: $id) {\n      id\n      status\n      seq\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinalizeAssessment($id: ID!) {\n    finalizeAssessment(assessmentId: $id) {\n      id\n      status\n      seq\n      appraisedTotal\n      entries {\n        id\n        finalScore\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FinalizeAssessment($id: ID!) {\n    finalizeAssessment(assessmentId: $id) {\n      id\n      status\n      seq\n      appraisedTotal\n      entries {\n        id\n        finalScore\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveExplanation($input: SaveExplanationInput!) {\n    saveExplanation(input: $input) {\n      seq\n      entry {\n        id\n        version\n        explanation\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveExplanation($input: SaveExplanationInput!) {\n    saveExplanation(input: $input) {\n      seq\n      entry {\n        id\n        version\n        explanation\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MyCriteria_entry on ScoreEntry {\n    id\n    state\n    selfScore\n    updatedAt\n    criterion {\n      id\n      code\n      title\n      maxScore\n    }\n    assessment {\n      id\n      status\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        selfAssessmentDeadline\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment MyCriteria_entry on ScoreEntry {\n    id\n    state\n    selfScore\n    updatedAt\n    criterion {\n      id\n      code\n      title\n      maxScore\n    }\n    assessment {\n      id\n      status\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        selfAssessmentDeadline\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAssignments {\n    myAssignments {\n      ...MyCriteria_entry\n    }\n  }\n"): (typeof documents)["\n  query MyAssignments {\n    myAssignments {\n      ...MyCriteria_entry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Session_user on User {\n    id\n    name\n    email\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment Session_user on User {\n    id\n    name\n    email\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...Session_user\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...Session_user\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        ...Session_user\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        ...Session_user\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EvidenceItem on Evidence {\n    id\n    kind\n    name\n    url\n    size\n    mimeType\n    downloadUrl\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment EvidenceItem on Evidence {\n    id\n    kind\n    name\n    url\n    size\n    mimeType\n    downloadUrl\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EvidencePanel_entry on ScoreEntry {\n    id\n    version\n    evidenceCount\n    evidence {\n      id\n      kind\n      name\n      url\n      size\n      mimeType\n      downloadUrl\n      createdAt\n      uploadedBy {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment EvidencePanel_entry on ScoreEntry {\n    id\n    version\n    evidenceCount\n    evidence {\n      id\n      kind\n      name\n      url\n      size\n      mimeType\n      downloadUrl\n      createdAt\n      uploadedBy {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachEvidenceLink($input: AttachEvidenceLinkInput!) {\n    attachEvidenceLink(input: $input) {\n      id\n      entry {\n        ...EvidencePanel_entry\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AttachEvidenceLink($input: AttachEvidenceLinkInput!) {\n    attachEvidenceLink(input: $input) {\n      id\n      entry {\n        ...EvidencePanel_entry\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveEvidence($id: ID!) {\n    removeEvidence(id: $id) {\n      ...EvidencePanel_entry\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveEvidence($id: ID!) {\n    removeEvidence(id: $id) {\n      ...EvidencePanel_entry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryEvidence($assessmentId: ID!, $criterionId: ID!) {\n    assessment(id: $assessmentId) {\n      id\n      evidence(criterionId: $criterionId) {\n        ...EvidenceItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query EntryEvidence($assessmentId: ID!, $criterionId: ID!) {\n    assessment(id: $assessmentId) {\n      id\n      evidence(criterionId: $criterionId) {\n        ...EvidenceItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentOverview($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          criteria {\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentOverview($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          criteria {\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitPeople {\n    users {\n      id\n      name\n      role\n      active\n      unit {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitPeople {\n    users {\n      id\n      name\n      role\n      active\n      unit {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCriteria($input: AssignCriteriaInput!) {\n    assignCriteria(input: $input) {\n      ...EntryEditor_entry\n    }\n  }\n"): (typeof documents)["\n  mutation AssignCriteria($input: AssignCriteriaInput!) {\n    assignCriteria(input: $input) {\n      ...EntryEditor_entry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitAssessment($id: ID!) {\n    submitAssessment(assessmentId: $id) {\n      id\n      status\n      submittedAt\n      seq\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitAssessment($id: ID!) {\n    submitAssessment(assessmentId: $id) {\n      id\n      status\n      submittedAt\n      seq\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActorUser on User {\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment ActorUser on User {\n    id\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AssessmentEvents($id: ID!) {\n    assessmentEvents(assessmentId: $id) {\n      assessmentId\n      fromSeq\n      seq\n      kinds\n      status\n      selfTotal\n      appraisedTotal\n      at\n      actor {\n        id\n        name\n      }\n      entries {\n        id\n        criterionId\n        version\n        value {\n          ...ScoreValueFields\n        }\n        selfScore\n        state\n        comment\n        notApplicable\n        assigneeId\n        updatedAt\n        updatedById\n        round1Score\n        round1Comment\n        round2Score\n        round2Comment\n        explanation\n        finalScore\n      }\n      progress {\n        criterionId\n        selfTotal\n        maxScore\n        leaves\n        leavesScored\n        leavesWithEvidence\n        leavesAppraised\n        appraisedTotal\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AssessmentEvents($id: ID!) {\n    assessmentEvents(assessmentId: $id) {\n      assessmentId\n      fromSeq\n      seq\n      kinds\n      status\n      selfTotal\n      appraisedTotal\n      at\n      actor {\n        id\n        name\n      }\n      entries {\n        id\n        criterionId\n        version\n        value {\n          ...ScoreValueFields\n        }\n        selfScore\n        state\n        comment\n        notApplicable\n        assigneeId\n        updatedAt\n        updatedById\n        round1Score\n        round1Comment\n        round2Score\n        round2Comment\n        explanation\n        finalScore\n      }\n      progress {\n        criterionId\n        selfTotal\n        maxScore\n        leaves\n        leavesScored\n        leavesWithEvidence\n        leavesAppraised\n        appraisedTotal\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentLiveState($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentLiveState($id: ID!) {\n    assessment(id: $id) {\n      id\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProgressIndex_assessment on Assessment {\n    id\n    progress {\n      id\n      criterionId\n    }\n  }\n"): (typeof documents)["\n  fragment ProgressIndex_assessment on Assessment {\n    id\n    progress {\n      id\n      criterionId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Presence($id: ID!, $sessionId: String) {\n    presence(assessmentId: $id, sessionId: $sessionId) {\n      assessmentId\n      members {\n        userId\n        name\n        criterionId\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription Presence($id: ID!, $sessionId: String) {\n    presence(assessmentId: $id, sessionId: $sessionId) {\n      assessmentId\n      members {\n        userId\n        name\n        criterionId\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePresence($id: ID!, $sessionId: String!, $criterionId: ID) {\n    updatePresence(assessmentId: $id, sessionId: $sessionId, criterionId: $criterionId)\n  }\n"): (typeof documents)["\n  mutation UpdatePresence($id: ID!, $sessionId: String!, $criterionId: ID) {\n    updatePresence(assessmentId: $id, sessionId: $sessionId, criterionId: $criterionId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeavePresence($id: ID!, $sessionId: String!) {\n    leavePresence(assessmentId: $id, sessionId: $sessionId)\n  }\n"): (typeof documents)["\n  mutation LeavePresence($id: ID!, $sessionId: String!) {\n    leavePresence(assessmentId: $id, sessionId: $sessionId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Periods {\n    periods {\n      ...PeriodRow_period\n    }\n  }\n"): (typeof documents)["\n  query Periods {\n    periods {\n      ...PeriodRow_period\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PeriodRow_period on Period {\n    id\n    name\n    year\n    phase\n    selfAssessmentDeadline\n    framework {\n      id\n      name\n      unitKind\n    }\n    assessments {\n      id\n      status\n      unit {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PeriodRow_period on Period {\n    id\n    name\n    year\n    phase\n    selfAssessmentDeadline\n    framework {\n      id\n      name\n      unitKind\n    }\n    assessments {\n      id\n      status\n      unit {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeriodFormOptions {\n    frameworks {\n      id\n      code\n      name\n      year\n      version\n      status\n      unitKind\n      maxScore\n    }\n    units {\n      id\n      code\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  query PeriodFormOptions {\n    frameworks {\n      id\n      code\n      name\n      year\n      version\n      status\n      unitKind\n      maxScore\n    }\n    units {\n      id\n      code\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePeriod($input: CreatePeriodInput!) {\n    createPeriod(input: $input) {\n      ...PeriodRow_period\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePeriod($input: CreatePeriodInput!) {\n    createPeriod(input: $input) {\n      ...PeriodRow_period\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPeriodPhase($id: ID!, $phase: Phase!) {\n    setPeriodPhase(id: $id, phase: $phase) {\n      id\n      phase\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetPeriodPhase($id: ID!, $phase: Phase!) {\n    setPeriodPhase(id: $id, phase: $phase) {\n      id\n      phase\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeriodMonitor($id: ID!) {\n    period(id: $id) {\n      id\n      name\n      year\n      phase\n      selfAssessmentDeadline\n      appraisalDeadline\n      explanationDeadline\n      framework {\n        id\n        name\n        maxScore\n        unitKind\n        criteria {\n          id\n          parentId\n        }\n      }\n      assessments {\n        ...UnitCompletion_assessment\n      }\n    }\n  }\n"): (typeof documents)["\n  query PeriodMonitor($id: ID!) {\n    period(id: $id) {\n      id\n      name\n      year\n      phase\n      selfAssessmentDeadline\n      appraisalDeadline\n      explanationDeadline\n      framework {\n        id\n        name\n        maxScore\n        unitKind\n        criteria {\n          id\n          parentId\n        }\n      }\n      assessments {\n        ...UnitCompletion_assessment\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UnitCompletion_assessment on Assessment {\n    id\n    status\n    selfTotal\n    seq\n    submittedAt\n    unit {\n      id\n      name\n    }\n    progress {\n      id\n      criterionId\n      leaves\n      leavesScored\n      maxScore\n      selfTotal\n    }\n  }\n"): (typeof documents)["\n  fragment UnitCompletion_assessment on Assessment {\n    id\n    status\n    selfTotal\n    seq\n    submittedAt\n    unit {\n      id\n      name\n    }\n    progress {\n      id\n      criterionId\n      leaves\n      leavesScored\n      maxScore\n      selfTotal\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PeriodProgress($id: ID!) {\n    periodProgress(periodId: $id) {\n      periodId\n      units {\n        assessmentId\n        unitId\n        unitName\n        leaves\n        leavesDone\n        selfTotal\n        maxScore\n        status\n        seq\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PeriodProgress($id: ID!) {\n    periodProgress(periodId: $id) {\n      periodId\n      units {\n        assessmentId\n        unitId\n        unitName\n        leaves\n        leavesDone\n        selfTotal\n        maxScore\n        status\n        seq\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProgressTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n"): (typeof documents)["\n  fragment ProgressTree_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProgressTree_progress on Progress {\n    id\n    criterionId\n    selfTotal\n    maxScore\n    leaves\n    leavesScored\n    leavesWithEvidence\n    leavesAppraised\n    appraisedTotal\n  }\n"): (typeof documents)["\n  fragment ProgressTree_progress on Progress {\n    id\n    criterionId\n    selfTotal\n    maxScore\n    leaves\n    leavesScored\n    leavesWithEvidence\n    leavesAppraised\n    appraisedTotal\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RankingTable_row on RankingRow {\n    assessmentId\n    rank\n    previousRank\n    rankChange\n    total\n    totalChange\n    previousTotal\n    index\n    band\n    basis\n    selfTotal\n    round1Total\n    finalTotal\n    maxScore\n    computedAt\n    unit {\n      id\n      name\n    }\n    groups {\n      ...GroupChart_group\n    }\n  }\n"): (typeof documents)["\n  fragment RankingTable_row on RankingRow {\n    assessmentId\n    rank\n    previousRank\n    rankChange\n    total\n    totalChange\n    previousTotal\n    index\n    band\n    basis\n    selfTotal\n    round1Total\n    finalTotal\n    maxScore\n    computedAt\n    unit {\n      id\n      name\n    }\n    groups {\n      ...GroupChart_group\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupChart_group on GroupResultRow {\n    criterionId\n    code\n    title\n    total\n    maxScore\n    rank\n  }\n"): (typeof documents)["\n  fragment GroupChart_group on GroupResultRow {\n    criterionId\n    code\n    title\n    total\n    maxScore\n    rank\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Results($periodId: ID!, $unitKind: UnitKind!) {\n    period(id: $periodId) {\n      id\n      name\n      year\n      phase\n      framework {\n        id\n        name\n        unitKind\n        maxScore\n      }\n    }\n    ranking(periodId: $periodId, unitKind: $unitKind) {\n      ...RankingTable_row\n    }\n  }\n"): (typeof documents)["\n  query Results($periodId: ID!, $unitKind: UnitKind!) {\n    period(id: $periodId) {\n      id\n      name\n      year\n      phase\n      framework {\n        id\n        name\n        unitKind\n        maxScore\n      }\n    }\n    ranking(periodId: $periodId, unitKind: $unitKind) {\n      ...RankingTable_row\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResultsPeriod($periodId: ID!) {\n    period(id: $periodId) {\n      id\n      framework {\n        id\n        unitKind\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResultsPeriod($periodId: ID!) {\n    period(id: $periodId) {\n      id\n      framework {\n        id\n        unitKind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImprovementList($assessmentId: ID!) {\n    improvementList(assessmentId: $assessmentId) {\n      criterionId\n      code\n      title\n      score\n      maxScore\n      pointsLost\n      basis\n    }\n  }\n"): (typeof documents)["\n  query ImprovementList($assessmentId: ID!) {\n    improvementList(assessmentId: $assessmentId) {\n      criterionId\n      code\n      title\n      score\n      maxScore\n      pointsLost\n      basis\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ComputeResults($periodId: ID!) {\n    computeResults(periodId: $periodId) {\n      assessmentId\n    }\n  }\n"): (typeof documents)["\n  mutation ComputeResults($periodId: ID!) {\n    computeResults(periodId: $periodId) {\n      assessmentId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishResults($periodId: ID!) {\n    publishResults(periodId: $periodId) {\n      id\n      phase\n    }\n  }\n"): (typeof documents)["\n  mutation PublishResults($periodId: ID!) {\n    publishResults(periodId: $periodId) {\n      id\n      phase\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScoreValueFields on ScoreValue {\n    points\n    met\n    tier\n    numerator\n    denominator\n    figure\n    notApplicable\n  }\n"): (typeof documents)["\n  fragment ScoreValueFields on ScoreValue {\n    points\n    met\n    tier\n    numerator\n    denominator\n    figure\n    notApplicable\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScoreInput_criterion on Criterion {\n    id\n    method\n    maxScore\n    step\n    allowNotApplicable\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n"): (typeof documents)["\n  fragment ScoreInput_criterion on Criterion {\n    id\n    method\n    maxScore\n    step\n    allowNotApplicable\n    tierOptions {\n      label\n      share\n    }\n    thresholdOptions {\n      minPercent\n      share\n      ratio\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntryEditor_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    value {\n      ...ScoreValueFields\n    }\n    selfScore\n    state\n    comment\n    notApplicable\n    evidenceCount\n    ...EvidencePanel_entry\n    round1Score\n    round1Comment\n    round2Score\n    explanation\n    finalScore\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment EntryEditor_entry on ScoreEntry {\n    id\n    criterionId\n    version\n    value {\n      ...ScoreValueFields\n    }\n    selfScore\n    state\n    comment\n    notApplicable\n    evidenceCount\n    ...EvidencePanel_entry\n    round1Score\n    round1Comment\n    round2Score\n    explanation\n    finalScore\n    updatedAt\n    updatedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntryEditor_criterion on Criterion {\n    id\n    code\n    title\n    guidance\n    evidenceRequired\n    maxScore\n    ...ScoreInput_criterion\n  }\n"): (typeof documents)["\n  fragment EntryEditor_criterion on Criterion {\n    id\n    code\n    title\n    guidance\n    evidenceRequired\n    maxScore\n    ...ScoreInput_criterion\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CriteriaNav_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n"): (typeof documents)["\n  fragment CriteriaNav_criterion on Criterion {\n    id\n    code\n    title\n    parentId\n    isLeaf\n    depth\n    maxScore\n    method\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          notApplicable\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentWorkspace($id: ID!) {\n    assessment(id: $id) {\n      id\n      unit {\n        id\n        name\n      }\n      period {\n        id\n        name\n        year\n        phase\n        framework {\n          id\n          name\n          maxScore\n          notApplicable\n          criteria {\n            ...CriteriaNav_criterion\n            ...EntryEditor_criterion\n            ...ProgressTree_criterion\n          }\n        }\n      }\n      seq\n      status\n      selfTotal\n      submittedAt\n      entries {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveSelfScore($input: SaveSelfScoreInput!) {\n    saveSelfScore(input: $input) {\n      seq\n      entry {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveSelfScore($input: SaveSelfScoreInput!) {\n    saveSelfScore(input: $input) {\n      seq\n      entry {\n        ...EntryEditor_entry\n      }\n      progress {\n        ...ProgressTree_progress\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

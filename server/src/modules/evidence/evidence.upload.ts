@@ -1,0 +1,294 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
+import busboy from 'busboy';
+import { AppError, badInput } from '../../common/errors';
+import type { EvidenceStorage } from './evidence.storage';
+import { cleanFileName, contentMatches, EVIDENCE_FILE_TYPES, extensionOf, SNIFF_BYTES } from './evidence.types';
+
+/** Room for the multipart boundaries and the two id fields around the file itself. */
+export const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+export interface UploadOptions {
+  storage: EvidenceStorage;
+  maxBytes: number;
+  /** allowed extensions */
+  types: readonly string[];
+  /** runs when the file part starts and both ids have come before it: refuse before storing bytes */
+  precheck?: (fields: Record<string, string>) => Promise<void>;
+}
+
+export interface ReceivedFile {
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  tempPath: string;
+}
+
+export type Received =
+  | { ok: true; fields: Record<string, string>; file: ReceivedFile }
+  | { ok: false; status: number; error: AppError | Error };
+
+const FIELDS = ['assessmentId', 'criterionId'];
+
+export const sizeText = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+
+export const refusedTypeMessage = (types: readonly string[]) => `accepted file types: ${types.join(', ')}`;
+
+/**
+ * Reads one multipart upload (fields assessmentId, criterionId and one `file`) and streams the
+ * file to a temporary file under the evidence folder, hashing (SHA-256) and counting as it goes:
+ * nothing is held in memory but the first few KB for the content check. Over the size limit,
+ * of a refused type, cut off or malformed: the temporary file is deleted and the answer says why
+ * (413, 415, 400). The caller keeps or discards a successful file.
+ */
+export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<Received> {
+  return new Promise((resolve) => {
+    let failure: { status: number; error: AppError | Error } | null = null;
+    const fail = (status: number, error: AppError | Error) => {
+      if (!failure) failure = { status, error };
+    };
+    const fields: Record<string, string> = {};
+    let file: ReceivedFile | null = null;
+    let fileSeen = false;
+    let fileDone: Promise<void> = Promise.resolve();
+
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        // busboy flags a file that reaches fileSize exactly (one byte more lets a file of exactly
+        // maxBytes in), and `parts` when the count is reached (10 is far above the 3 of a good form)
+        limits: { files: 1, fields: FIELDS.length, parts: 10, fileSize: o.maxBytes + 1, fieldSize: 200, fieldNameSize: 100, headerPairs: 20 },
+      });
+    } catch {
+      resolve({ ok: false, status: 415, error: badInput([{ path: '', message: 'send multipart/form-data with the fields assessmentId, criterionId and file' }]) });
+      return;
+    }
+
+    bb.on('field', (name, value, info) => {
+      if (!FIELDS.includes(name)) fail(400, badInput([{ path: name, message: 'unknown field: send assessmentId, criterionId and file' }]));
+      else if (info.valueTruncated) fail(400, badInput([{ path: name, message: 'is too long' }]));
+      else fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'file' || fileSeen) {
+        stream.resume();
+        fail(400, badInput([{ path: name, message: 'send one file, in the field "file"' }]));
+        return;
+      }
+      fileSeen = true;
+      fileDone = receiveFile(stream, info.filename, o, fields, fail).then((f) => {
+        file = f;
+      });
+    });
+    const tooMany = () => fail(400, badInput([{ path: '', message: 'send only the fields assessmentId, criterionId and one file' }]));
+    bb.on('filesLimit', tooMany);
+    bb.on('fieldsLimit', tooMany);
+    bb.on('partsLimit', tooMany);
+
+    // a request that goes on far past the limit (no honest Content-Length) is cut off
+    let received = 0;
+    const hardCap = o.maxBytes + FORM_OVERHEAD_BYTES * 2;
+    const count = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > hardCap) {
+        req.off('data', count);
+        fail(413, tooLarge(o.maxBytes));
+        req.destroy();
+      }
+    };
+    req.on('data', count);
+
+    pipeline(req, bb, (err) => {
+      req.off('data', count);
+      if (err) fail(400, badInput([{ path: 'file', message: 'the upload was cut off or is not well-formed multipart' }]));
+      void fileDone.then(async () => {
+        const f = file as ReceivedFile | null;
+        if (failure) {
+          if (f) await o.storage.discard(f.tempPath);
+          resolve({ ok: false, ...failure });
+          return;
+        }
+        const missing = FIELDS.filter((k) => !fields[k]).map((k) => ({ path: k, message: 'is required' }));
+        if (!f) missing.push({ path: 'file', message: 'is required' });
+        if (missing.length) {
+          if (f) await o.storage.discard(f.tempPath);
+          resolve({ ok: false, status: 400, error: badInput(missing) });
+          return;
+        }
+        resolve({ ok: true, fields, file: f! });
+      });
+    });
+  });
+}
+
+export const tooLarge = (maxBytes: number) => badInput([{ path: 'file', message: `the file is larger than the limit of ${sizeText(maxBytes)}` }], { maxBytes });
+
+/** Streams one file part to a temporary file; resolves with it, or with null after `fail`. */
+async function receiveFile(
+  stream: Readable & { truncated?: boolean },
+  rawName: string | undefined,
+  o: UploadOptions,
+  fields: Record<string, string>,
+  fail: (status: number, error: AppError | Error) => void,
+): Promise<ReceivedFile | null> {
+  const name = cleanFileName(rawName);
+  const ext = extensionOf(name);
+  const type = o.types.includes(ext) ? EVIDENCE_FILE_TYPES[ext] : undefined;
+  if (!name) {
+    stream.resume();
+    fail(400, badInput([{ path: 'file', message: 'the file needs a name' }]));
+    return null;
+  }
+  if (!type) {
+    stream.resume();
+    fail(415, badInput([{ path: 'file', message: `files of type ${ext ? '.' + ext : 'without an extension'} are not accepted; ${refusedTypeMessage(o.types)}` }], { acceptedTypes: o.types }));
+    return null;
+  }
+  // The limit, an error (the client went away) or the end can come while the checks below are
+  // awaited: listen before anything else, so that nothing goes unnoticed (or unhandled).
+  let overLimit = false;
+  let gone = false;
+  stream.on('limit', () => {
+    overLimit = true;
+  });
+  stream.on('error', () => {
+    gone = true;
+  });
+  stream.on('close', () => {
+    gone = true;
+  });
+  const cutOff = () => fail(400, badInput([{ path: 'file', message: 'the upload was cut off' }]));
+  if (o.precheck && FIELDS.every((k) => fields[k])) {
+    stream.pause();
+    try {
+      await o.precheck(fields);
+    } catch (e) {
+      stream.resume();
+      fail(statusOf(e), e as Error);
+      return null;
+    }
+  }
+  if (gone) {
+    cutOff();
+    return null;
+  }
+  let temp: Awaited<ReturnType<EvidenceStorage['incoming']>>;
+  try {
+    temp = await o.storage.incoming();
+  } catch (e) {
+    stream.resume();
+    fail(500, e as Error);
+    return null;
+  }
+  const { path, out } = temp;
+  if (gone) {
+    cutOff();
+    await new Promise<void>((r) => out.destroy().once('close', () => r()));
+    await o.storage.discard(path).catch(() => undefined);
+    return null;
+  }
+
+  return new Promise((resolve) => {
+    const hash = createHash('sha256');
+    let size = 0;
+    let head: Buffer[] = [];
+    let headLength = 0;
+    let sniffed = false;
+    let stopped = false;
+    let streamClosed = false;
+    let outClosed = false;
+    let ok = false;
+
+    const settle = () => {
+      if (!streamClosed || !outClosed) return;
+      if (ok) {
+        resolve({ name, mimeType: type.mimeType, size, sha256: hash.digest('hex'), tempPath: path });
+      } else {
+        void o.storage.discard(path).then(
+          () => resolve(null),
+          () => resolve(null),
+        );
+      }
+    };
+    const stop = (status: number, error: AppError | Error) => {
+      fail(status, error);
+      if (stopped) return;
+      stopped = true;
+      out.destroy();
+      stream.resume(); // drain the rest so that busboy can finish the form
+    };
+    const refused = () =>
+      stop(415, badInput([{ path: 'file', message: `the content is not a .${ext} file; ${refusedTypeMessage(o.types)}` }], { acceptedTypes: o.types }));
+    const sniff = () => {
+      sniffed = true;
+      const first = Buffer.concat(head);
+      head = [];
+      if (!contentMatches(type, first.subarray(0, SNIFF_BYTES))) refused();
+    };
+
+    stream.on('limit', () => stop(413, tooLarge(o.maxBytes)));
+    stream.on('data', (chunk: Buffer) => {
+      if (stopped) return;
+      size += chunk.length;
+      hash.update(chunk);
+      if (!sniffed) {
+        head.push(chunk);
+        headLength += chunk.length;
+        if (headLength >= SNIFF_BYTES) sniff();
+        if (stopped) return;
+      }
+      if (!out.write(chunk)) {
+        stream.pause();
+        out.once('drain', () => {
+          if (!stopped) stream.resume();
+        });
+      }
+    });
+    stream.on('end', () => {
+      if (stopped) return;
+      if (overLimit || stream.truncated) return stop(413, tooLarge(o.maxBytes));
+      if (size === 0) return stop(400, badInput([{ path: 'file', message: 'the file is empty' }]));
+      if (!sniffed) sniff();
+      if (stopped) return;
+      ok = true;
+      out.end();
+    });
+    stream.on('error', () => stop(400, badInput([{ path: 'file', message: 'the upload was cut off' }])));
+    stream.on('close', () => {
+      streamClosed = true;
+      if (!ok && !stopped) stop(400, badInput([{ path: 'file', message: 'the upload was cut off' }]));
+      settle();
+    });
+    out.on('error', (e) => {
+      ok = false;
+      stop(500, e);
+    });
+    out.on('close', () => {
+      outClosed = true;
+      settle();
+    });
+    if (overLimit) stop(413, tooLarge(o.maxBytes));
+    stream.resume();
+  });
+}
+
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  PHASE_CLOSED: 409,
+};
+
+/** The HTTP status of an error: its code's, or 500 for anything unexpected. */
+export function statusOf(e: unknown): number {
+  const code = e instanceof AppError ? e.extensions?.code : undefined;
+  return typeof code === 'string' && STATUS[code] ? STATUS[code] : 500;
+}

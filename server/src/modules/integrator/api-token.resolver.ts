@@ -1,0 +1,54 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { load } from '../../common/load';
+import { publish } from '../assessment/assessment.publisher';
+import { Role, User } from '../user/user.entity';
+import { ApiToken, TokenScope } from './api-token.entity';
+import { ApiTokenService } from './api-token.service';
+import { IssuedApiToken, PushStatisticInput, PushStatisticPayload } from './integrator.input';
+import { StatisticService } from './statistic.service';
+
+@Resolver(() => ApiToken)
+export class ApiTokenResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => [ApiToken], { description: 'Every API token, newest first (never the secrets).' })
+  apiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
+    return new ApiTokenService(ctx.em).list();
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => IssuedApiToken, {
+    description: 'Issues an API token for another system. The secret (cdk_…) is returned this once; only its hash is kept. READ: queries only; STATISTICS: also pushStatistic.',
+  })
+  issueApiToken(
+    @Arg('name', () => String, { description: 'Who it is for; pushed figures show it as their source.' }) name: string,
+    @Arg('scope', () => TokenScope) scope: TokenScope,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedApiToken> {
+    return new ApiTokenService(ctx.em).issue(requireViewer(ctx.viewer), name, scope);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ApiToken, { description: 'Revokes a token: its next request is UNAUTHENTICATED.' })
+  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiToken> {
+    return new ApiTokenService(ctx.em).revoke(id);
+  }
+
+  @Authorized()
+  @Mutation(() => PushStatisticPayload, {
+    description:
+      'An API token with the STATISTICS scope pushes a unit’s figure for a RATIO (numerator, denominator) or RELATIVE (figure) indicator. Scored like a self save, recorded with the token’s name as its source. PHASE_CLOSED outside SELF_ASSESSMENT or once submitted; BAD_USER_INPUT for other methods.',
+  })
+  async pushStatistic(@Arg('input', () => PushStatisticInput) input: PushStatisticInput, @Ctx() ctx: Context): Promise<PushStatisticPayload> {
+    const viewer = requireViewer(ctx.viewer);
+    const result = await new StatisticService(ctx.em).push(viewer, input);
+    await publish(ctx, { assessment: result.assessment, kinds: ['SCORE_SAVED'], actor: viewer, entries: [result.entry], progress: result.progress });
+    return result;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The administrator who issued it.' })
+  createdBy(@Root() token: ApiToken): Promise<User | null> {
+    return load(token.createdBy);
+  }
+}

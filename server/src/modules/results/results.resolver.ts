@@ -1,0 +1,46 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { Assessment } from '../assessment/assessment.entity';
+import { Period } from '../period/period.entity';
+import { UnitKind } from '../unit/unit.entity';
+import { Role } from '../user/user.entity';
+import { ResultsService } from './results.service';
+import { ImprovementItem, RankingRow } from './results.types';
+
+@Resolver(() => Assessment)
+export class ResultsResolver {
+  @Authorized()
+  @Query(() => [RankingRow], {
+    description:
+      'The results of one unit kind in a period, by rank. Everyone signed in once the period is PUBLISHED; ADMIN, VIEWER and APPRAISER always; before publishing a unit’s LEADER and STAFF see their own row only. Empty until results are computed.',
+  })
+  ranking(@Arg('periodId', () => ID) periodId: string, @Arg('unitKind', () => UnitKind) unitKind: UnitKind, @Ctx() ctx: Context): Promise<RankingRow[]> {
+    return new ResultsService(ctx.em).ranking(requireViewer(ctx.viewer), periodId, unitKind);
+  }
+
+  @Authorized()
+  @Query(() => [ImprovementItem], {
+    description: 'The leaves of an assessment that did not reach their maximum, most points lost first (final score, else appraised, else self).',
+  })
+  improvementList(@Arg('assessmentId', () => ID) assessmentId: string, @Ctx() ctx: Context): Promise<ImprovementItem[]> {
+    return new ResultsService(ctx.em).improvementList(requireViewer(ctx.viewer), assessmentId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [RankingRow], { description: 'Computes and stores the period’s results (replacing earlier ones); every unit kind, by rank.' })
+  computeResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<RankingRow[]> {
+    return new ResultsService(ctx.em).computeResults(periodId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Period, { description: 'A FINALIZED period: computes its results and makes them public (PUBLISHED).' })
+  publishResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<Period> {
+    return new ResultsService(ctx.em).publishResults(periodId);
+  }
+
+  @FieldResolver(() => RankingRow, { nullable: true, description: 'The computed result of this assessment; null until results are computed.' })
+  result(@Root() a: Assessment, @Ctx() ctx: Context): Promise<RankingRow | null> {
+    return new ResultsService(ctx.em).resultOf(a);
+  }
+}

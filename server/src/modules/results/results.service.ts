@@ -1,0 +1,276 @@
+import type { Viewer } from '../../common/auth';
+import { fromHundredths } from '../../common/decimal';
+import { forbidden, notFound, phaseClosed } from '../../common/errors';
+import { assertId } from '../../common/ids';
+import type { Em } from '../../orm';
+import { appraisedOf } from '../appraisal/appraised';
+import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
+import { AssessmentService } from '../assessment/assessment.service';
+import { ScoreEntry } from '../assessment/score-entry.entity';
+import { Criterion, ScoringMethod } from '../framework/criterion.entity';
+import { Period, Phase } from '../period/period.entity';
+import type { Unit, UnitKind } from '../unit/unit.entity';
+import { Role } from '../user/user.entity';
+import { bestFigures, computePeriodResults, leafAt, leafScoreH, type ComputedResult, type Level } from './results.compute';
+import { Result } from './result.entity';
+import { GroupResultRow, ImprovementBasis, ImprovementItem, RankingRow, ResultBasis } from './results.types';
+
+/** A result as stored or freshly computed, with the previous period's figures. */
+interface ResultData extends Omit<ComputedResult, 'unitId' | 'unitKind' | 'rankedH'> {
+  previousTotalH: number | null;
+  previousRank: number | null;
+  computedAt: Date;
+}
+
+/** Roles that see every unit's results before they are published. */
+const SEE_ALL: readonly Role[] = [Role.ADMIN, Role.VIEWER, Role.APPRAISER];
+
+const rankedOf = (r: { selfTotalH: number; round1TotalH?: number | null; finalTotalH?: number | null }): number =>
+  r.finalTotalH ?? r.round1TotalH ?? r.selfTotalH;
+const h = (x: number | null | undefined): number | null => (x == null ? null : fromHundredths(x));
+
+/**
+ * Results: totals, indices, ranks, bands and the change against the previous period, computed
+ * for a whole period at once and stored in Result rows (replaced on every computation).
+ */
+export class ResultsService {
+  constructor(private readonly em: Em) {}
+
+  /** ADMIN: computes and stores the period's results (any phase after DRAFT). */
+  async computeResults(id: string): Promise<RankingRow[]> {
+    const periodId = assertId(id, 'Period');
+    return this.em.transactional(async (em) => {
+      const period = await lockPeriod(em, periodId);
+      if (period.phase === Phase.DRAFT) throw phaseClosed('A DRAFT period has nothing to compute; open it first.', { phase: period.phase });
+      const data = await store(em, period, await computeWithPrevious(em, period));
+      return toRows(em, data);
+    });
+  }
+
+  /** ADMIN: a FINALIZED period's results are computed, stored, and the period becomes PUBLISHED. */
+  async publishResults(id: string): Promise<Period> {
+    const periodId = assertId(id, 'Period');
+    return this.em.transactional(async (em) => {
+      const period = await lockPeriod(em, periodId);
+      if (period.phase !== Phase.FINALIZED) {
+        throw phaseClosed(`Results are published from a FINALIZED period; this one is in ${period.phase}.`, { phase: period.phase });
+      }
+      await store(em, period, await computeWithPrevious(em, period));
+      period.phase = Phase.PUBLISHED;
+      await em.flush();
+      return period;
+    });
+  }
+
+  /**
+   * The ranking of one unit kind: everyone once PUBLISHED; ADMIN, VIEWER and APPRAISER always;
+   * a unit's LEADER and STAFF before publishing see their own unit's row only.
+   */
+  async ranking(viewer: Viewer, id: string, unitKind: UnitKind): Promise<RankingRow[]> {
+    const period = await this.em.findOne(Period, { id: assertId(id, 'Period') }, { populate: ['framework'] });
+    if (!period) throw notFound('Period', id);
+    const all = SEE_ALL.includes(viewer.role) || period.phase === Phase.PUBLISHED;
+    const unitOnly = !all && (viewer.role === Role.LEADER || viewer.role === Role.STAFF);
+    if (!all && !unitOnly) throw forbidden('The results of this period are not published yet.');
+
+    const stored = await this.em.find(Result, { period: period.id }, { populate: ['assessment'] });
+    let data: ResultData[] = stored.map(fromStored);
+    // a period published without publishResults (setPeriodPhase) is still ranked, in memory
+    if (!stored.length && period.phase === Phase.PUBLISHED) data = await computeWithPrevious(this.em, period);
+    const rows = (await toRows(this.em, data)).filter((r) => r.unit.kind === unitKind);
+    return unitOnly ? rows.filter((r) => r.unit.id === viewer.unitId) : rows;
+  }
+
+  /** The stored result of one assessment the viewer may read (null before any computation). */
+  async resultOf(a: Assessment): Promise<RankingRow | null> {
+    const r = await this.em.findOne(Result, { assessment: a.id }, { populate: ['assessment'] });
+    if (!r) return null;
+    return (await toRows(this.em, [fromStored(r)]))[0] ?? null;
+  }
+
+  /**
+   * The leaves that did not reach their maximum, most points lost first: judged by the final
+   * score once finalized, else the latest appraisal, else the self score; N/A leaves are left out.
+   */
+  async improvementList(viewer: Viewer, id: string): Promise<ImprovementItem[]> {
+    const a = await new AssessmentService(this.em).get(viewer, id);
+    const entries = await this.em.find(ScoreEntry, { assessment: a.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
+    const relative = new Set(entries.filter((e) => e.criterion.method === ScoringMethod.RELATIVE).map((e) => e.criterion.id));
+    const peers = relative.size
+      ? await this.em.find(ScoreEntry, { criterion: { $in: [...relative] }, assessment: { period: a.period.id } }, { populate: ['criterion'] })
+      : [];
+    const best: Record<Level, Map<string, number>> = {
+      SELF: bestFigures(peers, relative, 'SELF'),
+      ROUND_1: bestFigures(peers, relative, 'ROUND_1'),
+      FINAL: bestFigures(peers, relative, 'FINAL'),
+    };
+    const items: (ImprovementItem & { ordinal: number })[] = [];
+    for (const e of entries) {
+      const c = e.criterion;
+      const basis =
+        a.status === AssessmentStatus.FINAL ? ImprovementBasis.FINAL : appraisedOf(e).held ? ImprovementBasis.APPRAISED : ImprovementBasis.SELF;
+      const level: Level = basis === ImprovementBasis.SELF ? 'SELF' : 'FINAL';
+      const leaf = leafAt(e, level);
+      if (leaf?.notApplicable) continue;
+      const scoreH = leafScoreH(c, leaf, best[level]) ?? 0;
+      const lostH = c.method === ScoringMethod.DEDUCTION ? -scoreH : c.maxH - scoreH;
+      if (lostH <= 0) continue;
+      items.push({
+        criterionId: c.id,
+        code: c.code,
+        title: c.title,
+        maxScore: fromHundredths(c.maxH),
+        score: fromHundredths(scoreH),
+        pointsLost: fromHundredths(lostH),
+        basis,
+        ordinal: c.ordinal,
+      });
+    }
+    items.sort((x, y) => y.pointsLost - x.pointsLost || x.ordinal - y.ordinal);
+    return items.map(({ ordinal: _, ...item }) => item);
+  }
+}
+
+/** Takes the period's row first, so that two computations of one period never interleave. */
+async function lockPeriod(em: Em, id: string): Promise<Period> {
+  const touched = await em.nativeUpdate(Period, { id }, { updatedAt: new Date() } as never);
+  if (!touched) throw notFound('Period', id);
+  return em.findOneOrFail(Period, { id }, { populate: ['framework'], refresh: true });
+}
+
+/** Loads a period's assessments and entries and computes its results (no previous figures). */
+async function computePeriod(em: Em, period: Period): Promise<ComputedResult[]> {
+  await em.populate(period, ['framework']);
+  const fw = period.framework;
+  const criteria = await em.find(Criterion, { framework: fw.id }, { orderBy: { ordinal: 'asc' } });
+  const assessments = await em.find(Assessment, { period: period.id }, { populate: ['unit'] });
+  const entries = await em.find(ScoreEntry, { assessment: { period: period.id } });
+  const byAssessment = new Map<string, ScoreEntry[]>(assessments.map((a) => [a.id, []]));
+  for (const e of entries) byAssessment.get(e.assessment.id)?.push(e);
+  return computePeriodResults(
+    { maxH: fw.maxH, notApplicable: fw.notApplicable, bands: fw.bands },
+    criteria,
+    assessments.map((a) => ({ id: a.id, unitId: a.unit.id, unitKind: a.unit.kind, status: a.status, entries: byAssessment.get(a.id)! })),
+  );
+}
+
+/**
+ * The period's results with each unit's previous figures: its latest PUBLISHED period of an
+ * earlier year whose framework has the same code (stored results, else computed in memory).
+ */
+async function computeWithPrevious(em: Em, period: Period): Promise<ResultData[]> {
+  const computed = await computePeriod(em, period);
+  const unitIds = computed.map((r) => r.unitId);
+  const earlier = unitIds.length
+    ? await em.find(
+        Assessment,
+        { unit: { $in: unitIds }, period: { year: { $lt: period.year }, phase: Phase.PUBLISHED, framework: { code: period.framework.code } } },
+        { populate: ['period'] },
+      )
+    : [];
+  const latest = new Map<string, Assessment>();
+  for (const a of earlier) {
+    const cur = latest.get(a.unit.id);
+    const newer = !cur || a.period.year > cur.period.year || (a.period.year === cur.period.year && a.period.createdAt > cur.period.createdAt);
+    if (newer) latest.set(a.unit.id, a);
+  }
+  const previous = new Map<string, { totalH: number; rank: number }>(); // by assessment id
+  const prevIds = [...latest.values()].map((a) => a.id);
+  if (prevIds.length) {
+    for (const r of await em.find(Result, { assessment: { $in: prevIds } })) previous.set(r.assessment.id, { totalH: rankedOf(r), rank: r.rank });
+    const missing = new Map<string, Period>();
+    for (const a of latest.values()) if (!previous.has(a.id)) missing.set(a.period.id, a.period);
+    for (const p of missing.values()) {
+      for (const r of await computePeriod(em, p)) if (!previous.has(r.assessmentId)) previous.set(r.assessmentId, { totalH: r.rankedH, rank: r.rank });
+    }
+  }
+  const now = new Date();
+  return computed.map(({ unitId, unitKind: _, rankedH: __, ...r }) => {
+    const prevAssessment = latest.get(unitId);
+    const prev = prevAssessment ? previous.get(prevAssessment.id) : undefined;
+    return { ...r, previousTotalH: prev?.totalH ?? null, previousRank: prev?.rank ?? null, computedAt: now };
+  });
+}
+
+/** Replaces the period's stored results. */
+async function store(em: Em, period: Period, data: ResultData[]): Promise<ResultData[]> {
+  await em.nativeDelete(Result, { period: period.id });
+  for (const d of data) {
+    em.create(Result, {
+      period,
+      assessment: em.getReference(Assessment, d.assessmentId),
+      maxH: d.maxH,
+      selfTotalH: d.selfTotalH,
+      round1TotalH: d.round1TotalH,
+      finalTotalH: d.finalTotalH,
+      indexK: d.indexK,
+      rank: d.rank,
+      band: d.band,
+      previousTotalH: d.previousTotalH,
+      previousRank: d.previousRank,
+      groups: d.groups,
+      createdAt: d.computedAt,
+      updatedAt: d.computedAt,
+    } as never);
+  }
+  await em.flush();
+  return data;
+}
+
+function fromStored(r: Result): ResultData {
+  return {
+    assessmentId: r.assessment.id,
+    maxH: r.maxH,
+    selfTotalH: r.selfTotalH,
+    round1TotalH: r.round1TotalH ?? null,
+    finalTotalH: r.finalTotalH ?? null,
+    indexK: r.indexK,
+    rank: r.rank,
+    band: r.band ?? null,
+    groups: r.groups,
+    previousTotalH: r.previousTotalH ?? null,
+    previousRank: r.previousRank ?? null,
+    computedAt: r.updatedAt,
+  };
+}
+
+/** GraphQL rows, with their units, by rank then unit name. */
+async function toRows(em: Em, data: ResultData[]): Promise<RankingRow[]> {
+  const assessments = data.length ? await em.find(Assessment, { id: { $in: data.map((d) => d.assessmentId) } }, { populate: ['unit'] }) : [];
+  const unitOf = new Map<string, Unit>(assessments.map((a) => [a.id, a.unit]));
+  const rows = data.map((d): RankingRow => {
+    const totalH = rankedOf(d);
+    return {
+      assessmentId: d.assessmentId,
+      unit: unitOf.get(d.assessmentId)!,
+      maxScore: fromHundredths(d.maxH),
+      selfTotal: fromHundredths(d.selfTotalH),
+      round1Total: h(d.round1TotalH),
+      finalTotal: h(d.finalTotalH),
+      basis: d.finalTotalH != null ? ResultBasis.FINAL : d.round1TotalH != null ? ResultBasis.ROUND_1 : ResultBasis.SELF,
+      total: fromHundredths(totalH),
+      index: d.indexK / 1000,
+      rank: d.rank,
+      band: d.band,
+      previousTotal: h(d.previousTotalH),
+      previousRank: d.previousRank,
+      totalChange: d.previousTotalH == null ? null : fromHundredths(totalH - d.previousTotalH),
+      rankChange: d.previousRank == null ? null : d.previousRank - d.rank,
+      groups: d.groups.map(
+        (g): GroupResultRow => ({
+          criterionId: g.criterionId,
+          code: g.code,
+          title: g.title,
+          maxScore: fromHundredths(g.maxH),
+          selfTotal: fromHundredths(g.selfH),
+          round1Total: h(g.round1H),
+          finalTotal: h(g.finalH),
+          total: fromHundredths(g.finalH ?? g.round1H ?? g.selfH),
+          rank: g.rank ?? 0,
+        }),
+      ),
+      computedAt: d.computedAt,
+    };
+  });
+  return rows.sort((x, y) => x.rank - y.rank || x.unit.name.localeCompare(y.unit.name, 'vi'));
+}

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium: never a downloaded browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const REPO = join(__dirname, '..', '..');
+export const CLIENT_DIST = join(REPO, 'client', 'dist');
+export const SCREENSHOTS = join(REPO, 'docs', 'screenshots');
+
+export function assertPrerequisites(): void {
+  if (!existsSync(join(CLIENT_DIST, 'index.html'))) {
+    throw new Error('client/dist/index.html is missing: run `npm run build -w client` (npm test builds it first).');
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
+  }
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh browser profile (its own localStorage) on a laptop-sized window. */
+export async function newContext(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** Signs in through the form, as a person does, and waits for the signed-in page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string, path = '/'): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('who').waitFor();
+}
+
+/**
+ * Opens a page already signed in with an API-issued token (what the sign-in form stores), so
+ * that only the first journey pays for the form.
+ */
+export async function openAs(page: Page, baseUrl: string, token: string, path: string): Promise<void> {
+  const expiresAt = new Date(Date.now() + 3600_000).toISOString();
+  await page.addInitScript(
+    ([t, e]) => {
+      if (!localStorage.getItem('chamdiem.token')) {
+        localStorage.setItem('chamdiem.token', t);
+        localStorage.setItem('chamdiem.expiresAt', e);
+      }
+    },
+    [token, expiresAt] as const,
+  );
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByTestId('who').waitFor();
+}
+
+/** A PNG of the page for the README (docs/screenshots/<name>.png). */
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+}

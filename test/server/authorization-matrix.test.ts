@@ -1,0 +1,144 @@
+import { buildSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { gql } from '../helpers/gql';
+import { connect, eventually, type LiveClient } from '../helpers/socket';
+import { buildWorld, PASSWORD, type World } from '../helpers/world';
+
+/**
+ * Every query, mutation and subscription of the schema × every role, on its own unit's data and
+ * on another unit's, written down in one table. U = UNAUTHENTICATED, F = FORBIDDEN, o = let
+ * through (the answer may still be BAD_USER_INPUT, NOT_FOUND or PHASE_CLOSED, which are not
+ * about who asks). The calls act on unit A's assessment: leaderA/staffA are its own people,
+ * leaderB/staffB another unit's. An operation of the schema without a row fails the test.
+ */
+const ACTORS = ['anon', 'admin', 'leaderA', 'staffA', 'leaderB', 'staffB', 'appraiser', 'viewer'] as const;
+type Actor = (typeof ACTORS)[number];
+const RUN_ORDER: Actor[] = ['anon', 'admin', 'leaderB', 'staffB', 'appraiser', 'viewer', 'staffA', 'leaderA'];
+
+interface Ids {
+  w: World;
+  evidenceId: string;
+}
+type Call = (ids: Ids) => { query: string; variables?: Record<string, unknown> };
+
+const READ_A = 'U o o o F F F o'; // an unsubmitted assessment: its unit, ADMIN and VIEWER
+const ADMIN_ONLY = 'U o F F F F F F';
+const SIGNED_IN = 'U o o o o o o o';
+const UNIT_A_WRITE = 'U F o o F F F F';
+const APPRAISER_ONLY = 'U F F F F F o F';
+
+const A = (w: World) => w.assessmentA;
+const MATRIX: Record<string, [string, Call]> = {
+  // queries
+  me: ['o o o o o o o o', () => ({ query: '{ me { id } }' })],
+  units: [SIGNED_IN, () => ({ query: '{ units { id } }' })],
+  users: [SIGNED_IN, () => ({ query: '{ users { id } }' })],
+  frameworks: [SIGNED_IN, () => ({ query: '{ frameworks { id } }' })],
+  framework: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ framework(id:$id){ id } }', variables: { id: w.frameworkId } })],
+  periods: [SIGNED_IN, () => ({ query: '{ periods { id } }' })],
+  period: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ period(id:$id){ id assessments { id } } }', variables: { id: w.periodId } })],
+  myAssignments: [SIGNED_IN, () => ({ query: '{ myAssignments { id } }' })],
+  assessment: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ assessment(id:$id){ id entries { id } progress { criterionId } } }', variables: { id: A(w) } })],
+  improvementList: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ improvementList(assessmentId:$id){ __typename } }', variables: { id: A(w) } })],
+  ranking: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ ranking(periodId:$id, unitKind: DISTRICT){ __typename } }', variables: { id: w.periodId } })],
+  apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
+  // mutations of accounts and setup
+  login: ['o o o o o o o o', () => ({ query: `mutation { login(email: "viewer@test", password: "${PASSWORD}") { token } }` })],
+  createUnit: [ADMIN_ONLY, () => ({ query: 'mutation { createUnit(input: { code: "", name: "", kind: OTHER }) { id } }' })],
+  createUser: [ADMIN_ONLY, () => ({ query: 'mutation { createUser(input: { email: "x", name: "", role: VIEWER, password: "" }) { id } }' })],
+  updateUser: [ADMIN_ONLY, () => ({ query: 'mutation { updateUser(id: "00000000-0000-4000-8000-000000000000", input: {}) { id } }' })],
+  setUserActive: [ADMIN_ONLY, () => ({ query: 'mutation { setUserActive(id: "00000000-0000-4000-8000-000000000000", active: true) { id } }' })],
+  importFramework: [ADMIN_ONLY, () => ({ query: 'mutation { importFramework(document: {}) { id } }' })],
+  importFrameworkSheet: [ADMIN_ONLY, () => ({ query: 'mutation { importFrameworkSheet(input: { fileBase64: "", format: CSV, code: "", name: "", year: 1, unitKind: OTHER, notApplicable: FULL, bands: [] }) { id } }' })],
+  publishFramework: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishFramework(id:$id){ id } }', variables: { id: w.frameworkId } })],
+  createPeriod: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($f:ID!){ createPeriod(input: { name: "", frameworkId: $f, year: 1, unitIds: [] }){ id } }', variables: { f: w.frameworkId } })],
+  setPeriodPhase: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ setPeriodPhase(id:$id, phase: PUBLISHED){ id } }', variables: { id: w.periodId } })],
+  computeResults: [ADMIN_ONLY, () => ({ query: 'mutation { computeResults(periodId: "00000000-0000-4000-8000-000000000000") { __typename } }' })],
+  publishResults: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishResults(periodId:$id){ __typename } }', variables: { id: w.periodId } })],
+  issueApiToken: [ADMIN_ONLY, () => ({ query: 'mutation { issueApiToken(name: "", scope: READ) { secret } }' })],
+  revokeApiToken: [ADMIN_ONLY, () => ({ query: 'mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") { id } }' })],
+  // the unit's own work
+  assignCriteria: ['U F o F F F F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ assignCriteria(input:{ assessmentId:$a, criterionIds:[$c], assigneeId: "00000000-0000-4000-8000-000000000000" }){ id } }', variables: { a: A(w), c: w.criteria['1'] } })],
+  saveSelfScore: [UNIT_A_WRITE, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ saveSelfScore(input:{ assessmentId:$a, criterionId:$c, expectedVersion: 999, value: { met: true } }){ seq } }', variables: { a: A(w), c: w.criteria['1.2'] } })],
+  submitAssessment: ['U F o F F F F F', ({ w }) => ({ query: 'mutation($a:ID!){ submitAssessment(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+  saveExplanation: [UNIT_A_WRITE, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ saveExplanation(input:{ assessmentId:$a, criterionId:$c, explanation:"x", expectedVersion: 999 }){ __typename } }', variables: { a: A(w), c: w.criteria['1.2'] } })],
+  attachEvidenceLink: [UNIT_A_WRITE, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ attachEvidenceLink(input:{ assessmentId:$a, criterionId:$c, url:"https://example.org/matrix.pdf", title:"Matrix" }){ __typename } }', variables: { a: A(w), c: w.criteria['1.1'] } })],
+  removeEvidence: [UNIT_A_WRITE, ({ evidenceId }) => ({ query: 'mutation($id:ID!){ removeEvidence(id:$id){ __typename } }', variables: { id: evidenceId } })],
+  updatePresence: [READ_A, ({ w }) => ({ query: 'mutation($a:ID!){ updatePresence(assessmentId:$a, sessionId:"matrix-session", criterionId:null) }', variables: { a: A(w) } })],
+  leavePresence: [READ_A, ({ w }) => ({ query: 'mutation($a:ID!){ leavePresence(assessmentId:$a, sessionId:"matrix-session") }', variables: { a: A(w) } })],
+  // the appraisal council
+  saveAppraisal: [APPRAISER_ONLY, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ saveAppraisal(input:{ assessmentId:$a, criterionId:$c, expectedVersion: 999, value: { met: true } }){ __typename } }', variables: { a: A(w), c: w.criteria['1.2'] } })],
+  returnForExplanation: [APPRAISER_ONLY, ({ w }) => ({ query: 'mutation($a:ID!){ returnForExplanation(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+  finalizeAssessment: ['U o F F F F o F', ({ w }) => ({ query: 'mutation($a:ID!){ finalizeAssessment(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+  // integrators only (a user of any role is refused)
+  pushStatistic: ['U F F F F F F F', ({ w }) => ({ query: 'mutation($p:ID!,$u:ID!){ pushStatistic(input:{ periodId:$p, unitId:$u, criterionCode:"1.4", numerator: 1, denominator: 2 }){ __typename } }', variables: { p: w.periodId, u: w.units.A } })],
+  // subscriptions
+  assessmentEvents: [READ_A, ({ w }) => ({ query: 'subscription($a:ID!){ assessmentEvents(assessmentId:$a){ seq } }', variables: { a: A(w) } })],
+  presence: [READ_A, ({ w }) => ({ query: 'subscription($a:ID!){ presence(assessmentId:$a){ assessmentId } }', variables: { a: A(w) } })],
+  periodProgress: ['U o F F F F F o', ({ w }) => ({ query: 'subscription($p:ID!){ periodProgress(periodId:$p){ periodId } }', variables: { p: w.periodId } })],
+};
+
+const classify = (code: unknown) => (code === 'FORBIDDEN' ? 'F' : code === 'UNAUTHENTICATED' ? 'U' : 'o');
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let ids: Ids;
+  const clients: LiveClient[] = [];
+  beforeAll(async () => {
+    t = await startTestApp();
+    const w = await buildWorld(t);
+    const link = await gql(t.url, 'mutation($a:ID!,$c:ID!){ attachEvidenceLink(input:{ assessmentId:$a, criterionId:$c, url:"https://example.org/a.pdf", title:"Biên bản" }){ id } }', { a: w.assessmentA, c: w.criteria['1.3'] }, w.tokens.leaderA);
+    if (link.errors) throw new Error(`setup: ${JSON.stringify(link.errors)}`);
+    ids = { w, evidenceId: link.data.attachEvidenceLink.id };
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await t?.close();
+  });
+
+  it('should have a row for every operation of the schema', () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8'));
+    const operations = ['Query', 'Mutation', 'Subscription'].flatMap((t) => Object.keys((schema.getType(t) as any)?.getFields() ?? {}));
+    expect(operations.filter((op) => !(op in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((op) => !operations.includes(op))).toEqual([]);
+  });
+
+  it('should answer every operation × role as the table says', async () => {
+    const token = (a: Actor) => (a === 'anon' ? undefined : ids.w.tokens[a]);
+    const got: Record<string, string> = {};
+    for (const [op, [, call]] of Object.entries(MATRIX)) {
+      const { query, variables } = call(ids);
+      const answers: string[] = new Array(ACTORS.length);
+      // outsiders first, the unit's own people last: an allowed change (removing evidence) must
+      // not turn the refusals that come after it into NOT_FOUND
+      for (const actor of RUN_ORDER) {
+        const col = ACTORS.indexOf(actor);
+        if (query.startsWith('subscription')) {
+          if (actor === 'anon') {
+            answers[col] = 'U'; // a socket without a token is closed before any operation (live.test.ts)
+            continue;
+          }
+          const c = connect(t.url, token(actor));
+          clients.push(c);
+          const live = () => t.app.live.hub.liveSubscriptionCount;
+          const before = live();
+          const sub = c.subscribe(query, variables);
+          // refused: an error comes; allowed: the server holds one more live subscription
+          await eventually(() => sub.errors.length > 0 || sub.events.length > 0 || live() > before, 15000, `${op} as ${actor}`);
+          answers[col] = classify(sub.errors.flat()[0]?.extensions?.code);
+          sub.unsubscribe();
+          await eventually(() => live() === before, 15000, 'the subscription to end');
+        } else {
+          const r = await gql(t.url, query, variables ?? {}, token(actor));
+          answers[col] = classify(r.errors?.[0]?.extensions?.code);
+        }
+      }
+      got[op] = answers.join(' ');
+    }
+    const expected = Object.fromEntries(Object.entries(MATRIX).map(([op, [row]]) => [op, row]));
+    expect(got).toEqual(expected);
+  }, 120_000);
+});
+
