@@ -450,6 +450,7 @@ async function timed(a: { url: string; requests: { query: string; variables: Rec
   const ms: number[] = [];
   const errors: string[] = [];
   let bytes = 0;
+  let rows = 0;
   for (let k = 0; k < a.requests.length; k++) {
     const r = a.requests[k];
     const t0 = wallMs();
@@ -462,9 +463,11 @@ async function timed(a: { url: string; requests: { query: string; variables: Rec
     if (k >= a.warmup) {
       ms.push(t);
       bytes = JSON.stringify(res.data).length;
+      const first = res.data && Object.values(res.data)[0];
+      rows = Array.isArray(first) ? first.length : 0;
     }
   }
-  return { ms, errors, bytes };
+  return { ms, errors, bytes, rows };
 }
 
 // ---------------------------------------------------------------- IPC

@@ -17,7 +17,7 @@ import { savesBenchmark } from './benchmarks/saves';
 import { treeBenchmark } from './benchmarks/tree';
 import { Ctx, type Options, type Section } from './lib/context';
 import { Generator } from './lib/gen';
-import { machine } from './lib/proc';
+import { machine, machineBusy } from './lib/proc';
 import { mergeDoc, sectionMarkdown, summaryTable } from './lib/report';
 import { databaseVersion, ROOT, stopAll } from './lib/server';
 
@@ -61,6 +61,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = new Date();
   const m = machine();
+  m.busyBefore = await machineBusy(opts.quick ? 1000 : 2000);
   const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
   // bounded in time whatever happens: the whole run stops itself
   const limitS = opts.quick ? 600 : 1800;
@@ -73,7 +74,7 @@ async function main() {
 
   const gen = Generator.start();
   const ctx = new Ctx(opts, gen);
-  ctx.log(`bench on ${opts.db}${opts.quick ? ' (quick)' : ''}: ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, load ${m.loadAverage.join(' ')}`);
+  ctx.log(`bench on ${opts.db}${opts.quick ? ' (quick)' : ''}: ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, load ${m.loadAverage.join(' ')}, busy ${Math.round((m.busyBefore ?? 0) * 100)} % before start`);
   const sections: Section[] = [];
   try {
     for (const [name, fn] of Object.entries(BENCHMARKS)) {

@@ -52,6 +52,14 @@ export function machineCpu(): { busy: number; total: number } {
   return { busy: total - idle - iowait, total };
 }
 
+/** The machine's busy share (0–1 of all cores) over `ms` milliseconds, measured now. */
+export async function machineBusy(ms = 2000): Promise<number> {
+  const a = machineCpu();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = machineCpu();
+  return (b.busy - a.busy) / Math.max(1, b.total - a.total);
+}
+
 export interface Machine {
   cores: number;
   memoryGiB: number;
@@ -59,6 +67,8 @@ export interface Machine {
   node: string;
   kernel: string;
   loadAverage: number[];
+  /** busy share of all cores over 1–2 s just before the benchmarks started (another load shows here) */
+  busyBefore?: number;
 }
 
 export function machine(): Machine {

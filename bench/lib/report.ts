@@ -52,7 +52,7 @@ export function sectionMarkdown(opts: Options, m: Machine, command: string, star
     `| date | ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC |`,
     `| command | \`${command}\` |`,
     `| commit | ${gitCommit()} |`,
-    `| load average at start | ${m.loadAverage.join(', ')}${m.loadAverage[0] > m.cores * 0.25 ? ' — **the machine was not quiet: figures are pessimistic**' : ''} |`,
+    `| machine before start | ${Math.round((m.busyBefore ?? 0) * 100)} % busy just before; load average ${m.loadAverage.join(', ')}${(m.busyBefore ?? 0) > 0.15 ? ' — **the machine was not quiet: figures are pessimistic**' : ''} |`,
     `| runs per figure | ${opts.runs} (each figure is the median of the runs) |`,
     `| duration | ${Math.round(elapsedS)} s |`,
     '',
