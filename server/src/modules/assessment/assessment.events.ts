@@ -149,7 +149,13 @@ export class AssessmentEvent {
   at!: string;
 }
 
-export function liveEntry(e: ScoreEntry): LiveEntry {
+/** What a live entry is made of: a ScoreEntry, or the same facts read as plain rows. */
+export type EntryFacts = Pick<
+  ScoreEntry,
+  'id' | 'version' | 'input' | 'selfScoreH' | 'notApplicable' | 'comment' | 'state' | 'updatedAt' | 'round1ScoreH' | 'round1Comment' | 'round2ScoreH' | 'round2Comment' | 'explanation' | 'finalScoreH'
+> & { criterion: { id: string; code: string }; assignee?: { id: string } | null; updatedBy?: { id: string } | null };
+
+export function liveEntry(e: EntryFacts): LiveEntry {
   return {
     id: e.id,
     criterionId: e.criterion.id,
@@ -172,7 +178,12 @@ export function liveEntry(e: ScoreEntry): LiveEntry {
   };
 }
 
-export function liveProgress(p: Progress): LiveProgress {
+/** What a live progress row is made of: a Progress, or the same facts read as plain rows. */
+export type ProgressFacts = Pick<Progress, 'scoreH' | 'capH' | 'leaves' | 'leavesScored' | 'leavesWithEvidence' | 'leavesAppraised' | 'appraisedScoreH'> & {
+  criterion: { id: string; code: string };
+};
+
+export function liveProgress(p: ProgressFacts): LiveProgress {
   return {
     criterionId: p.criterion.id,
     code: p.criterion.code,

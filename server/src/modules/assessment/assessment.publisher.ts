@@ -3,36 +3,41 @@ import { fromHundredths } from '../../common/decimal';
 import type { Live } from '../../live/live';
 import type { Em } from '../../orm';
 import { periodTopic, type PeriodProgressEvent } from '../period/period.events';
-import type { Assessment } from './assessment.entity';
-import { assessmentTopic, liveEntry, liveProgress, type AssessmentEvent } from './assessment.events';
+import type { NotApplicableMode } from '../scoring/scoring.types';
+import type { Assessment, AssessmentStatus } from './assessment.entity';
+import { assessmentTopic, liveEntry, liveProgress, type AssessmentEvent, type EntryFacts, type ProgressFacts } from './assessment.events';
 import { Progress } from './progress.entity';
 import { reportedFromTop } from './progress.rows';
-import type { ScoreEntry } from './score-entry.entity';
 
+/** A change as the code that made it knows it: enough to build both live events without a query. */
+export interface ChangeFacts {
+  assessment: { id: string; seq: number; status: AssessmentStatus; unitId: string; unitName: string; periodId: string };
+  framework: { maxH: number; notApplicable: NotApplicableMode };
+  /** every top-level row of the assessment after the change */
+  top: { scoreH: number; capH: number; maxH: number; leaves: number; leavesScored: number; leavesAppraised: number; appraisedScoreH: number; appraisedCapH: number | null }[];
+  kinds: string[];
+  actor: Viewer;
+  entries: EntryFacts[];
+  progress: ProgressFacts[];
+}
+
+/** A change made through entities: the rest is read after commit. */
 export interface Change {
   assessment: Assessment;
   kinds: string[];
   actor: Viewer;
-  entries: ScoreEntry[];
-  progress: Progress[];
+  entries: EntryFacts[];
+  progress: ProgressFacts[];
 }
 
-/**
- * After commit: one event on the assessment's own topic and one row on its period's topic, built
- * once from what the transaction wrote (plus the few top-level rows for the totals).
- */
-export async function publishChange(em: Em, live: Live | undefined, c: Change): Promise<void> {
-  if (!live) return;
+/** The assessment's event and its period's row, built once from the facts. */
+export function buildEvents(c: ChangeFacts): { event: AssessmentEvent; unitRow: PeriodProgressEvent } {
   const a = c.assessment;
-  await em.populate(a, ['unit', 'period.framework']);
-  const fw = a.period.framework;
-  const top = await em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] });
-  const selfTotal = fromHundredths(reportedFromTop(top, fw));
-  const appraised = top.some((r) => r.leavesAppraised > 0);
+  const selfTotal = fromHundredths(reportedFromTop(c.top, c.framework));
+  const appraised = c.top.some((r) => r.leavesAppraised > 0);
   const appraisedTotal = appraised
-    ? fromHundredths(reportedFromTop(top.map((r) => ({ scoreH: r.appraisedScoreH, capH: r.appraisedCapH ?? r.criterion.maxH })), fw))
+    ? fromHundredths(reportedFromTop(c.top.map((r) => ({ scoreH: r.appraisedScoreH, capH: r.appraisedCapH ?? r.maxH })), c.framework))
     : null;
-  const at = new Date().toISOString();
   const entries = c.entries.map(liveEntry);
   const event: AssessmentEvent = {
     assessmentId: a.id,
@@ -46,28 +51,56 @@ export async function publishChange(em: Em, live: Live | undefined, c: Change): 
     status: a.status,
     selfTotal,
     appraisedTotal,
-    at,
+    at: new Date().toISOString(),
   };
   const unitRow: PeriodProgressEvent = {
-    periodId: a.period.id,
+    periodId: a.periodId,
     units: [
       {
         assessmentId: a.id,
-        unitId: a.unit.id,
-        unitName: a.unit.name,
+        unitId: a.unitId,
+        unitName: a.unitName,
         status: a.status,
         seq: a.seq,
-        leaves: top.reduce((s, r) => s + r.leaves, 0),
-        leavesDone: top.reduce((s, r) => s + r.leavesScored, 0),
+        leaves: c.top.reduce((s, r) => s + r.leaves, 0),
+        leavesDone: c.top.reduce((s, r) => s + r.leavesScored, 0),
         selfTotal,
-        maxScore: fromHundredths(fw.maxH),
+        maxScore: fromHundredths(c.framework.maxH),
       },
     ],
   };
-  await Promise.all([live.hub.publish(assessmentTopic(a.id), event), live.hub.publish(periodTopic(a.period.id), unitRow)]);
+  return { event, unitRow };
 }
 
+/** After commit: one event on the assessment's own topic and one row on its period's topic. */
+async function publishFacts(live: Live, c: ChangeFacts): Promise<void> {
+  const { event, unitRow } = buildEvents(c);
+  await Promise.all([live.hub.publish(assessmentTopic(event.assessmentId), event), live.hub.publish(periodTopic(unitRow.periodId), unitRow)]);
+}
+
+/** The facts of a change made through entities: the assessment's unit, framework and top-level rows. */
+async function factsOf(em: Em, c: Change): Promise<ChangeFacts> {
+  const a = c.assessment;
+  await em.populate(a, ['unit', 'period.framework']);
+  const fw = a.period.framework;
+  const top = await em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] });
+  return {
+    assessment: { id: a.id, seq: a.seq, status: a.status, unitId: a.unit.id, unitName: a.unit.name, periodId: a.period.id },
+    framework: { maxH: fw.maxH, notApplicable: fw.notApplicable },
+    top: top.map((r) => ({ ...r, maxH: r.criterion.maxH, appraisedCapH: r.appraisedCapH ?? null })),
+    kinds: c.kinds,
+    actor: c.actor,
+    entries: c.entries,
+    progress: c.progress,
+  };
+}
+
+type PublishContext = { em: Em; live?: Live; log: { warn(o: object, m: string): void } };
+
 /** Live events go out after commit; a failure to publish is logged, never undoes the change. */
-export async function publish(ctx: { em: Em; live?: Live; log: { warn(o: object, m: string): void } }, change: Change): Promise<void> {
-  await publishChange(ctx.em, ctx.live, change).catch((err) => ctx.log.warn({ err }, 'live event not published'));
+export async function publish(ctx: PublishContext, change: Change | ChangeFacts): Promise<void> {
+  const live = ctx.live;
+  if (!live) return;
+  const facts = 'top' in change ? Promise.resolve(change) : factsOf(ctx.em, change);
+  await facts.then((f) => publishFacts(live, f)).catch((err) => ctx.log.warn({ err }, 'live event not published'));
 }

@@ -29,7 +29,7 @@ export class AssessmentResolver {
   async saveSelfScore(@Arg('input', () => SaveSelfScoreInput) input: SaveSelfScoreInput, @Ctx() ctx: Context): Promise<SelfScorePayload> {
     const viewer = requireViewer(ctx.viewer);
     const result = await new SelfScoreService(ctx.em).save(viewer, input);
-    await publish(ctx, { assessment: result.assessment, kinds: ['SCORE_SAVED'], actor: viewer, entries: [result.entry], progress: result.progress });
+    await publish(ctx, result.facts);
     return result;
   }
 

@@ -1,4 +1,3 @@
-import { raw } from '@mikro-orm/core';
 import { assertUnitMember } from '../../common/access';
 import type { Viewer } from '../../common/auth';
 import { badInput, conflict, forbidden, InputProblems, notFound, phaseClosed, Problem } from '../../common/errors';
@@ -8,12 +7,16 @@ import { Criterion } from '../framework/criterion.entity';
 import type { Framework } from '../framework/framework.entity';
 import { Phase } from '../period/period.entity';
 import { computeLeafScore } from '../scoring/leaf-score';
-import type { ScoreInput } from '../scoring/scoring.types';
+import type { LeafRule, NotApplicableMode, ScoreInput } from '../scoring/scoring.types';
 import { nodeKindOf } from '../scoring/scoring.types';
 import { applyLeafChange } from '../scoring/tree';
 import { Role, User } from '../user/user.entity';
 import { Assessment, AssessmentStatus } from './assessment.entity';
+import { fromHundredths } from '../../common/decimal';
+import type { ChangeFacts } from './assessment.publisher';
+import type { EntryFacts } from './assessment.events';
 import { entrySnapshot } from './entry.snapshot';
+import * as store from './self-score.store';
 import { Progress } from './progress.entity';
 import { ancestorCodes } from './progress.rows';
 import { EntryState, ScoreEntry } from './score-entry.entity';
@@ -31,7 +34,7 @@ const MAX_COMMENT = 5000;
 export class SelfScoreService {
   constructor(private readonly em: Em) {}
 
-  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { assessment: Assessment }> {
+  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { facts: ChangeFacts }> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     const problems: Problem[] = [];
@@ -39,70 +42,80 @@ export class SelfScoreService {
     if (typeof input.comment === 'string' && input.comment.length > MAX_COMMENT) problems.push({ path: 'comment', message: `at most ${MAX_COMMENT} characters` });
     if (problems.length) throw badInput(problems);
 
-    return this.em.transactional(async (em) => {
-      // Taking the assessment's row first serializes the saves of one assessment (PostgreSQL row
-      // lock, SQLite write lock): ancestors' rows are shared, and seq must increase by one.
-      const bumped = await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: assessmentId }).execute('run');
-      if (!(bumped as { affectedRows?: number }).affectedRows) throw notFound('Assessment', assessmentId);
-      const assessment = await em.findOneOrFail(Assessment, { id: assessmentId }, { populate: ['period', 'period.framework'], refresh: true });
-      assertUnitMember(viewer, assessment.unit.id);
-      if (assessment.period.phase !== Phase.SELF_ASSESSMENT) {
-        throw phaseClosed(`Self scores can be changed only in SELF_ASSESSMENT; the period is in ${assessment.period.phase}.`, { phase: assessment.period.phase });
+    // plain SQL through the store: a save is the hot path, and hydrating and change-tracking
+    // entities cost more than the statements themselves
+    const saved = await this.em.transactional(async (em) => {
+      const head = await store.lockAssessment(em, assessmentId);
+      if (!head) throw notFound('Assessment', assessmentId);
+      assertUnitMember(viewer, head.unitId);
+      if (head.phase !== Phase.SELF_ASSESSMENT) {
+        throw phaseClosed(`Self scores can be changed only in SELF_ASSESSMENT; the period is in ${head.phase}.`, { phase: head.phase });
       }
-      if (!OPEN_STATUSES.includes(assessment.status)) {
-        throw phaseClosed(`The assessment is ${assessment.status}; its self scores can no longer be changed.`, { status: assessment.status });
+      if (!OPEN_STATUSES.includes(head.status)) {
+        throw phaseClosed(`The assessment is ${head.status}; its self scores can no longer be changed.`, { status: head.status });
       }
-      const entry = await em.findOne(ScoreEntry, { assessment: assessmentId, criterion: criterionId }, { populate: ['criterion', 'updatedBy', 'assignee'] });
+      const entry = await store.readEntry(em, assessmentId, criterionId);
       if (!entry) throw notFound('Leaf criterion', criterionId);
-      if (viewer.role === Role.STAFF && entry.assignee?.id !== viewer.id) {
-        throw forbidden(`Criterion ${entry.criterion.code} is not assigned to you; ask your leader to assign it.`);
+      if (viewer.role === Role.STAFF && entry.assigneeId !== viewer.id) {
+        throw forbidden(`Criterion ${entry.code} is not assigned to you; ask your leader to assign it.`);
       }
+      const before = snapshotOf(entry);
       if (entry.version !== input.expectedVersion) {
-        throw conflict(`Someone saved this entry first (version ${entry.version}, you had ${input.expectedVersion}).`, { current: entrySnapshot(entry) });
+        throw conflict(`Someone saved this entry first (version ${entry.version}, you had ${input.expectedVersion}).`, { current: before });
       }
-      const framework: Framework = assessment.period.framework;
-      const before = entrySnapshot(entry);
-      const old = { scoreH: entry.selfScoreH ?? null, notApplicable: entry.notApplicable, state: entry.state };
 
       // the new raw input and its score
-      let value: ScoreInput | null = entry.input ?? null;
+      let value: ScoreInput | null = entry.input;
       if (input.value !== undefined) value = input.value === null ? null : cleanInput(input.value);
       let scoreH: number | null = null;
       let notApplicable = false;
       if (value) {
+        const rule: LeafRule = { code: entry.code, method: entry.method, maxH: entry.maxH, stepH: entry.stepH, tiers: entry.tiers, thresholds: entry.thresholds, allowNotApplicable: entry.allowNotApplicable };
         try {
-          ({ scoreH, notApplicable } = computeLeafScore(entry.criterion.rule(), value, framework.notApplicable));
+          ({ scoreH, notApplicable } = computeLeafScore(rule, value, head.notApplicable));
         } catch (e) {
           if (e instanceof InputProblems) throw badInput(e.problems);
           throw e;
         }
       }
-      const comment = input.comment === undefined ? entry.comment ?? null : input.comment?.trim() || null;
+      const comment = input.comment === undefined ? entry.comment : input.comment?.trim() || null;
       const state = value ? (input.draft ? EntryState.DRAFT : EntryState.DONE) : comment ? EntryState.DRAFT : EntryState.TODO;
+      const at = new Date();
+      const change: store.EntryChange = { input: value, selfScoreH: scoreH, notApplicable, comment, state, version: entry.version + 1, updatedById: viewer.id, updatedAt: at };
+      if (input.value !== undefined) change.source = null; // a value typed by a person is no system's figure
+      const after: store.EntryRow = { ...entry, ...change, source: change.source === null ? null : entry.source };
 
-      entry.input = value;
-      entry.selfScoreH = scoreH;
-      entry.notApplicable = notApplicable;
-      entry.comment = comment;
-      entry.state = state;
-      entry.version += 1;
-      entry.updatedBy = em.getReference(User, viewer.id);
-      if (input.value !== undefined) entry.source = null; // a value typed by a person is no system's figure
-      entry.updatedAt = new Date();
-      if (assessment.status === AssessmentStatus.NOT_STARTED) assessment.status = AssessmentStatus.IN_PROGRESS;
-
-      const progress = await this.updateProgress(em, assessment, entry.criterion, framework, old, { scoreH, notApplicable, state });
-      em.create(ScoreRevision, {
-        entry,
-        actor: em.getReference(User, viewer.id),
-        round: RevisionRound.SELF,
-        version: entry.version,
-        old: pick(before),
-        next: pick(entrySnapshot(entry)),
-      } as never);
-      await em.flush();
-      return { entry, progress, seq: assessment.seq, assessment };
+      const rows = await store.readChain(em, assessmentId, head.frameworkId, [entry.code, ...ancestorCodes(entry.code)]);
+      const chain = applyChain(rows, entry, after, head.notApplicable);
+      if (!(await store.writeEntry(em, entry.id, entry.version, change))) {
+        throw conflict('Someone saved this entry first.', { current: before }); // unreachable while the row lock holds
+      }
+      await store.insertRevision(em, { entryId: entry.id, actorId: viewer.id, round: RevisionRound.SELF, version: change.version, old: pick(before), next: pick(snapshotOf(after)), at });
+      await store.writeChain(em, chain, at);
+      if (head.status === AssessmentStatus.NOT_STARTED) {
+        await store.markInProgress(em, assessmentId, at);
+        head.status = AssessmentStatus.IN_PROGRESS;
+      }
+      return { head, entry, after, chain, top: rows.filter((r) => r.depth === 1) };
     });
+
+    const { head, entry, after, chain, top } = saved;
+    const facts: ChangeFacts = {
+      assessment: head,
+      framework: { maxH: head.frameworkMaxH, notApplicable: head.notApplicable },
+      top,
+      kinds: ['SCORE_SAVED'],
+      actor: viewer,
+      entries: [entryFacts(after)],
+      progress: chain.map((r) => ({ ...r, criterion: { id: r.criterionId, code: r.code } })),
+    };
+    // the answer's entities, made from the rows just written (the request's resolvers load
+    // their relations as usual)
+    const entity = this.em.map(ScoreEntry, entry.raw);
+    Object.assign(entity, { input: after.input, selfScoreH: after.selfScoreH, notApplicable: after.notApplicable, comment: after.comment, state: after.state, version: after.version, updatedAt: after.updatedAt, source: after.source });
+    entity.updatedBy = this.em.getReference(User, viewer.id);
+    const progress = chain.map((r) => Object.assign(this.em.map(Progress, r.raw), { scoreH: r.scoreH, regularSumH: r.regularSumH, extraSumH: r.extraSumH, capH: r.capH, leavesScored: r.leavesScored }));
+    return { entry: entity, progress, seq: head.seq, facts };
   }
 
   /** The leaf's row and its ancestors' rows, O(depth): one read, one batched write (integrators' pushes too). */
@@ -139,6 +152,71 @@ export class SelfScoreService {
     });
     return [leafRow, ...chain];
   }
+}
+
+/**
+ * The leaf's row and its ancestors' rows after the change, leaf first, then parent to top
+ * (the rows of the leaf's code and its prefixes, as read; other top-level rows are left out).
+ */
+function applyChain(rows: store.ChainRow[], before: store.EntryRow, after: store.EntryRow, naMode: NotApplicableMode): store.ChainRow[] {
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const leafRow = byCode.get(before.code)!;
+  const ancestors = ancestorCodes(before.code).map((c) => byCode.get(c)!);
+  const kind = nodeKindOf(before.method);
+  const doneDelta = (after.state === EntryState.DONE ? 1 : 0) - (before.state === EntryState.DONE ? 1 : 0);
+  leafRow.scoreH = after.selfScoreH ?? 0;
+  leafRow.capH = naMode === 'RESCALE' && kind === 'REGULAR' && after.notApplicable ? 0 : before.maxH;
+  leafRow.leavesScored += doneDelta;
+  const updated = applyLeafChange(
+    ancestors,
+    kind,
+    { scoreH: before.selfScoreH, notApplicable: before.notApplicable, leafMaxH: before.maxH },
+    { scoreH: after.selfScoreH, notApplicable: after.notApplicable },
+    naMode,
+  );
+  // the same objects, changed in place, so that the top-level rows read with them are current too
+  ancestors.forEach((row, i) => Object.assign(row, { capH: updated[i].capH, regularSumH: updated[i].regularSumH, extraSumH: updated[i].extraSumH, scoreH: updated[i].scoreH, leavesScored: row.leavesScored + doneDelta }));
+  return [leafRow, ...ancestors];
+}
+
+/** The JSON-safe state of an entry row, as entrySnapshot gives it for an entity. */
+function snapshotOf(e: store.EntryRow): ReturnType<typeof entrySnapshot> {
+  return {
+    id: e.id,
+    version: e.version,
+    value: e.input ?? null,
+    selfScore: e.selfScoreH == null ? null : fromHundredths(e.selfScoreH),
+    notApplicable: e.notApplicable,
+    comment: e.comment ?? null,
+    state: e.state,
+    updatedAt: e.updatedAt.toISOString(),
+    updatedById: e.updatedById ?? null,
+  };
+}
+
+/** An entry row as a live event carries it. */
+function entryFacts(e: store.EntryRow): EntryFacts {
+  const h = (k: string) => (e.raw[k] == null ? null : Number(e.raw[k]));
+  const t = (k: string) => (e.raw[k] as string | null) ?? null;
+  return {
+    id: e.id,
+    version: e.version,
+    input: e.input,
+    selfScoreH: e.selfScoreH,
+    notApplicable: e.notApplicable,
+    comment: e.comment,
+    state: e.state,
+    updatedAt: e.updatedAt,
+    round1ScoreH: h('round1_score_h'),
+    round1Comment: t('round1_comment'),
+    round2ScoreH: h('round2_score_h'),
+    round2Comment: t('round2_comment'),
+    explanation: t('explanation'),
+    finalScoreH: h('final_score_h'),
+    criterion: { id: e.criterionId, code: e.code },
+    assignee: e.assigneeId ? { id: e.assigneeId } : null,
+    updatedBy: e.updatedById ? { id: e.updatedById } : null,
+  };
 }
 
 /** Keeps only the given fields of a value, so that stored input is exactly what was meant. */
