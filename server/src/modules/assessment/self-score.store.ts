@@ -143,10 +143,13 @@ export async function readEntry(em: Em, assessmentId: string, criterionId: strin
  * the live event carries): O(depth + groups) rows through the (assessment, criterion) index.
  */
 export async function readChain(em: Em, assessmentId: string, frameworkId: string, codes: string[]): Promise<ChainRow[]> {
+  // both halves go through an index (framework + code; parent: the top-level nodes of every
+  // framework, a few dozen), then (assessment, criterion): the cost does not grow with the tree
   const rows = await sqlRows<Record<string, unknown>>(
     em,
-    `select p.*, c."code", c."depth", c."max_h" from "progress" p join "criterion" c on c."id" = p."criterion_id"
-      where p."assessment_id" = ? and c."framework_id" = ? and (c."code" in (${codes.map(() => '?').join(', ')}) or c."depth" = 1)`,
+    `select p.*, c."code", c."depth", c."max_h" from "criterion" c join "progress" p on p."criterion_id" = c."id" and p."assessment_id" = ?
+      where c."id" in (select "id" from "criterion" where "framework_id" = ? and "code" in (${codes.map(() => '?').join(', ')})
+                       union select "id" from "criterion" where "parent_id" is null)`,
     [assessmentId, frameworkId, ...codes],
   );
   return rows.map((r) => {
