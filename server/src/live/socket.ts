@@ -1,33 +1,53 @@
 import type { Server } from 'node:http';
-import {
-  createSourceEventStream,
-  execute,
-  GraphQLError,
-  parse,
-  print,
-  specifiedRules,
-  validate,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { createSourceEventStream, execute, GraphQLError, specifiedRules, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { viewerFrom, type Viewer } from '../common/auth';
-import { isUnavailable } from '../common/errors';
-import { hasNul, NUL_MESSAGE, parseOptions, validationRules, withCode } from '../common/limits';
 import type { Context } from '../common/context';
+import { isUnavailable } from '../common/errors';
+import { hasNul, NUL_MESSAGE, parseOptions, validationRules } from '../common/limits';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import type { Orm } from '../orm';
 import type { LoginGuard } from '../modules/user/login-guard';
+import { OperationCache } from './documents';
 import type { Live } from './live';
+import { SharedPayload } from './shared-payload';
+import { serveGraphqlWs, type SocketExtra } from './transport';
+
+type Em = Context['em'];
+type Extra = SocketExtra & { viewer: Viewer; authorization: unknown };
+
+/**
+ * One socket operation's context. Its entity manager is forked when first used and let go once a
+ * subscription has started, so that an idle subscription holds no identity map.
+ */
+class SocketContext implements Context {
+  private forked: Em | null = null;
+
+  constructor(
+    readonly viewer: Viewer,
+    readonly ip: string,
+    readonly config: Config,
+    readonly log: Logger,
+    readonly live: Live,
+    readonly loginGuard: LoginGuard,
+    readonly fork: () => Em,
+  ) {}
+
+  get em(): Em {
+    return (this.forked ??= this.fork());
+  }
+
+  release(): void {
+    this.forked?.clear();
+    this.forked = null;
+  }
+}
 
 /**
  * graphql-ws on the HTTP server's port and path. A socket authenticates with
  * connectionParams.authorization ("Bearer <token>") or is closed; each subscription is
- * authorized when it starts (in its subscribe function). An event's result is executed once per
- * distinct selection and shared by every subscriber that asked for the same thing.
+ * authorized when it starts (in its subscribe function). An event's result is executed and
+ * serialized once per distinct selection and shared by every subscriber that asked for the same thing.
  */
 export function attachSocket(
   server: Server,
@@ -39,23 +59,21 @@ export function attachSocket(
   formatError: (e: any, o: unknown) => any,
   loginGuard: LoginGuard,
 ) {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.limits.maxPayloadBytes });
-  const rules = [...specifiedRules, ...validationRules(config)];
-  const shared = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+  const operations = new OperationCache(schema, [...specifiedRules, ...validationRules(config)], parseOptions(config));
+  const fork = () => orm.em.fork() as Em;
+  // per event (the hub's batch object): per document, per operation name and variables
+  const shared = new WeakMap<object, Map<DocumentNode, Map<string, Promise<ExecutionResult>>>>();
+  const payloads = new WeakMap<ExecutionResult, SharedPayload>();
   const sockets = { open: 0 };
-  wss.on('connection', (ws) => {
-    sockets.open++;
-    ws.once('close', () => sockets.open--);
-  });
 
-  type Extra = { viewer: Viewer; authorization: unknown };
-  const disposable = useServer<Record<string, unknown>, Extra>(
+  const transport = serveGraphqlWs<Extra>(
+    server,
     {
       schema,
       onConnect: async (ctx) => {
         try {
           const authorization = ctx.connectionParams?.authorization;
-          const viewer = await viewerFrom(config, orm.em.fork() as Context['em'], authorization);
+          const viewer = await viewerFrom(config, fork(), authorization);
           if (!viewer) return false;
           Object.assign(ctx.extra, { viewer, authorization });
           return true;
@@ -68,69 +86,70 @@ export function attachSocket(
       // the same limits as HTTP, a cap on subscriptions per socket, and the caller looked up
       // again for every operation, so that a disabled account stops at once here too
       onSubscribe: async (ctx, _id, payload) => {
-        const extra = ctx.extra as unknown as Extra;
         const open = Object.keys(ctx.subscriptions).length;
         if (open > config.limits.maxSubscriptionsPerSocket) {
           return [new GraphQLError(`At most ${config.limits.maxSubscriptionsPerSocket} operations at once on one socket.`, { extensions: { code: 'BAD_REQUEST' } })];
         }
         try {
-          extra.viewer = (await viewerFrom(config, orm.em.fork() as Context['em'], extra.authorization))!;
+          ctx.extra.viewer = (await viewerFrom(config, fork(), ctx.extra.authorization))!;
         } catch (e) {
           return [e as GraphQLError];
         }
         if (hasNul(payload)) return [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })];
-        let document;
-        try {
-          document = parse(payload.query, parseOptions(config));
-        } catch (e) {
-          return [withCode(e as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const op = operations.get(payload.query);
+        if (!('document' in op)) return [...op];
+        const { query, document } = op;
+        (payload as { query: string }).query = query; // graphql-ws keeps the message: let it keep the shared copy of the text
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: (ctx): Context => ({
-        em: orm.em.fork() as Context['em'],
-        viewer: (ctx.extra as { viewer: Viewer }).viewer,
-        config,
-        log,
-        live,
-        loginGuard,
-        ip: ctx.extra.request.socket.remoteAddress ?? '',
-        fork: () => orm.em.fork() as Context['em'],
-      }),
+      context: (ctx): Context => new SocketContext(ctx.extra.viewer, ctx.extra.ip, config, log, live, loginGuard, fork),
       subscribe: async (args: ExecutionArgs) => {
-        const stream = await createSourceEventStream(args);
+        let stream;
+        try {
+          stream = await createSourceEventStream(args);
+        } finally {
+          (args.contextValue as SocketContext).release();
+        }
         if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
-        const key = `${args.operationName ?? ''}\n${print(args.document)}\n${JSON.stringify(args.variableValues ?? {})}`;
+        const key = JSON.stringify([args.operationName ?? null, args.variableValues ?? {}]);
         const run = (payload: unknown): Promise<ExecutionResult> => {
           if (typeof payload !== 'object' || payload === null) return Promise.resolve(execute({ ...args, rootValue: payload }));
-          let byKey = shared.get(payload);
-          if (!byKey) shared.set(payload, (byKey = new Map()));
+          let byDocument = shared.get(payload);
+          if (!byDocument) shared.set(payload, (byDocument = new Map()));
+          let byKey = byDocument.get(args.document);
+          if (!byKey) byDocument.set(args.document, (byKey = new Map()));
           let result = byKey.get(key);
-          if (!result) byKey.set(key, (result = Promise.resolve(execute({ ...args, rootValue: payload }))));
+          if (!result) {
+            result = Promise.resolve(execute({ ...args, rootValue: payload })).then((r) => {
+              if (!r.errors?.length) payloads.set(r, new SharedPayload(r));
+              return r;
+            });
+            byKey.set(key, result);
+          }
           return result;
         };
         return mapAsync(stream as AsyncIterableIterator<unknown>, run);
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)) as never,
       onNext: (_ctx, _id, _payload, _args, result) => {
+        const sharedPayload = payloads.get(result);
+        if (sharedPayload) return sharedPayload as never;
         if (!('errors' in result) || !result.errors?.length) return result;
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } as never;
       },
     },
-    wss,
+    { maxPayload: config.limits.maxPayloadBytes, log },
   );
+  transport.wss.on('connection', (ws) => {
+    sockets.open++;
+    ws.once('close', () => sockets.open--);
+  });
 
   return {
     get openSockets() {
       return sockets.open;
     },
-    async close() {
-      for (const c of wss.clients) c.terminate();
-      await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-    },
+    close: () => transport.close(),
   };
 }
 
