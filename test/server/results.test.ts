@@ -1,3 +1,6 @@
+import { ScoreEntry } from '../../server/src/modules/assessment/score-entry.entity';
+import { entryRowOf, loadEntryRows, type EntryRow } from '../../server/src/modules/results/entry.rows';
+import type { Em } from '../../server/src/orm';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { errorCode, gql, ok } from '../helpers/gql';
 import { buildWorld, save, type World } from '../helpers/world';
@@ -65,6 +68,18 @@ describe('results and rankings', () => {
   });
   afterAll(() => t?.close());
 
+  /** The results read entries as plain SQL rows: they must be what the entities hold, on either database. */
+  const expectRowsAsEntities = async () => {
+    const em = t.orm.em.fork() as Em;
+    const key = (r: EntryRow) => `${r.assessmentId} ${r.criterionId}`;
+    const sorted = (rows: EntryRow[]) => [...rows].sort((x, y) => key(x).localeCompare(key(y)));
+    const entities = await em.find(ScoreEntry, { assessment: { period: w.periodId } });
+    const rows = await em.transactional((tx) => loadEntryRows(tx as Em, w.periodId, true));
+    expect(rows).toHaveLength(20);
+    expect(sorted(rows)).toEqual(sorted(entities.map(entryRowOf)));
+    return rows;
+  };
+
   describe('during self-assessment', () => {
     it('should let only an ADMIN compute results', async () => {
       for (const token of [w.tokens.leaderA, w.tokens.appraiser, w.tokens.viewer]) {
@@ -82,6 +97,12 @@ describe('results and rankings', () => {
         { code: '1', maxScore: 10, selfTotal: 5.5, round1Total: null, finalTotal: null, total: 5.5, rank: 2 },
         { code: '2', maxScore: 10, selfTotal: 9.2, round1Total: null, finalTotal: null, total: 9.2, rank: 2 },
       ]);
+    });
+
+    it('should read the self scores and RELATIVE figures as the entities have them', async () => {
+      const rows = await expectRowsAsEntities();
+      const relative = rows.find((r) => r.assessmentId === w.assessmentA && r.criterionId === w.criteria['2.2.2'])!;
+      expect(relative).toMatchObject({ figure: 60, selfScoreH: null, round1Held: false, round2Held: false });
     });
 
     it('should list what A lost on its self scores, most points first', async () => {
@@ -130,6 +151,12 @@ describe('results and rankings', () => {
       expect(B).toMatchObject({ basis: 'ROUND_1', selfTotal: 20, round1Total: 18.75, total: 18.75, index: 0.938, band: 'A', rank: 1 });
       expect(A.groups.map((g: any) => [g.code, g.round1Total, g.rank])).toEqual([['1', 7.25, 2], ['2', 8.85, 2]]);
     });
+
+    it('should read round 1 (N/A included) as the entities have it', async () => {
+      const rows = await expectRowsAsEntities();
+      const na = rows.find((r) => r.assessmentId === w.assessmentA && r.criterionId === w.criteria['1.2'])!;
+      expect(na).toMatchObject({ round1Held: true, round1NotApplicable: true, round2Held: false });
+    });
   });
 
   describe('after round 2 and finalization', () => {
@@ -169,6 +196,21 @@ describe('results and rankings', () => {
       const before = await ranking(w.tokens.viewer);
       await ok(t.url, COMPUTE, { id: w.periodId }, w.tokens.admin);
       expect(await ranking(w.tokens.viewer)).toEqual(before);
+    });
+
+    it('should store exactly what computeResults returns, one row per assessment', async () => {
+      const query = (q: string) => `${q}{${ROW} computedAt}`;
+      const computed = (await ok(t.url, `mutation($id:ID!){${query('computeResults(periodId:$id)')}}`, { id: w.periodId }, w.tokens.admin)).computeResults;
+      const stored = (await ok(t.url, `query($id:ID!){${query('ranking(periodId:$id,unitKind:DISTRICT)')}}`, { id: w.periodId }, w.tokens.viewer)).ranking;
+      expect(stored).toEqual(computed);
+      const [n] = await t.orm.em.fork().getConnection().execute('select count(*) as n from result where period_id = ?', [w.periodId]);
+      expect(Number(n.n)).toBe(2);
+    });
+
+    it('should read round 2 as the entities have it', async () => {
+      const rows = await expectRowsAsEntities();
+      const relative = rows.find((r) => r.assessmentId === w.assessmentA && r.criterionId === w.criteria['2.2.2'])!;
+      expect(relative).toMatchObject({ figure: 60, round1Figure: 60, round2Held: true, round2Figure: 90 });
     });
 
     it('should list the final points lost: deductions by their penalty, N/A left out', async () => {

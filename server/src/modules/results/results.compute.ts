@@ -1,16 +1,17 @@
 /**
  * The results of one period, computed from the stored entries (DESIGN.md "Arithmetic"): pure
- * arithmetic over what the service loaded, no database here.
+ * arithmetic over what the service loaded, no database here. The framework tree is built once
+ * for the period and scored for every unit at every level with plain arrays.
  */
 import { ScoringMethod, type Criterion } from '../framework/criterion.entity';
 import type { Band, NotApplicableMode } from '../framework/framework.entity';
 import { AssessmentStatus } from '../assessment/assessment.entity';
-import type { ScoreEntry } from '../assessment/score-entry.entity';
 import { reportedFromTop } from '../assessment/progress.rows';
-import { appraisedOf } from '../appraisal/appraised';
 import { relativeScoreH } from '../scoring/leaf-score';
 import { nodeKindOf } from '../scoring/scoring.types';
-import { bandOf, computeTree, indexOf, type LeafState, type TreeNode } from '../scoring/tree';
+import { bandOf, indexOf } from '../scoring/tree';
+import type { EntryRow } from './entry.rows';
+import { buildPeriodTree, scorePeriodTree } from './period.tree';
 import type { GroupResult } from './result.entity';
 
 /**
@@ -26,28 +27,25 @@ interface LevelLeaf {
   figure: number | null;
 }
 
-const figureOf = (input: { figure?: number | null } | null | undefined): number | null =>
-  typeof input?.figure === 'number' && Number.isFinite(input.figure) ? input.figure : null;
-
 /** A leaf's input at a level; null when that level has nothing for it (not appraised). */
-export function leafAt(e: ScoreEntry, level: Level): LevelLeaf | null {
+export function leafAt(e: EntryRow, level: Level): LevelLeaf | null {
   switch (level) {
     case 'SELF':
-      return { scoreH: e.selfScoreH ?? null, notApplicable: e.notApplicable, figure: figureOf(e.input) };
+      return { scoreH: e.selfScoreH, notApplicable: e.notApplicable, figure: e.figure };
     case 'ROUND_1':
-      return e.round1Input == null ? null : { scoreH: e.round1ScoreH ?? null, notApplicable: e.round1NotApplicable, figure: figureOf(e.round1Input) };
-    case 'FINAL': {
-      const a = appraisedOf(e);
-      return a.held ? { scoreH: a.scoreH, notApplicable: a.notApplicable, figure: figureOf(a.input) } : null;
-    }
+      return e.round1Held ? { scoreH: e.round1ScoreH, notApplicable: e.round1NotApplicable, figure: e.round1Figure } : null;
+    case 'FINAL':
+      // the latest appraisal (appraisal/appraised.ts): round 2 where held, else round 1
+      if (e.round2Held) return { scoreH: e.round2ScoreH, notApplicable: e.round2NotApplicable, figure: e.round2Figure };
+      return e.round1Held ? { scoreH: e.round1ScoreH, notApplicable: e.round1NotApplicable, figure: e.round1Figure } : null;
   }
 }
 
 /** The best figure of every RELATIVE leaf at one level, over the given entries (of one period). */
-export function bestFigures(entries: ScoreEntry[], relative: Set<string>, level: Level): Map<string, number> {
+export function bestFigures(entries: EntryRow[], relative: Set<string>, level: Level): Map<string, number> {
   const best = new Map<string, number>();
   for (const e of entries) {
-    const cid = e.criterion.id;
+    const cid = e.criterionId;
     if (!relative.has(cid)) continue;
     const l = leafAt(e, level);
     if (!l || l.notApplicable || l.figure === null) continue;
@@ -76,7 +74,7 @@ export interface AssessmentInfo {
   unitId: string;
   unitKind: string;
   status: AssessmentStatus;
-  entries: ScoreEntry[];
+  entries: EntryRow[];
 }
 
 interface LevelTotals {
@@ -112,44 +110,46 @@ export function competitionRanks<K>(items: { key: K; value: number }[]): Map<K, 
 }
 
 export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], assessments: AssessmentInfo[]): ComputedResult[] {
-  const nodes: TreeNode[] = criteria.map((c) => ({
-    id: c.id,
-    parentId: c.parent?.id ?? null,
-    maxH: c.maxH,
-    kind: nodeKindOf(c.method ?? null),
-    isLeaf: c.isLeaf,
-  }));
-  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const tree = buildPeriodTree(
+    criteria.map((c) => ({ id: c.id, parentId: c.parent?.id ?? null, maxH: c.maxH, kind: nodeKindOf(c.method ?? null), isLeaf: c.isLeaf })),
+  );
   const top = criteria.filter((c) => c.depth === 1);
+  const topIndex = top.map((c) => tree.indexOf.get(c.id)!);
   const relative = new Set(criteria.filter((c) => c.method === ScoringMethod.RELATIVE).map((c) => c.id));
-  const allEntries = assessments.flatMap((a) => a.entries);
+  const relativeEntries = relative.size ? assessments.flatMap((a) => a.entries.filter((e) => relative.has(e.criterionId))) : [];
   const best: Record<Level, Map<string, number>> = {
-    SELF: bestFigures(allEntries, relative, 'SELF'),
-    ROUND_1: bestFigures(allEntries, relative, 'ROUND_1'),
-    FINAL: bestFigures(allEntries, relative, 'FINAL'),
+    SELF: bestFigures(relativeEntries, relative, 'SELF'),
+    ROUND_1: bestFigures(relativeEntries, relative, 'ROUND_1'),
+    FINAL: bestFigures(relativeEntries, relative, 'FINAL'),
   };
   const naMode = fw.notApplicable as 'FULL' | 'RESCALE';
+  // reused for every unit and level: each leaf's score and N/A by node index
+  const leafScores = new Float64Array(tree.size);
+  const leafNotApplicable = new Uint8Array(tree.size);
 
-  const totalsAt = (a: AssessmentInfo, level: Level): LevelTotals => {
-    const leaves = new Map<string, LeafState>();
-    for (const e of a.entries) {
-      const c = byId.get(e.criterion.id);
-      if (!c) continue;
+  const totalsAt = (a: AssessmentInfo, nodeOf: Int32Array, level: Level): LevelTotals => {
+    leafScores.fill(0);
+    leafNotApplicable.fill(0);
+    a.entries.forEach((e, k) => {
+      const i = nodeOf[k];
+      if (i < 0) return;
       const l = leafAt(e, level);
-      leaves.set(c.id, { scoreH: leafScoreH(c, l, best[level]), notApplicable: l?.notApplicable ?? false });
-    }
-    const totals = computeTree(nodes, leaves, naMode);
-    const topTotals = top.map((c) => totals.get(c.id)!);
+      leafScores[i] = leafScoreH(criteria[i], l, best[level]) ?? 0;
+      leafNotApplicable[i] = l?.notApplicable ? 1 : 0;
+    });
+    const { scoreH, capH } = scorePeriodTree(tree, leafScores, leafNotApplicable, naMode);
     return {
-      totalH: reportedFromTop(topTotals, { maxH: fw.maxH, notApplicable: naMode }),
-      groups: new Map(top.map((c) => [c.id, totals.get(c.id)!.scoreH])),
+      totalH: reportedFromTop(topIndex.map((i) => ({ scoreH: scoreH[i], capH: capH[i] })), { maxH: fw.maxH, notApplicable: naMode }),
+      groups: new Map(top.map((c, g) => [c.id, scoreH[topIndex[g]]])),
     };
   };
 
   const rows = assessments.map((a) => {
-    const self = totalsAt(a, 'SELF');
-    const round1 = a.entries.some((e) => e.round1Input != null) ? totalsAt(a, 'ROUND_1') : null;
-    const final = a.status === AssessmentStatus.FINAL ? totalsAt(a, 'FINAL') : null;
+    // each entry's node, once per assessment (-1: not a criterion of this framework)
+    const nodeOf = Int32Array.from(a.entries, (e) => tree.indexOf.get(e.criterionId) ?? -1);
+    const self = totalsAt(a, nodeOf, 'SELF');
+    const round1 = a.entries.some((e) => e.round1Held) ? totalsAt(a, nodeOf, 'ROUND_1') : null;
+    const final = a.status === AssessmentStatus.FINAL ? totalsAt(a, nodeOf, 'FINAL') : null;
     const ranked = final ?? round1 ?? self;
     const index = indexOf(ranked.totalH, fw.maxH);
     return {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
 import { fromHundredths } from '../../common/decimal';
 import { forbidden, notFound, phaseClosed } from '../../common/errors';
@@ -11,6 +12,7 @@ import { Criterion, ScoringMethod } from '../framework/criterion.entity';
 import { Period, Phase } from '../period/period.entity';
 import type { Unit, UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
+import { entryRowOf, loadEntryRows, type EntryRow } from './entry.rows';
 import { bestFigures, computePeriodResults, leafAt, leafScoreH, type ComputedResult, type Level } from './results.compute';
 import { Result } from './result.entity';
 import { GroupResultRow, ImprovementBasis, ImprovementItem, RankingRow, ResultBasis } from './results.types';
@@ -99,10 +101,11 @@ export class ResultsService {
     const peers = relative.size
       ? await this.em.find(ScoreEntry, { criterion: { $in: [...relative] }, assessment: { period: a.period.id } }, { populate: ['criterion'] })
       : [];
+    const peerRows = peers.map(entryRowOf);
     const best: Record<Level, Map<string, number>> = {
-      SELF: bestFigures(peers, relative, 'SELF'),
-      ROUND_1: bestFigures(peers, relative, 'ROUND_1'),
-      FINAL: bestFigures(peers, relative, 'FINAL'),
+      SELF: bestFigures(peerRows, relative, 'SELF'),
+      ROUND_1: bestFigures(peerRows, relative, 'ROUND_1'),
+      FINAL: bestFigures(peerRows, relative, 'FINAL'),
     };
     const items: (ImprovementItem & { ordinal: number })[] = [];
     for (const e of entries) {
@@ -110,7 +113,7 @@ export class ResultsService {
       const basis =
         a.status === AssessmentStatus.FINAL ? ImprovementBasis.FINAL : appraisedOf(e).held ? ImprovementBasis.APPRAISED : ImprovementBasis.SELF;
       const level: Level = basis === ImprovementBasis.SELF ? 'SELF' : 'FINAL';
-      const leaf = leafAt(e, level);
+      const leaf = leafAt(entryRowOf(e), level);
       if (leaf?.notApplicable) continue;
       const scoreH = leafScoreH(c, leaf, best[level]) ?? 0;
       const lostH = c.method === ScoringMethod.DEDUCTION ? -scoreH : c.maxH - scoreH;
@@ -138,15 +141,18 @@ async function lockPeriod(em: Em, id: string): Promise<Period> {
   return em.findOneOrFail(Period, { id }, { populate: ['framework'], refresh: true });
 }
 
-/** Loads a period's assessments and entries and computes its results (no previous figures). */
+/**
+ * Loads a period's assessments and entries and computes its results (no previous figures). The
+ * entries are read as plain rows (entry.rows.ts): a period holds units × leaves of them.
+ */
 async function computePeriod(em: Em, period: Period): Promise<ComputedResult[]> {
   await em.populate(period, ['framework']);
   const fw = period.framework;
   const criteria = await em.find(Criterion, { framework: fw.id }, { orderBy: { ordinal: 'asc' } });
   const assessments = await em.find(Assessment, { period: period.id }, { populate: ['unit'] });
-  const entries = await em.find(ScoreEntry, { assessment: { period: period.id } });
-  const byAssessment = new Map<string, ScoreEntry[]>(assessments.map((a) => [a.id, []]));
-  for (const e of entries) byAssessment.get(e.assessment.id)?.push(e);
+  const entries = await loadEntryRows(em, period.id, criteria.some((c) => c.method === ScoringMethod.RELATIVE));
+  const byAssessment = new Map<string, EntryRow[]>(assessments.map((a) => [a.id, []]));
+  for (const e of entries) byAssessment.get(e.assessmentId)?.push(e);
   return computePeriodResults(
     { maxH: fw.maxH, notApplicable: fw.notApplicable, bands: fw.bands },
     criteria,
@@ -192,28 +198,30 @@ async function computeWithPrevious(em: Em, period: Period): Promise<ResultData[]
   });
 }
 
-/** Replaces the period's stored results. */
+/** Rows per INSERT: well under either database's limit of bound parameters (15 a row). */
+const INSERT_BATCH = 500;
+
+/** Replaces the period's stored results: one DELETE, then multi-row INSERTs (no entities). */
 async function store(em: Em, period: Period, data: ResultData[]): Promise<ResultData[]> {
   await em.nativeDelete(Result, { period: period.id });
-  for (const d of data) {
-    em.create(Result, {
-      period,
-      assessment: em.getReference(Assessment, d.assessmentId),
-      maxH: d.maxH,
-      selfTotalH: d.selfTotalH,
-      round1TotalH: d.round1TotalH,
-      finalTotalH: d.finalTotalH,
-      indexK: d.indexK,
-      rank: d.rank,
-      band: d.band,
-      previousTotalH: d.previousTotalH,
-      previousRank: d.previousRank,
-      groups: d.groups,
-      createdAt: d.computedAt,
-      updatedAt: d.computedAt,
-    } as never);
-  }
-  await em.flush();
+  const rows = data.map((d) => ({
+    id: randomUUID(),
+    period: period.id,
+    assessment: d.assessmentId,
+    maxH: d.maxH,
+    selfTotalH: d.selfTotalH,
+    round1TotalH: d.round1TotalH,
+    finalTotalH: d.finalTotalH,
+    indexK: d.indexK,
+    rank: d.rank,
+    band: d.band,
+    previousTotalH: d.previousTotalH,
+    previousRank: d.previousRank,
+    groups: d.groups,
+    createdAt: d.computedAt,
+    updatedAt: d.computedAt,
+  }));
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) await em.insertMany(Result, rows.slice(i, i + INSERT_BATCH));
   return data;
 }
 
