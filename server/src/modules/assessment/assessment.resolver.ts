@@ -10,6 +10,7 @@ import { Assessment } from './assessment.entity';
 import { publish } from './assessment.publisher';
 import { AssessmentService } from './assessment.service';
 import { Progress } from './progress.entity';
+import type { ProgressRow } from './progress.query';
 import { ScoreEntry } from './score-entry.entity';
 import { SaveSelfScoreInput, SelfScorePayload } from './self-score.input';
 import { SelfScoreService } from './self-score.service';
@@ -58,7 +59,7 @@ export class AssessmentResolver {
   }
 
   @FieldResolver(() => [Progress], { description: 'The progress tree, flat: one row per node of the framework.' })
-  progress(@Root() a: Assessment, @Ctx() ctx: Context): Promise<Progress[]> {
+  progress(@Root() a: Assessment, @Ctx() ctx: Context): Promise<ProgressRow[]> {
     return new AssessmentService(ctx.em).progress(a);
   }
 

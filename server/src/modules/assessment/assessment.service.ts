@@ -7,6 +7,7 @@ import type { Em } from '../../orm';
 import { Phase } from '../period/period.entity';
 import { Assessment, AssessmentStatus } from './assessment.entity';
 import { Progress } from './progress.entity';
+import { progressRows, type ProgressRow } from './progress.query';
 import { reportedFromTop } from './progress.rows';
 import { EntryState, ScoreEntry } from './score-entry.entity';
 
@@ -26,9 +27,9 @@ export class AssessmentService {
     return this.em.find(ScoreEntry, { assessment: a.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
   }
 
-  /** The progress tree, flat, one row per node, in the framework's order. */
-  progress(a: Assessment): Promise<Progress[]> {
-    return this.em.find(Progress, { assessment: a.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
+  /** The progress tree, flat, one row per node, in the framework's order (plain rows, see progress.query.ts). */
+  progress(a: Assessment): Promise<ProgressRow[]> {
+    return progressRows(this.em, a.id);
   }
 
 
