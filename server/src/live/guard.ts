@@ -9,15 +9,20 @@ export const REVOKED = Symbol('revoked');
 export type Revoked = { [REVOKED]: true; reason: string };
 export const isRevoked = (x: unknown): x is Revoked => typeof x === 'object' && x !== null && REVOKED in x;
 
+/** A stream that can be ended with a Revoked marker (which its resolver turns into FORBIDDEN). */
+export interface Revocable {
+  revoke(marker: Revoked): void;
+}
+
 const ACCESS_TOPIC = 'access';
 
 export class AccessWatch {
-  private readonly watchers = new Map<string, Set<() => void>>();
+  private readonly watchers = new Map<string, Map<Revocable, () => Promise<boolean>>>();
   private unsubscribe: Promise<() => Promise<void>>;
 
   constructor(private readonly pubsub: PubSub) {
     this.unsubscribe = pubsub.subscribe(ACCESS_TOPIC, (msg: { userId: string }) => {
-      for (const w of this.watchers.get(msg.userId) ?? []) w();
+      for (const [stream, stillAllowed] of this.watchers.get(msg.userId) ?? []) this.recheck(stream, stillAllowed);
     });
   }
 
@@ -26,57 +31,24 @@ export class AccessWatch {
     await this.pubsub.publish(ACCESS_TOPIC, { userId });
   }
 
-  /**
-   * Wraps a stream: when the user's access changes, `stillAllowed` is asked; if it says no (or
-   * fails), the stream yields one Revoked marker (which its resolver turns into FORBIDDEN) and ends.
-   */
-  guard<T>(userId: string, source: AsyncIterableIterator<T>, stillAllowed: () => Promise<boolean>): AsyncIterableIterator<T | Revoked> {
-    let revoke: ((r: Revoked) => void) | null = null;
-    const revoked = new Promise<Revoked>((resolve) => (revoke = resolve));
-    const check = () => {
-      stillAllowed()
-        .catch(() => false)
-        .then((ok) => {
-          if (!ok) revoke?.({ [REVOKED]: true, reason: 'Your access to this stream has been withdrawn.' });
-        });
-    };
-    let set = this.watchers.get(userId);
-    if (!set) this.watchers.set(userId, (set = new Set()));
-    set.add(check);
-    let ended = false;
-    const end = async () => {
-      if (ended) return;
-      ended = true;
-      set!.delete(check);
-      if (set!.size === 0) this.watchers.delete(userId);
-      await source.return?.();
-    };
-    let pending: Promise<IteratorResult<T>> | null = null;
-    return {
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-      async next(): Promise<IteratorResult<T | Revoked>> {
-        if (ended) return { value: undefined, done: true };
-        pending ??= source.next();
-        const r = await Promise.race([pending, revoked]);
-        if ('done' in r && !isRevoked(r)) {
-          pending = null;
-          if (r.done) await end();
-          return r;
-        }
-        await end();
-        return { value: r as Revoked, done: false };
-      },
-      async return(): Promise<IteratorResult<T | Revoked>> {
-        await end();
-        return { value: undefined, done: true };
-      },
-      async throw(err?: unknown): Promise<IteratorResult<T | Revoked>> {
-        await end();
-        throw err;
-      },
-    };
+  /** When this user's access changes, `stillAllowed` is asked; if it says no (or fails), the stream is revoked. */
+  watch(userId: string, stream: Revocable, stillAllowed: () => Promise<boolean>): void {
+    let streams = this.watchers.get(userId);
+    if (!streams) this.watchers.set(userId, (streams = new Map()));
+    streams.set(stream, stillAllowed);
+  }
+
+  unwatch(userId: string, stream: Revocable): void {
+    const streams = this.watchers.get(userId);
+    if (streams?.delete(stream) && streams.size === 0) this.watchers.delete(userId);
+  }
+
+  private recheck(stream: Revocable, stillAllowed: () => Promise<boolean>): void {
+    stillAllowed()
+      .catch(() => false)
+      .then((ok) => {
+        if (!ok) stream.revoke({ [REVOKED]: true, reason: 'Your access to this stream has been withdrawn.' });
+      });
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,18 @@
 import type { PubSub } from '../common/pubsub';
+import { Subscriber } from './subscriber';
 
 /**
  * Per-process fan-out of live topics. Each topic has at most one upstream subscription per
- * process, however many local subscribers it has; events that arrive within `windowMs` are
- * merged (in order) into one batch, and the same batch object goes to every local subscriber,
- * so that building and executing it is done once (DESIGN.md "How live collaboration works").
+ * process, however many local subscribers it has, and the same batch object goes to every local
+ * subscriber, so that building and executing it is done once (DESIGN.md "How live collaboration
+ * works").
+ *
+ * Bursts are coalesced by a leading-edge throttle: an event that comes while the topic is quiet
+ * goes out at once and opens a window of `windowMs`; the events that come during the window are
+ * merged (in seq order) into one batch at its end, which opens the next window. An isolated
+ * change therefore waits for nothing, and a burst gives one update per window.
+ * An event whose seq does not follow the last one sent waits for the window as well, so that an
+ * event published a moment before the one it follows is put back in order.
  */
 export interface Coalescer<E> {
   /** merges b (later) into a (earlier) */
@@ -13,19 +21,19 @@ export interface Coalescer<E> {
   seqRange?(e: E): [from: number, to: number];
 }
 
-interface Listener<E> {
-  push(batch: E): void;
-}
-
-interface TopicState<E> {
-  listeners: Set<Listener<E>>;
+interface Topic<E> {
+  subscribers: Set<Subscriber<E>>;
   unsubscribe: Promise<() => Promise<void>>;
+  coalescer: Coalescer<E>;
   pending: E[];
+  /** the open window, if any */
   timer: NodeJS.Timeout | null;
+  /** the last seq sent (for coalescers with seqRange), -1 before the first */
+  lastSeq: number;
 }
 
 export class LiveHub {
-  private readonly topics = new Map<string, TopicState<any>>();
+  private readonly topics = new Map<string, Topic<any>>();
   private subscriptions = 0;
 
   constructor(
@@ -47,90 +55,73 @@ export class LiveHub {
   }
 
   /**
-   * An async iterator of coalesced batches of `topic`. `ready` resolves once the upstream
-   * subscription is in place, so that nothing published after it is missed.
+   * A subscriber (an async iterator) of the coalesced batches of `topic`. `ready` resolves once
+   * the upstream subscription is in place, so that nothing published after it is missed;
+   * `onEnd` runs once when the subscriber ends, however it ends.
    */
-  subscribe<E>(topic: string, coalescer: Coalescer<E>): { iterator: AsyncIterableIterator<E>; ready: Promise<void> } {
-    const queue: E[] = [];
-    let wake: (() => void) | null = null;
-    let done = false;
-    const listener: Listener<E> = {
-      push(batch) {
-        queue.push(batch);
-        wake?.();
-      },
-    };
-    let state = this.topics.get(topic) as TopicState<E> | undefined;
-    if (!state) {
-      const s: TopicState<E> = { listeners: new Set(), pending: [], timer: null, unsubscribe: null as never };
-      s.unsubscribe = this.pubsub.subscribe(topic, (event: E) => this.receive(topic, s, event, coalescer));
-      this.topics.set(topic, s);
-      state = s;
+  subscribe<E>(topic: string, coalescer: Coalescer<E>, onEnd?: () => void | Promise<void>): { iterator: Subscriber<E>; ready: Promise<void> } {
+    let t = this.topics.get(topic) as Topic<E> | undefined;
+    if (!t) {
+      const fresh: Topic<E> = { subscribers: new Set(), pending: [], timer: null, lastSeq: -1, coalescer, unsubscribe: null as never };
+      fresh.unsubscribe = this.pubsub.subscribe(topic, (event: E) => this.receive(fresh, event));
+      this.topics.set(topic, fresh);
+      t = fresh;
     }
-    state.listeners.add(listener);
-    this.subscriptions++;
-    const st = state;
-
-    const finish = async () => {
-      if (done) return;
-      done = true;
+    const topicState = t;
+    const iterator = new Subscriber<E>(async (s) => {
       this.subscriptions--;
-      st.listeners.delete(listener);
-      wake?.();
-      if (st.listeners.size === 0 && this.topics.get(topic) === st) {
+      topicState.subscribers.delete(s);
+      if (topicState.subscribers.size === 0 && this.topics.get(topic) === topicState) {
         this.topics.delete(topic);
-        if (st.timer) clearTimeout(st.timer);
-        await (await st.unsubscribe)();
+        if (topicState.timer) clearTimeout(topicState.timer);
+        await (await topicState.unsubscribe)();
       }
-    };
-
-    const iterator: AsyncIterableIterator<E> = {
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-      async next(): Promise<IteratorResult<E>> {
-        while (!done && queue.length === 0) await new Promise<void>((r) => (wake = r));
-        wake = null;
-        if (queue.length) return { value: queue.shift()!, done: false };
-        return { value: undefined, done: true };
-      },
-      async return(): Promise<IteratorResult<E>> {
-        await finish();
-        return { value: undefined, done: true };
-      },
-      async throw(err?: unknown): Promise<IteratorResult<E>> {
-        await finish();
-        throw err;
-      },
-    };
-    return { iterator, ready: st.unsubscribe.then(() => undefined) };
+      await onEnd?.();
+    });
+    topicState.subscribers.add(iterator);
+    this.subscriptions++;
+    return { iterator, ready: topicState.unsubscribe.then(() => undefined) };
   }
 
-  private receive<E>(topic: string, s: TopicState<E>, event: E, coalescer: Coalescer<E>): void {
-    s.pending.push(event);
-    if (this.windowMs <= 0) return this.flush(s, coalescer);
-    if (!s.timer) s.timer = setTimeout(() => this.flush(s, coalescer), this.windowMs);
+  private receive<E>(t: Topic<E>, event: E): void {
+    const range = t.coalescer.seqRange;
+    const inOrder = !range || t.lastSeq < 0 || range(event)[0] === t.lastSeq + 1;
+    if (this.windowMs <= 0 || (!t.timer && inOrder)) {
+      this.send(t, [event]);
+      if (this.windowMs > 0) this.openWindow(t);
+      return;
+    }
+    t.pending.push(event);
+    if (!t.timer) this.openWindow(t);
   }
 
-  private flush<E>(s: TopicState<E>, coalescer: Coalescer<E>): void {
-    s.timer = null;
-    const events = s.pending.splice(0);
-    if (events.length === 0) return;
-    const range = coalescer.seqRange;
-    if (range) events.sort((a, b) => range(a)[0] - range(b)[0]);
+  private openWindow<E>(t: Topic<E>): void {
+    t.timer = setTimeout(() => {
+      t.timer = null;
+      if (t.pending.length === 0) return;
+      this.send(t, t.pending.splice(0));
+      this.openWindow(t);
+    }, this.windowMs);
+  }
+
+  private send<E>(t: Topic<E>, events: E[]): void {
+    const range = t.coalescer.seqRange;
+    if (range && events.length > 1) events.sort((a, b) => range(a)[0] - range(b)[0]);
     // merge runs that are contiguous; a gap starts a new batch so the client sees it
     const batches: E[] = [];
     for (const e of events) {
       const last = batches[batches.length - 1];
-      if (last !== undefined && (!range || range(e)[0] === range(last)[1] + 1)) {
-        batches[batches.length - 1] = coalescer.merge(last, e);
-      } else batches.push(e);
+      if (last !== undefined && (!range || range(e)[0] === range(last)[1] + 1)) batches[batches.length - 1] = t.coalescer.merge(last, e);
+      else batches.push(e);
     }
-    for (const b of batches) for (const l of s.listeners) l.push(b);
+    for (const b of batches) {
+      if (range) t.lastSeq = Math.max(t.lastSeq, range(b)[1]);
+      for (const s of t.subscribers) s.push(b);
+    }
   }
 
   async close(): Promise<void> {
-    for (const s of this.topics.values()) if (s.timer) clearTimeout(s.timer);
+    for (const t of this.topics.values()) if (t.timer) clearTimeout(t.timer);
     this.topics.clear();
   }
 }

@@ -17,23 +17,22 @@ export async function liveStream<E>(
   allowed: (fresh: Viewer) => Promise<boolean>,
   onEnd?: () => void | Promise<void>,
 ): Promise<AsyncIterableIterator<E | Revoked>> {
-  const { iterator, ready } = ctx.live.hub.subscribe<E>(topic, coalescer);
-  await ready;
-  const guarded = ctx.live.access.guard(viewer.id, iterator, async () => {
+  const { access, hub } = ctx.live;
+  const { iterator, ready } = hub.subscribe<E>(topic, coalescer, async () => {
+    access.unwatch(viewer.id, iterator);
+    await onEnd?.();
+  });
+  access.watch(viewer.id, iterator, async () => {
     const fresh = await loadViewer(ctx.fork(), viewer.id);
     return fresh !== null && (await allowed(fresh));
   });
-  if (!onEnd) return guarded;
-  const end = guarded.return!.bind(guarded);
-  let ended = false;
-  guarded.return = async () => {
-    if (!ended) {
-      ended = true;
-      await onEnd();
-    }
-    return end();
-  };
-  return guarded;
+  try {
+    await ready;
+  } catch (e) {
+    await iterator.return();
+    throw e;
+  }
+  return iterator;
 }
 
 /** In a subscription's resolver: the event itself, or FORBIDDEN for the revoked marker. */
