@@ -15,9 +15,10 @@ export class AssessmentSubscriptionResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { assessmentId: string }, Context>) => {
       const viewer = requireViewer(context.viewer);
       const a = await new AssessmentService(context.em).get(viewer, args.assessmentId);
-      const unitId = a.unit.id;
-      return liveStream(context, viewer, assessmentTopic(a.id), assessmentCoalescer, async (fresh) => {
-        const now = await new AssessmentService(context.fork()).get(fresh, a.id).catch(() => null);
+      // the re-check keeps ids only: the entity would keep its entity manager alive for as long as the stream
+      const { id: assessmentId, unit: { id: unitId } } = a;
+      return liveStream(context, viewer, assessmentTopic(assessmentId), assessmentCoalescer, async (fresh) => {
+        const now = await new AssessmentService(context.fork()).get(fresh, assessmentId).catch(() => null);
         return now !== null && canReadAssessment(fresh, { unitId, status: now.status });
       });
     },

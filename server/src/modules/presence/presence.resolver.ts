@@ -25,23 +25,25 @@ export class PresenceResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { assessmentId: string; sessionId?: string | null }, Context>) => {
       const viewer = requireViewer(context.viewer);
       const a = await new AssessmentService(context.em).get(viewer, args.assessmentId);
+      // the stream's closures keep ids only: the entity would keep its entity manager alive as long as the stream
+      const { id: assessmentId, status, unit: { id: unitId } } = a;
       const presence = context.live.presence;
       const sessionId = args.sessionId ? checkSession(viewer.id, args.sessionId) : null;
-      const unwatch = presence.watch(a.id);
+      const unwatch = presence.watch(assessmentId);
       const stream = await liveStream<PresenceEvent>(
         context,
         viewer,
-        presenceTopic(a.id),
+        presenceTopic(assessmentId),
         { merge: (_x, y) => y },
-        async (fresh) => canReadAssessment(fresh, { unitId: a.unit.id, status: a.status }),
+        async (fresh) => canReadAssessment(fresh, { unitId, status }),
         async () => {
           unwatch();
-          if (sessionId) await presence.remove(a.id, sessionId).catch(() => undefined);
+          if (sessionId) await presence.remove(assessmentId, sessionId).catch(() => undefined);
         },
       );
       // the first message is the current snapshot (after joining, when a session is given)
-      if (sessionId) await presence.put(a.id, { sessionId, userId: viewer.id, name: viewer.name, criterionId: null });
-      else await context.live.hub.publish(presenceTopic(a.id), await presence.snapshot(a.id));
+      if (sessionId) await presence.put(assessmentId, { sessionId, userId: viewer.id, name: viewer.name, criterionId: null });
+      else await context.live.hub.publish(presenceTopic(assessmentId), await presence.snapshot(assessmentId));
       return stream;
     },
   })
