@@ -47,6 +47,20 @@ export const PG_TIMEOUTS = {
   keepAliveMs: 10_000,
 } as const;
 
+/**
+ * Per-connection SQLite settings: wait for another process's write lock instead of failing,
+ * enforce foreign keys (off by default), and sync the WAL at checkpoints rather than at every
+ * commit (with WAL, a crash of the process loses nothing; a power cut may lose the last commits).
+ */
+function sqliteSettings(conn: { exec(sql: string): void }, done: (err: unknown, conn: unknown) => void): void {
+  try {
+    conn.exec('pragma busy_timeout = 5000; pragma foreign_keys = ON; pragma synchronous = NORMAL');
+    done(null, conn);
+  } catch (e) {
+    done(e, conn);
+  }
+}
+
 /** Opens the database named by the configuration: PostgreSQL with DATABASE_URL, else SQLite. */
 export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>, opts: { connect?: boolean; log?: Logger } = {}): Promise<Orm> {
   if (config.databaseUrl) {
@@ -74,16 +88,12 @@ export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>
   const orm = (await LibSqlMikroORM.init({
     ...baseOptions(opts.log),
     dbName: config.sqlitePath,
+    // the pool renews its SQLite connection every 10 s: each new one gets the settings
+    pool: { afterCreate: sqliteSettings },
     connect: opts.connect ?? true,
   })) as unknown as Orm;
-  if (opts.connect ?? true) {
-    // WAL keeps readers off the writer's back; foreign keys are off by default in SQLite.
-    const conn = orm.em.getConnection();
-    await conn.execute('pragma journal_mode = WAL');
-    await conn.execute('pragma busy_timeout = 5000');
-    await conn.execute('pragma foreign_keys = ON');
-    await conn.execute('pragma synchronous = NORMAL');
-  }
+  // WAL (kept in the file) keeps readers off the writer's back
+  if (opts.connect ?? true) await orm.em.getConnection().execute('pragma journal_mode = WAL');
   return orm;
 }
 

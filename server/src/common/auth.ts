@@ -7,7 +7,7 @@ import { Role } from '../modules/user/user.entity';
 import type { Em } from '../orm';
 import { forbidden, unauthenticated } from './errors';
 import { isUuid } from './ids';
-import { bool, sqlRows } from './sql';
+import { bool, rows } from './sql';
 
 /** Who is asking: loaded fresh from the database for every request, so a disabled user stops at once. */
 export interface Viewer {
@@ -83,7 +83,7 @@ export async function viewerFrom(settings: TokenSettings, em: Em, authorization:
 export async function loadViewer(em: Em, userId: string): Promise<Viewer | null> {
   // one plain read on every request and socket operation: no entity is hydrated, so nothing
   // partly loaded lands in the request's identity map either
-  const [user] = await sqlRows<{ id: string; role: Role; unit_id: string | null; name: string; active: unknown }>(
+  const [user] = await rows<{ id: string; role: Role; unit_id: string | null; name: string; active: unknown }>(
     em,
     'select "id", "role", "unit_id", "name", "active" from "user" where "id" = ?',
     [userId],

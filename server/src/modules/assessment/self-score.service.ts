@@ -17,6 +17,7 @@ import type { ChangeFacts } from './assessment.publisher';
 import type { EntryFacts } from './assessment.events';
 import { entrySnapshot } from './entry.snapshot';
 import * as store from './self-score.store';
+import { transaction } from '../../common/sql';
 import { Progress } from './progress.entity';
 import { ancestorCodes } from './progress.rows';
 import { EntryState, ScoreEntry } from './score-entry.entity';
@@ -42,10 +43,11 @@ export class SelfScoreService {
     if (typeof input.comment === 'string' && input.comment.length > MAX_COMMENT) problems.push({ path: 'comment', message: `at most ${MAX_COMMENT} characters` });
     if (problems.length) throw badInput(problems);
 
-    // plain SQL through the store: a save is the hot path, and hydrating and change-tracking
-    // entities cost more than the statements themselves
-    const saved = await this.em.transactional(async (em) => {
-      const head = await store.lockAssessment(em, assessmentId);
+    // plain SQL through the store, in two round trips: a save is the hot path, and hydrating
+    // and change-tracking entities cost more than the statements themselves
+    const em = this.em;
+    const saved = await transaction(em, async (tx) => {
+      const { head, entry, chain: rows } = await store.readForSave(tx, assessmentId, criterionId);
       if (!head) throw notFound('Assessment', assessmentId);
       assertUnitMember(viewer, head.unitId);
       if (head.phase !== Phase.SELF_ASSESSMENT) {
@@ -54,7 +56,6 @@ export class SelfScoreService {
       if (!OPEN_STATUSES.includes(head.status)) {
         throw phaseClosed(`The assessment is ${head.status}; its self scores can no longer be changed.`, { status: head.status });
       }
-      const entry = await store.readEntry(em, assessmentId, criterionId);
       if (!entry) throw notFound('Leaf criterion', criterionId);
       if (viewer.role === Role.STAFF && entry.assigneeId !== viewer.id) {
         throw forbidden(`Criterion ${entry.code} is not assigned to you; ask your leader to assign it.`);
@@ -85,17 +86,20 @@ export class SelfScoreService {
       if (input.value !== undefined) change.source = null; // a value typed by a person is no system's figure
       const after: store.EntryRow = { ...entry, ...change, source: change.source === null ? null : entry.source };
 
-      const rows = await store.readChain(em, assessmentId, head.frameworkId, [entry.code, ...ancestorCodes(entry.code)]);
       const chain = applyChain(rows, entry, after, head.notApplicable);
-      if (!(await store.writeEntry(em, entry.id, entry.version, change))) {
-        throw conflict('Someone saved this entry first.', { current: before }); // unreachable while the row lock holds
-      }
-      await store.insertRevision(em, { entryId: entry.id, actorId: viewer.id, round: RevisionRound.SELF, version: change.version, old: pick(before), next: pick(snapshotOf(after)), at });
-      await store.writeChain(em, chain, at);
-      if (head.status === AssessmentStatus.NOT_STARTED) {
-        await store.markInProgress(em, assessmentId, at);
-        head.status = AssessmentStatus.IN_PROGRESS;
-      }
+      const starts = head.status === AssessmentStatus.NOT_STARTED;
+      const written = await store.writeSave(tx, em, {
+        entryId: entry.id,
+        expectedVersion: entry.version,
+        change,
+        revision: { actorId: viewer.id, round: RevisionRound.SELF, old: pick(before), next: pick(snapshotOf(after)) },
+        chain,
+        startAssessmentId: starts ? assessmentId : undefined,
+      });
+      // every writer of an entry takes the assessment's row first, so this cannot happen; if it
+      // did, nothing is written (the transaction rolls back)
+      if (!written) throw conflict('Someone saved this entry first.', { current: before });
+      if (starts) head.status = AssessmentStatus.IN_PROGRESS;
       return { head, entry, after, chain, top: rows.filter((r) => r.depth === 1) };
     });
 

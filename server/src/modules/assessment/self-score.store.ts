@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bool, json, sqlRows, sqlRun, sqlTime } from '../../common/sql';
+import { bool, json, sqlTime, type Stmt, type Tx } from '../../common/sql';
 import type { Em } from '../../orm';
 import type { NotApplicableMode, ScoreInput, ScoringMethod, Threshold, Tier } from '../scoring/scoring.types';
 import type { AssessmentStatus } from './assessment.entity';
@@ -7,8 +7,9 @@ import type { EntryState } from './score-entry.entity';
 import type { RevisionRound } from './score-revision.entity';
 
 /**
- * The SQL of a save, statement by statement (DESIGN.md "How live collaboration works", step 1):
- * plain rows in and out, no entity hydrated or change-tracked on the way. The rules live in
+ * The SQL of a save (DESIGN.md "How live collaboration works", step 1) in two batches, each one
+ * round trip on PostgreSQL: the reads (taking the assessment's row first), then the writes.
+ * Plain rows in and out, no entity hydrated or change-tracked on the way. The rules live in
  * SelfScoreService; this file only reads and writes.
  */
 
@@ -74,45 +75,70 @@ export interface ChainRow {
 
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number)));
 
+export interface SaveRead {
+  /** null when there is no such assessment */
+  head: AssessmentHead | null;
+  /** null when the criterion is no leaf of the assessment */
+  entry: EntryRow | null;
+  /** the progress rows of the leaf, its ancestors and every top-level node */
+  chain: ChainRow[];
+}
+
 /**
- * Takes the assessment's row (seq + 1) and returns what a save needs, or null when there is no
- * such assessment. Taking the row first serializes the saves of one assessment (PostgreSQL row
- * lock, SQLite write lock): the ancestors' rows are shared, and seq must grow by one.
+ * Takes the assessment's row (seq + 1), then reads what a save needs. Taking the row first
+ * serializes the saves of one assessment (PostgreSQL row lock, SQLite write lock): the
+ * ancestors' rows are shared, and seq must grow by one.
  */
-export async function lockAssessment(em: Em, assessmentId: string): Promise<AssessmentHead | null> {
-  const bumped = await sqlRows<{ seq: number }>(em, 'update "assessment" set "seq" = "seq" + 1 where "id" = ? returning "seq"', [assessmentId]);
-  if (!bumped.length) return null;
-  const [r] = await sqlRows<Record<string, unknown>>(
-    em,
-    `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable"
-       from "assessment" a join "period" p on p."id" = a."period_id" join "framework" f on f."id" = p."framework_id" join "unit" u on u."id" = a."unit_id"
-      where a."id" = ?`,
-    [assessmentId],
-  );
+export async function readForSave(tx: Tx, assessmentId: string, criterionId: string): Promise<SaveRead> {
+  const [bumped, head, entry, chain] = await tx.run([
+    { sql: 'update "assessment" set "seq" = "seq" + 1 where "id" = ? returning "seq"', params: [assessmentId] },
+    {
+      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable"
+              from "assessment" a join "period" p on p."id" = a."period_id" join "framework" f on f."id" = p."framework_id" join "unit" u on u."id" = a."unit_id"
+             where a."id" = ?`,
+      params: [assessmentId],
+    },
+    {
+      sql: `select e.*, c."code", c."method", c."max_h", c."step_h", c."tiers", c."thresholds", c."allow_not_applicable"
+              from "score_entry" e join "criterion" c on c."id" = e."criterion_id"
+             where e."assessment_id" = ? and e."criterion_id" = ?`,
+      params: [assessmentId, criterionId],
+    },
+    // the leaf and its ancestors up the parent links, and the top-level nodes (through the parent
+    // index: a few dozen across every framework), then their rows through (assessment, criterion):
+    // the cost does not grow with the tree
+    {
+      sql: `with recursive "chain" ("id", "parent_id") as (
+              select "id", "parent_id" from "criterion" where "id" = ?
+              union all select c."id", c."parent_id" from "criterion" c join "chain" on c."id" = "chain"."parent_id")
+            select p.*, c."code", c."depth", c."max_h" from "criterion" c join "progress" p on p."criterion_id" = c."id" and p."assessment_id" = ?
+             where c."id" in (select "id" from "chain" union select "id" from "criterion" where "parent_id" is null)`,
+      params: [criterionId, assessmentId],
+    },
+  ]);
+  const h = head.rows[0];
   return {
-    id: assessmentId,
-    seq: Number(bumped[0].seq),
-    status: r.status as AssessmentStatus,
-    unitId: r.unit_id as string,
-    unitName: r.unit_name as string,
-    periodId: r.period_id as string,
-    phase: r.phase as string,
-    frameworkId: r.framework_id as string,
-    frameworkMaxH: Number(r.max_h),
-    notApplicable: r.not_applicable as NotApplicableMode,
+    head:
+      bumped.rows.length && h
+        ? {
+            id: assessmentId,
+            seq: Number(bumped.rows[0].seq),
+            status: h.status as AssessmentStatus,
+            unitId: h.unit_id as string,
+            unitName: h.unit_name as string,
+            periodId: h.period_id as string,
+            phase: h.phase as string,
+            frameworkId: h.framework_id as string,
+            frameworkMaxH: Number(h.max_h),
+            notApplicable: h.not_applicable as NotApplicableMode,
+          }
+        : null,
+    entry: entry.rows[0] ? entryRow(entry.rows[0]) : null,
+    chain: chain.rows.map(chainRow),
   };
 }
 
-/** The entry of one leaf in one assessment, with the leaf's rule; null when there is none. */
-export async function readEntry(em: Em, assessmentId: string, criterionId: string): Promise<EntryRow | null> {
-  const [r] = await sqlRows<Record<string, unknown>>(
-    em,
-    `select e.*, c."code", c."method", c."max_h", c."step_h", c."tiers", c."thresholds", c."allow_not_applicable"
-       from "score_entry" e join "criterion" c on c."id" = e."criterion_id"
-      where e."assessment_id" = ? and e."criterion_id" = ?`,
-    [assessmentId, criterionId],
-  );
-  if (!r) return null;
+function entryRow(r: Record<string, unknown>): EntryRow {
   const { code, method, max_h, step_h, tiers, thresholds, allow_not_applicable, ...raw } = r;
   return {
     id: r.id as string,
@@ -138,41 +164,26 @@ export async function readEntry(em: Em, assessmentId: string, criterionId: strin
   };
 }
 
-/**
- * The progress rows of the given nodes (by code) and of every top-level node (for the totals
- * the live event carries): O(depth + groups) rows through the (assessment, criterion) index.
- */
-export async function readChain(em: Em, assessmentId: string, frameworkId: string, codes: string[]): Promise<ChainRow[]> {
-  // both halves go through an index (framework + code; parent: the top-level nodes of every
-  // framework, a few dozen), then (assessment, criterion): the cost does not grow with the tree
-  const rows = await sqlRows<Record<string, unknown>>(
-    em,
-    `select p.*, c."code", c."depth", c."max_h" from "criterion" c join "progress" p on p."criterion_id" = c."id" and p."assessment_id" = ?
-      where c."id" in (select "id" from "criterion" where "framework_id" = ? and "code" in (${codes.map(() => '?').join(', ')})
-                       union select "id" from "criterion" where "parent_id" is null)`,
-    [assessmentId, frameworkId, ...codes],
-  );
-  return rows.map((r) => {
-    const { code, depth, max_h, ...raw } = r;
-    return {
-      id: r.id as string,
-      criterionId: r.criterion_id as string,
-      code: code as string,
-      depth: Number(depth),
-      maxH: Number(max_h),
-      scoreH: Number(r.score_h),
-      regularSumH: Number(r.regular_sum_h),
-      extraSumH: Number(r.extra_sum_h),
-      capH: Number(r.cap_h),
-      leaves: Number(r.leaves),
-      leavesScored: Number(r.leaves_scored),
-      leavesWithEvidence: Number(r.leaves_with_evidence),
-      leavesAppraised: Number(r.leaves_appraised),
-      appraisedScoreH: Number(r.appraised_score_h),
-      appraisedCapH: r.appraised_cap_h == null ? null : Number(r.appraised_cap_h),
-      raw,
-    };
-  });
+function chainRow(r: Record<string, unknown>): ChainRow {
+  const { code, depth, max_h, ...raw } = r;
+  return {
+    id: r.id as string,
+    criterionId: r.criterion_id as string,
+    code: code as string,
+    depth: Number(depth),
+    maxH: Number(max_h),
+    scoreH: Number(r.score_h),
+    regularSumH: Number(r.regular_sum_h),
+    extraSumH: Number(r.extra_sum_h),
+    capH: Number(r.cap_h),
+    leaves: Number(r.leaves),
+    leavesScored: Number(r.leaves_scored),
+    leavesWithEvidence: Number(r.leaves_with_evidence),
+    leavesAppraised: Number(r.leaves_appraised),
+    appraisedScoreH: Number(r.appraised_score_h),
+    appraisedCapH: r.appraised_cap_h == null ? null : Number(r.appraised_cap_h),
+    raw,
+  };
 }
 
 export interface EntryChange {
@@ -188,31 +199,47 @@ export interface EntryChange {
   source?: null;
 }
 
-/** Writes the entry if it is still at `expectedVersion`; false when someone got there first. */
-export async function writeEntry(em: Em, entryId: string, expectedVersion: number, c: EntryChange): Promise<boolean> {
-  const sets = ['"input" = ?', '"self_score_h" = ?', '"not_applicable" = ?', '"comment" = ?', '"state" = ?', '"version" = ?', '"updated_by_id" = ?', '"updated_at" = ?'];
-  const params: unknown[] = [c.input == null ? null : JSON.stringify(c.input), c.selfScoreH, c.notApplicable, c.comment, c.state, c.version, c.updatedById, sqlTime(em, c.updatedAt)];
-  if (c.source === null) sets.push('"source" = null');
-  const changed = await sqlRun(em, `update "score_entry" set ${sets.join(', ')} where "id" = ? and "version" = ?`, [...params, entryId, expectedVersion]);
-  return changed === 1;
+export interface SaveWrite {
+  entryId: string;
+  expectedVersion: number;
+  change: EntryChange;
+  revision: { actorId: string; round: RevisionRound; old: unknown; next: unknown };
+  /** the changed progress rows, with their new self columns */
+  chain: ChainRow[];
+  /** NOT_STARTED → IN_PROGRESS on the first save */
+  startAssessmentId?: string;
 }
 
-/** One history row. */
-export async function insertRevision(
-  em: Em,
-  r: { entryId: string; actorId: string; round: RevisionRound; version: number; old: unknown; next: unknown; at: Date },
-): Promise<void> {
-  const at = sqlTime(em, r.at);
-  await sqlRun(
-    em,
-    'insert into "score_revision" ("id", "created_at", "updated_at", "entry_id", "actor_id", "round", "version", "old", "new_value") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [randomUUID(), at, at, r.entryId, r.actorId, r.round, r.version, JSON.stringify(r.old), JSON.stringify(r.next)],
-  );
+/**
+ * The writes of a save in one batch: the entry (if it is still at `expectedVersion`), one
+ * history row, the changed progress rows in one statement, the status on the first save.
+ * False when the entry had moved on (then the caller rolls back).
+ */
+export async function writeSave(tx: Tx, em: Em, w: SaveWrite): Promise<boolean> {
+  const at = sqlTime(em, w.change.updatedAt);
+  const c = w.change;
+  const sets = ['"input" = ?', '"self_score_h" = ?', '"not_applicable" = ?', '"comment" = ?', '"state" = ?', '"version" = ?', '"updated_by_id" = ?', '"updated_at" = ?'];
+  if (c.source === null) sets.push('"source" = null');
+  const statements: Stmt[] = [
+    {
+      sql: `update "score_entry" set ${sets.join(', ')} where "id" = ? and "version" = ?`,
+      params: [c.input == null ? null : JSON.stringify(c.input), c.selfScoreH, c.notApplicable, c.comment, c.state, c.version, c.updatedById, at, w.entryId, w.expectedVersion],
+    },
+    {
+      sql: 'insert into "score_revision" ("id", "created_at", "updated_at", "entry_id", "actor_id", "round", "version", "old", "new_value") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      params: [randomUUID(), at, at, w.entryId, w.revision.actorId, w.revision.round, c.version, JSON.stringify(w.revision.old), JSON.stringify(w.revision.next)],
+    },
+  ];
+  if (w.chain.length) statements.push(chainUpdate(w.chain, at));
+  if (w.startAssessmentId) {
+    statements.push({ sql: `update "assessment" set "status" = 'IN_PROGRESS', "updated_at" = ? where "id" = ? and "status" = 'NOT_STARTED'`, params: [at, w.startAssessmentId] });
+  }
+  const [entry] = await tx.run(statements);
+  return entry.changes === 1;
 }
 
 /** The new self columns of the changed progress rows, in one statement. */
-export async function writeChain(em: Em, rows: ChainRow[], at: Date): Promise<void> {
-  if (!rows.length) return;
+function chainUpdate(rows: ChainRow[], at: Date | number): Stmt {
   const cols = [
     ['score_h', (r: ChainRow) => r.scoreH],
     ['regular_sum_h', (r: ChainRow) => r.regularSumH],
@@ -225,11 +252,6 @@ export async function writeChain(em: Em, rows: ChainRow[], at: Date): Promise<vo
     for (const r of rows) params.push(r.id, get(r));
     return `"${col}" = case "id" ${rows.map(() => 'when ? then ?').join(' ')} end`;
   });
-  params.push(sqlTime(em, at), ...rows.map((r) => r.id));
-  await sqlRun(em, `update "progress" set ${sets.join(', ')}, "updated_at" = ? where "id" in (${rows.map(() => '?').join(', ')})`, params);
-}
-
-/** NOT_STARTED → IN_PROGRESS on the first save. */
-export async function markInProgress(em: Em, assessmentId: string, at: Date): Promise<void> {
-  await sqlRun(em, `update "assessment" set "status" = 'IN_PROGRESS', "updated_at" = ? where "id" = ? and "status" = 'NOT_STARTED'`, [sqlTime(em, at), assessmentId]);
+  params.push(at, ...rows.map((r) => r.id));
+  return { sql: `update "progress" set ${sets.join(', ')}, "updated_at" = ? where "id" in (${rows.map(() => '?').join(', ')})`, params };
 }
