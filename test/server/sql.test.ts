@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bool, rows, sqlTime, transaction } from '../../server/src/common/sql';
+import { loadConfig } from '../../server/src/config';
+import { migrate, openOrm, type Orm } from '../../server/src/orm';
+import { createTestDb, type TestDb } from '../helpers/db';
+
+/**
+ * The plain-SQL path of the hot operations (common/sql.ts), on the suite's database: values go
+ * in and come out exactly, a transaction commits all or nothing, and SQLite connections keep
+ * their settings when the pool renews them.
+ */
+describe('plain SQL on the driver', () => {
+  let db: TestDb;
+  let orm: Orm;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    orm = await openOrm(loadConfig({ NODE_ENV: 'test' }, { dataDir: db.dataDir, databaseUrl: db.databaseUrl, sqlitePath: db.sqlitePath, tokenSecret: 'x'.repeat(40) }));
+    await migrate(orm);
+  });
+  afterAll(async () => {
+    await orm.close(true);
+    await db.drop();
+  });
+
+  const insertUnit = (id: string, name: string) => {
+    const now = sqlTime(orm.em, new Date());
+    return {
+      sql: 'insert into "unit" ("id", "created_at", "updated_at", "code", "name", "kind") values (?, ?, ?, ?, ?, ?)',
+      params: [id, now, now, id.slice(0, 8), name, 'COMMUNE'],
+    };
+  };
+
+  it('should store and read back text with quotes, backslashes, question marks and semicolons exactly', async () => {
+    const id = randomUUID();
+    const name = `Xã "Hòa" l'An \\ ? ?? ; -- ${'?'.repeat(3)} 'end`;
+    await transaction(orm.em.fork(), (tx) => tx.run([insertUnit(id, name)]));
+    const [row] = await rows<{ name: string }>(orm.em.fork(), 'select "name" from "unit" where "id" = ?', [id]);
+    expect(row.name).toBe(name);
+  });
+
+  it('should give every statement of a batch its rows and its count of changed rows', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    const res = await transaction(orm.em.fork(), (tx) =>
+      tx.run([
+        insertUnit(a, 'A'),
+        insertUnit(b, 'B'),
+        { sql: 'update "unit" set "name" = ? where "id" in (?, ?)', params: ['C', a, b] },
+        { sql: 'select "id", "name" from "unit" where "id" in (?, ?) order by "code"', params: [a, b] },
+      ]),
+    );
+    expect(res.map((r) => r.changes).slice(0, 3)).toEqual([1, 1, 2]);
+    expect(res[3].rows.map((r) => r.name)).toEqual(['C', 'C']);
+  });
+
+  it('should write nothing when the work throws after a batch', async () => {
+    const id = randomUUID();
+    await expect(
+      transaction(orm.em.fork(), async (tx) => {
+        await tx.run([insertUnit(id, 'rolled back')]);
+        throw new Error('the rule said no');
+      }),
+    ).rejects.toThrow('the rule said no');
+    expect(await rows(orm.em.fork(), 'select "id" from "unit" where "id" = ?', [id])).toEqual([]);
+  });
+
+  it('should write nothing when a statement of the batch fails', async () => {
+    const id = randomUUID();
+    await expect(transaction(orm.em.fork(), (tx) => tx.run([insertUnit(id, 'first'), insertUnit(id, 'same id again')]))).rejects.toThrow();
+    expect(await rows(orm.em.fork(), 'select "id" from "unit" where "id" = ?', [id])).toEqual([]);
+    // and the connection is usable afterwards
+    const [one] = await rows<{ n: unknown }>(orm.em.fork(), 'select 1 as "n"');
+    expect(Number(one.n)).toBe(1);
+  });
+
+  it('should read booleans the same on both databases', async () => {
+    const [r] = await rows<{ t: unknown; f: unknown }>(orm.em.fork(), 'select (1 = 1) as "t", (1 = 0) as "f"');
+    expect([bool(r.t), bool(r.f)]).toEqual([true, false]);
+  });
+
+});
+
+describe('SQLite connection settings', () => {
+  // SQLite's settings are per connection, so this opens an SQLite file whatever the suite's database
+  it('should keep busy_timeout, foreign keys and synchronous on a renewed connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chamdiem-sqlite-'));
+    const orm = await openOrm({ databaseUrl: null, sqlitePath: join(dir, 'settings.sqlite') });
+    try {
+      const setting = async (name: string) => Object.values((await orm.em.getConnection().execute(`pragma ${name}`))[0])[0];
+      expect(await setting('busy_timeout')).toBe(5000);
+      // the libsql pool renews a connection older than 10 s: pretend 11 s went by
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
+      try {
+        expect([await setting('busy_timeout'), await setting('foreign_keys'), await setting('synchronous')]).toEqual([5000, 1, 1]);
+      } finally {
+        clock.mockRestore();
+      }
+    } finally {
+      await orm.close(true);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
