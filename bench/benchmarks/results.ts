@@ -58,7 +58,8 @@ export async function fillScores(server: ServerHandle, periodId: string): Promis
     sqlite.exec('pragma busy_timeout = 10000');
     const rows = scored(sqlite.prepare(select + '?').all(periodId) as Row[]);
     const update = sqlite.prepare(`update score_entry set input = ?, self_score_h = ?, state = 'DONE', version = version + 1, updated_at = ? where id = ?`);
-    const now = new Date().toISOString();
+    // the ORM stores a SQLite datetime as epoch milliseconds
+    const now = Date.now();
     sqlite.exec('begin');
     for (const r of rows) update.run(r.input, r.h, now, r.id);
     sqlite.prepare(`update assessment set status = 'IN_PROGRESS' where period_id = ?`).run(periodId);
