@@ -11,6 +11,7 @@ import type { LoginGuard } from '../modules/user/login-guard';
 import { OperationCache } from './documents';
 import type { Live } from './live';
 import { SharedPayload } from './shared-payload';
+import { Subscriber } from './subscriber';
 import { serveGraphqlWs, type SocketExtra } from './transport';
 
 type Em = Context['em'];
@@ -128,6 +129,10 @@ export function attachSocket(
           }
           return result;
         };
+        if (stream instanceof Subscriber) {
+          stream.map = run;
+          return stream;
+        }
         return mapAsync(stream as AsyncIterableIterator<unknown>, run);
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)) as never,

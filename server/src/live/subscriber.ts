@@ -9,6 +9,11 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, 
  * queue and a few fields each, not a set of closures.
  */
 export class Subscriber<E> implements AsyncIterableIterator<E | Revoked> {
+  /**
+   * What each item becomes as it is taken (the socket executes it): set by the consumer instead
+   * of wrapping the iterator in another one, which would cost each delivery two more promises.
+   */
+  map: ((item: E | Revoked) => Promise<unknown>) | null = null;
   private queue: (E | Revoked)[] = [];
   private wake: (() => void) | null = null;
   /** takes nothing more; iteration ends once the queue is drained */
@@ -43,7 +48,8 @@ export class Subscriber<E> implements AsyncIterableIterator<E | Revoked> {
       }
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
-    return { value: this.queue.shift()!, done: false };
+    const item = this.queue.shift()!;
+    return { value: (this.map ? await this.map(item) : item) as E | Revoked, done: false };
   }
 
   async return(): Promise<IteratorResult<E | Revoked>> {
