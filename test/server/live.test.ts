@@ -242,3 +242,69 @@ describe('live collaboration', () => {
   });
 });
 
+
+describe('live coalescing window', () => {
+  // long enough that waiting for it cannot be mistaken for the time a save takes
+  const WINDOW = 1500;
+  let t: TestApp;
+  let w: World;
+  let c: LiveClient;
+
+  beforeAll(async () => {
+    t = await startTestApp({ liveWindowMs: WINDOW });
+    w = await buildWorld(t);
+    c = connect(t.url, w.tokens.leaderA);
+  });
+  afterAll(async () => {
+    await c?.close();
+    await t?.close();
+  });
+
+  const save = async (code: string, value: object) => {
+    const a = await ok(t.url, `query($id:ID!){assessment(id:$id){seq entries{criterion{code} version}}}`, { id: w.assessmentA }, w.tokens.staffA);
+    const version = a.assessment.entries.find((e: any) => e.criterion.code === code).version;
+    const r = await gql(t.url, SAVE, { i: { assessmentId: w.assessmentA, criterionId: w.criteria[code], value, expectedVersion: version } }, w.tokens.staffA);
+    expect(r.errors).toBeUndefined();
+    return a.assessment.seq + 1;
+  };
+
+  it('should deliver an isolated save at once, and a burst after it as one event covering every seq at the end of the window', async () => {
+    const sub = c.subscribe<any>(EVENTS, { id: w.assessmentA });
+    await eventually(() => t.app.live.hub.liveSubscriptionCount === 1, 5000, 'the subscription');
+
+    const started = Date.now();
+    const first = await save('1.1', { points: 0.25 });
+    await sub.until((ev) => ev.length === 1, WINDOW * 2);
+    expect(Date.now() - started).toBeLessThan(WINDOW);
+    expect(sub.events[0].assessmentEvents).toMatchObject({ fromSeq: first, seq: first });
+
+    // quiet for a window, then a burst: the first save goes out at once, the rest wait for the window
+    await new Promise((r) => setTimeout(r, WINDOW + 200));
+    const points = [0.5, 0.75, 1, 1.25, 1.5];
+    const burstStarted = Date.now();
+    for (const p of points) await save('1.1', { points: p });
+    const burstTook = Date.now() - burstStarted;
+    await sub.until((ev) => ev.length > 0 && ev[ev.length - 1].assessmentEvents.seq === first + points.length, WINDOW * 3);
+    await new Promise((r) => setTimeout(r, 200));
+    const events = sub.events.map((e: any) => e.assessmentEvents);
+    if (burstTook < WINDOW) {
+      expect(events.map((e: any) => [e.fromSeq, e.seq])).toEqual([
+        [first, first],
+        [first + 1, first + 1],
+        [first + 2, first + points.length],
+      ]);
+      // the coalesced event holds the latest value of what changed in it
+      expect(events[2].entries).toEqual([expect.objectContaining({ code: '1.1', selfScore: 1.5 })]);
+      expect(events[2].kinds).toEqual(['SCORE_SAVED']);
+    }
+    // whatever the timing: contiguous, and every seq covered once
+    let last = first - 1;
+    for (const e of events) {
+      expect(e.fromSeq).toBe(last + 1);
+      last = e.seq;
+    }
+    expect(last).toBe(first + points.length);
+    sub.unsubscribe();
+    await eventually(() => t.app.live.hub.liveSubscriptionCount === 0, 5000, 'the subscription to end');
+  });
+});
