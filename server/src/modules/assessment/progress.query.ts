@@ -73,16 +73,20 @@ function toDate(v: unknown): Date {
 // the criterion's ordinal, then the columns of Progress (migrations/) in the order ProgressRow takes them
 const COLUMNS = `c.ordinal, p.id, p.criterion_id, p.score_h, p.cap_h, p.appraised_score_h, p.appraised_cap_h,
   p.leaves, p.leaves_scored, p.leaves_with_evidence, p.leaves_appraised, p.created_at, p.updated_at`;
-const FROM = 'from progress p join criterion c on c.id = p.criterion_id where p.assessment_id = ?';
+const JOIN = 'join criterion c on c.id = p.criterion_id where p.assessment_id = ?';
 
 /**
  * The rows as one JSON array of arrays: a driver turns one JSON text into values much faster
- * than 10⁴ rows of 13 cells each. SQLite runs in this thread and sorts wide rows slowly: the
- * rows come unsorted and are sorted here (PostgreSQL sorts them, in its own process).
+ * than 10⁴ rows of 13 cells each. SQLite runs in this thread and sorts wide rows slowly: its
+ * rows come unsorted and are sorted here (PostgreSQL sorts them, in its own process). SQLite
+ * is told to read them through the assessment's index: in rowid order, that is in the order a
+ * period wrote them (the framework's, so the sort here has nothing to do), on consecutive pages;
+ * it would pick the (assessment, criterion) index, in criterion-id order, and read the pages in
+ * random order (half the query's time at 10⁵ nodes).
  */
 const SQL = {
-  sqlite: `select json_group_array(json_array(${COLUMNS})) as rows ${FROM}`,
-  postgresql: `select coalesce(json_agg(json_build_array(${COLUMNS}) order by c.ordinal), '[]'::json) as rows ${FROM}`,
+  sqlite: `select json_group_array(json_array(${COLUMNS})) as rows from progress p indexed by progress_assessment_id_index ${JOIN}`,
+  postgresql: `select coalesce(json_agg(json_build_array(${COLUMNS}) order by c.ordinal), '[]'::json) as rows from progress p ${JOIN}`,
 };
 
 type RawProgress = [number, string, string, number, number, number, number | null, number, number, number, number, unknown, unknown];
