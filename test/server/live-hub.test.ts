@@ -114,6 +114,18 @@ describe('live hub coalescing', () => {
     expect(hub.topicCount).toBe(0);
   });
 
+  it('should leave the topic when executing an event fails (graphql-ws then drops the operation without return())', async () => {
+    const { iterator, ready } = hub.subscribe<Ev>('t', coalescer);
+    await ready;
+    iterator.map = async () => {
+      throw new Error('execution failed');
+    };
+    await hub.publish('t', ev(1));
+    await expect(iterator.next()).rejects.toThrow('execution failed');
+    expect(hub.liveSubscriptionCount).toBe(0);
+    expect(hub.topicCount).toBe(0);
+  });
+
   it('should deliver every event at once with a window of 0', async () => {
     hub = new LiveHub(new MemoryPubSub(), 0);
     const { got, iterator } = await listen();

@@ -49,7 +49,14 @@ export class Subscriber<E> implements AsyncIterableIterator<E | Revoked> {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
     const item = this.queue.shift()!;
-    return { value: (this.map ? await this.map(item) : item) as E | Revoked, done: false };
+    if (!this.map) return { value: item, done: false };
+    try {
+      return { value: (await this.map(item)) as E | Revoked, done: false };
+    } catch (err) {
+      // graphql-ws ends the operation on a failed next() without calling return(): leave here
+      await this.return();
+      throw err;
+    }
   }
 
   async return(): Promise<IteratorResult<E | Revoked>> {
