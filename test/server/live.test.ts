@@ -147,6 +147,21 @@ describe('live collaboration', () => {
       sub.unsubscribe();
       await eventually(() => subs() === n0, 5000, 'the subscription to end');
     });
+    it('should give each subscriber its own selection, the same bytes to those that asked for the same', async () => {
+      const [c1, c2, c3] = [client(w.tokens.leaderA), client(w.tokens.viewer), client(w.tokens.staffA)];
+      const n0 = subs();
+      const full = c1.subscribe<any>(EVENTS, { id: w.assessmentA });
+      const small = c2.subscribe<any>(`subscription($id:ID!){assessmentEvents(assessmentId:$id){seq entry{code}}}`, { id: w.assessmentA });
+      const same = c3.subscribe<any>(EVENTS, { id: w.assessmentA });
+      await eventually(() => subs() === n0 + 3);
+      expect((await saveAs(w.tokens.staffA, '1.4', { numerator: 3, denominator: 10 })).errors).toBeUndefined();
+      for (const s of [full, small, same]) await s.until((ev) => ev.length > 0);
+      expect(same.events).toEqual(full.events);
+      expect(full.events[0].assessmentEvents).toMatchObject({ entry: { code: '1.4' }, kinds: ['SCORE_SAVED'] });
+      expect(small.events[0]).toEqual({ assessmentEvents: { seq: full.events[0].assessmentEvents.seq, entry: { code: '1.4' } } });
+      [full, small, same].forEach((s) => s.unsubscribe());
+      await eventually(() => subs() === n0, 5000, 'the subscriptions to end');
+    });
   });
 
   describe('assignments', () => {
