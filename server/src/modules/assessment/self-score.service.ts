@@ -118,7 +118,7 @@ export class SelfScoreService {
     const entity = this.em.map(ScoreEntry, entry.raw);
     Object.assign(entity, { input: after.input, selfScoreH: after.selfScoreH, notApplicable: after.notApplicable, comment: after.comment, state: after.state, version: after.version, updatedAt: after.updatedAt, source: after.source });
     entity.updatedBy = this.em.getReference(User, viewer.id);
-    const progress = chain.map((r) => Object.assign(this.em.map(Progress, r.raw), { scoreH: r.scoreH, regularSumH: r.regularSumH, extraSumH: r.extraSumH, capH: r.capH, leavesScored: r.leavesScored }));
+    const progress = chain.map((r) => Object.assign(this.em.map(Progress, r.raw), { scoreH: r.scoreH, regularSumH: r.regularSumH, extraSumH: r.extraSumH, capH: r.capH, leavesScored: r.leavesScored, updatedAt: after.updatedAt }));
     return { entry: entity, progress, seq: head.seq, facts };
   }
 
