@@ -98,7 +98,7 @@ export async function memoryBenchmark(ctx: Ctx): Promise<Section> {
       unit: 'KB',
       runs: refPer.map((x) => x / 1000),
       met: median(refPer) <= 20_000,
-      limit: 'what each socket keeps while idle: the ws connection and its HTTP upgrade request, a graphql-ws context with its own ORM entity manager, the subscription\'s own parsed and printed document, its iterator and access guard; RSS also holds garbage not yet collected',
+      limit: 'what each socket keeps while idle: the ws connection and its buffers, a graphql-ws context, its subscription (the parsed document is shared by every socket with the same query), the subscriber and its access guard; RSS also holds garbage not yet collected, so the figure at 1,000 moves with the collector',
     },
     {
       bench: 4,

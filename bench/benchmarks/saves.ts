@@ -150,7 +150,7 @@ export async function savesBenchmark(ctx: Ctx): Promise<Section> {
         unit: '%',
         runs: ratios.map((r) => r * 100),
         met: median(ratios) >= 0.4,
-        limit: 'a save is one transaction of about 15 SQL statements through the ORM (lock, reads, entry, revision, ancestors; 20 on SQLite) plus the reads that build its live event; the no-op is the token check, one user lookup and GraphQL',
+        limit: 'a save is one transaction of two batches straight on the driver (one round trip each on PostgreSQL: lock and reads, then entry, revision, ancestors), its commit, and two live events published; the no-op is the token check, one user lookup and an ORM read of the user',
       },
     ];
 

@@ -143,7 +143,9 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
   }
   let proc: Proc;
   try {
-    proc = await spawnAndWait([SERVER_ENTRY], env, /Chamdiem is running at (http:\/\/[^/\s]+)\//, 'the Chamdiem server');
+    // BENCH_SERVER_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' or '--trace-gc', for looking into a figure
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    proc = await spawnAndWait([...nodeArgs, SERVER_ENTRY], env, /Chamdiem is running at (http:\/\/[^/\s]+)\//, 'the Chamdiem server');
   } catch (e) {
     await cleanup();
     throw e;
