@@ -9,6 +9,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { viewerFrom } from './common/auth';
 import { isUnavailable, unavailable, UNAVAILABLE_MESSAGE } from './common/errors';
+import { compiledExecution } from './common/executor';
 import type { Context } from './common/context';
 import { hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
@@ -82,7 +83,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard);
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // compiled execution (common/executor.ts); the socket executes with graphql-js
+    gateway: compiledExecution(schema),
     formatError: format,
     introspection: config.env !== 'production',
     validationRules: validationRules(config),
