@@ -87,7 +87,7 @@ describe('plain SQL on the driver', () => {
 
 describe('SQLite connection settings', () => {
   // SQLite's settings are per connection, so this opens an SQLite file whatever the suite's database
-  it('should keep busy_timeout, foreign keys and synchronous on a renewed connection', async () => {
+  it('should keep busy_timeout, foreign keys, synchronous and the page cache on a renewed connection', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chamdiem-sqlite-'));
     const orm = await openOrm({ databaseUrl: null, sqlitePath: join(dir, 'settings.sqlite') });
     try {
@@ -96,7 +96,7 @@ describe('SQLite connection settings', () => {
       // the libsql pool renews a connection older than 10 s: pretend 11 s went by
       const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
       try {
-        expect([await setting('busy_timeout'), await setting('foreign_keys'), await setting('synchronous')]).toEqual([5000, 1, 1]);
+        expect([await setting('busy_timeout'), await setting('foreign_keys'), await setting('synchronous'), await setting('cache_size')]).toEqual([5000, 1, 1, -65536]);
       } finally {
         clock.mockRestore();
       }
