@@ -110,3 +110,17 @@ describe('SQLite connection settings', () => {
     }
   });
 });
+
+describe('PostgreSQL connection settings', () => {
+  // like migrations.test.ts, on the PostgreSQL that CI runs, whatever the suite's database
+  const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  it('should plan prepared statements at each execution, so that a plan made on small tables is not kept', async () => {
+    const orm = await openOrm({ databaseUrl: PG, sqlitePath: '' });
+    try {
+      const [row] = await rows<{ plan_cache_mode: string }>(orm.em.fork(), 'show plan_cache_mode');
+      expect(row.plan_cache_mode).toBe('force_custom_plan');
+    } finally {
+      await orm.close(true);
+    }
+  });
+});
