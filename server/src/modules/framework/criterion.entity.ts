@@ -45,7 +45,8 @@ export class Criterion extends BaseEntity {
   @ManyToOne(() => Framework)
   framework!: Framework;
 
-  /** exposed by a field resolver */
+  /** exposed by a field resolver; indexed: a save finds the top-level nodes through it */
+  @Index()
   @ManyToOne(() => Criterion, { nullable: true })
   parent?: Criterion | null;
 
