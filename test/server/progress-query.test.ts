@@ -102,4 +102,15 @@ describe('the progress tree query', () => {
     expect(latest.size).toBe(8);
     for (const p of latest.values()) expect(rows.find((r) => r.id === p.id)).toEqual(p);
   });
+
+  it('should give the same rows whether or not the times are asked for, and the times through a fragment too', async () => {
+    const full = await read();
+    const lean = (await ok(t.url, `query($id:ID!){assessment(id:$id){progress{id criterionId selfTotal maxScore leaves leavesScored}}}`, { id: w.assessmentA }, w.tokens.leaderA)).assessment.progress;
+    expect(lean).toEqual(full.map((p) => ({ id: p.id, criterionId: p.criterionId, selfTotal: p.selfTotal, maxScore: p.maxScore, leaves: p.leaves, leavesScored: p.leavesScored })));
+    const viaFragment = (
+      await ok(t.url, `query($id:ID!){assessment(id:$id){progress{id ...Times}}} fragment Times on Progress { ... on Progress { updatedAt } }`, { id: w.assessmentA }, w.tokens.leaderA)
+    ).assessment.progress;
+    expect(viaFragment).toEqual(full.map((p) => ({ id: p.id, updatedAt: p.updatedAt })));
+    expect(viaFragment.every((p: { updatedAt: string }) => !Number.isNaN(Date.parse(p.updatedAt)))).toBe(true);
+  });
 });

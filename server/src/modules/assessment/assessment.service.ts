@@ -28,8 +28,8 @@ export class AssessmentService {
   }
 
   /** The progress tree, flat, one row per node, in the framework's order (plain rows, see progress.query.ts). */
-  progress(a: Assessment): Promise<ProgressRow[]> {
-    return progressRows(this.em, a.id);
+  progress(a: Assessment, opts: { times?: boolean } = {}): Promise<ProgressRow[]> {
+    return progressRows(this.em, a.id, opts);
   }
 
 
