@@ -79,9 +79,6 @@ export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>
           connectionTimeoutMillis: PG_TIMEOUTS.connectMs,
           statement_timeout: PG_TIMEOUTS.statementMs,
           idle_in_transaction_session_timeout: PG_TIMEOUTS.idleInTransactionMs,
-          // the hot statements are prepared once per connection (common/sql.ts); planned for
-          // each execution, so that a plan made while a table was small is not kept once it is large
-          options: '-c plan_cache_mode=force_custom_plan',
           keepAlive: true,
           keepAliveInitialDelayMillis: PG_TIMEOUTS.keepAliveMs,
         },

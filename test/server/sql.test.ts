@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bool, rows, sqlTime, transaction } from '../../server/src/common/sql';
+import { Client } from 'pg';
+import { bool, refreshStatistics, rows, sqlTime, transaction } from '../../server/src/common/sql';
 import { loadConfig } from '../../server/src/config';
 import { migrate, openOrm, type Orm } from '../../server/src/orm';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -111,16 +112,27 @@ describe('SQLite connection settings', () => {
   });
 });
 
-describe('PostgreSQL connection settings', () => {
-  // like migrations.test.ts, on the PostgreSQL that CI runs, whatever the suite's database
+describe('PostgreSQL statistics after a bulk write', () => {
+  // on the PostgreSQL that CI runs, whatever the suite's database (as migrations.test.ts does)
   const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  it('should plan prepared statements at each execution, so that a plan made on small tables is not kept', async () => {
-    const orm = await openOrm({ databaseUrl: PG, sqlitePath: '' });
+  it('should give the planner the tables as they are, so that prepared statements are planned again for them', async () => {
+    const name = `chamdiem_stats_${process.pid}_${Date.now()}`;
+    const admin = new Client({ connectionString: PG });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(PG);
+    url.pathname = `/${name}`;
+    const orm = await openOrm({ databaseUrl: url.toString(), sqlitePath: '' });
     try {
-      const [row] = await rows<{ plan_cache_mode: string }>(orm.em.fork(), 'show plan_cache_mode');
-      expect(row.plan_cache_mode).toBe('force_custom_plan');
+      await migrate(orm);
+      const reltuples = async () => Number((await rows<{ n: unknown }>(orm.em.fork(), `select reltuples as "n" from pg_class where relname = 'progress'`))[0].n);
+      expect(await reltuples()).toBe(-1); // never analyzed: the planner guesses
+      await refreshStatistics(orm.em.fork(), ['progress']);
+      expect(await reltuples()).toBe(0);
     } finally {
       await orm.close(true);
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
     }
   });
 });

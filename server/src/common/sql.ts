@@ -52,8 +52,10 @@ function numbered(sql: string): string {
 /**
  * PostgreSQL: the batch as one simple query, one round trip, each statement a prepared one
  * (prepared on a connection the first time it runs there, in the same batch), so that
- * PostgreSQL plans it once per connection rather than on every save: half the database's CPU of
- * a save. The values go in as literals escaped by the ORM's platform (pg's escapeLiteral).
+ * PostgreSQL parses and plans it once per connection rather than on every save: half the
+ * database's CPU of a save. PostgreSQL plans a prepared statement again when its tables'
+ * statistics change (see refreshStatistics). The values go in as literals escaped by the ORM's
+ * platform (pg's escapeLiteral).
  */
 function pgDriver(platform: PostgreSqlPlatform): Driver {
   return {
@@ -170,6 +172,18 @@ export async function rows<T>(em: Em, sql: string, params: readonly unknown[] = 
   const driver = driverOf(em);
   const [res] = await withConnection(em, (conn) => driver.run(conn, [{ sql, params }]));
   return res.rows as T[];
+}
+
+/**
+ * After a bulk write (opening a period writes a row per node and unit): PostgreSQL's statistics
+ * brought up to date at once rather than by autovacuum within the minute, so that the prepared
+ * statements are planned again (PostgreSQL replans a prepared statement when the statistics of
+ * its tables change) for the tables as they now are; a plan made while they were small reads
+ * every row of them. SQLite keeps no plans across statistics: nothing to do.
+ */
+export async function refreshStatistics(em: Em, tables: readonly string[]): Promise<void> {
+  if (!isPostgres(em) || !tables.length) return;
+  await em.getConnection().execute(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`);
 }
 
 /** A boolean column as either driver returns it. */

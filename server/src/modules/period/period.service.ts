@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
 import { badInput, notFound, phaseClosed, Problem } from '../../common/errors';
+import { refreshStatistics } from '../../common/sql';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
@@ -56,7 +57,7 @@ export class PeriodService {
     }
     if (problems.length) throw badInput(problems);
 
-    return this.em.transactional(async (em) => {
+    const created = await this.em.transactional(async (em) => {
       const period = em.create(Period, {
         name,
         framework: fw!,
@@ -89,6 +90,9 @@ export class PeriodService {
       await flushRows(em, Progress, progress);
       return period;
     });
+    // the saves that follow are planned for the tables as they now are (common/sql.ts)
+    await refreshStatistics(this.em, ['criterion', 'score_entry', 'progress']);
+    return created;
   }
 
   async setPhase(id: string, phase: Phase): Promise<Period> {
