@@ -11,6 +11,7 @@ import {
   reportedTotalH,
 } from '../../../server/src/modules/scoring/tree';
 import { NodeKind, NotApplicableMode } from '../../../server/src/modules/scoring/scoring.types';
+import { prng, randomTree, type Rng } from '../../helpers/random-tree';
 
 const inner = (id: string, parentId: string | null, maxH: number): TreeNode => ({
   id,
@@ -280,55 +281,7 @@ describe('applyLeafChange', () => {
   });
 });
 
-/** mulberry32: a small seeded PRNG so failures reproduce. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, pick: <T>(xs: T[]) => xs[int(0, xs.length - 1)] };
-}
-
 describe('applyLeafChange agrees with computeTree (property)', () => {
-  type Rng = ReturnType<typeof prng>;
-
-  function randomTree(rng: Rng): TreeNode[] {
-    const nodes: TreeNode[] = [];
-    let n = 0;
-    // returns the node's max; an inner node's regular children never exceed it
-    const grow = (parentId: string | null, depth: number): { maxH: number; regular: boolean } => {
-      const id = `n${n++}`;
-      if (parentId !== null && (depth === 5 || rng.next() < 0.3)) {
-        const r = rng.next();
-        const kind: NodeKind = r < 0.7 ? 'REGULAR' : r < 0.85 ? 'BONUS' : 'DEDUCTION';
-        const maxH = rng.int(1, 1000);
-        nodes.push({ id, parentId, maxH, kind, isLeaf: true });
-        return { maxH, regular: kind === 'REGULAR' };
-      }
-      const self: TreeNode = { id, parentId, maxH: 0, kind: 'REGULAR', isLeaf: false };
-      nodes.push(self);
-      let sum = 0;
-      for (let k = rng.int(1, depth < 2 ? 4 : 3); k > 0; k--) {
-        const c = grow(id, depth + 1);
-        if (c.regular) sum += c.maxH;
-      }
-      self.maxH = sum + (rng.next() < 0.5 ? 0 : rng.int(0, 300));
-      return { maxH: self.maxH, regular: true };
-    };
-    for (let r = rng.int(1, 2); r > 0; r--) grow(null, 0);
-    // shuffle: computeTree must not depend on order
-    for (let i = nodes.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [nodes[i], nodes[j]] = [nodes[j], nodes[i]];
-    }
-    return nodes;
-  }
-
   function randomState(rng: Rng, node: TreeNode, mode: NotApplicableMode): LeafState {
     const regular = node.kind === 'REGULAR';
     if (rng.next() < 0.2) return s(regular && mode === 'FULL' ? node.maxH : 0, true);

@@ -1,8 +1,13 @@
 import { fromHundredths } from '../../common/decimal';
 import type { ScoreEntry } from './score-entry.entity';
 
+/** What a snapshot is made of: a ScoreEntry, or the same facts read as a plain row. */
+export type SnapshotFacts = Pick<ScoreEntry, 'id' | 'version' | 'input' | 'selfScoreH' | 'notApplicable' | 'comment' | 'state' | 'updatedAt'> & {
+  updatedBy?: { id: string } | null;
+};
+
 /** The JSON-safe state of an entry, as history rows and CONFLICT errors carry it. */
-export function entrySnapshot(e: ScoreEntry) {
+export function entrySnapshot(e: SnapshotFacts) {
   return {
     id: e.id,
     version: e.version,

@@ -12,7 +12,6 @@ import { nodeKindOf } from '../scoring/scoring.types';
 import { applyLeafChange } from '../scoring/tree';
 import { Role, User } from '../user/user.entity';
 import { Assessment, AssessmentStatus } from './assessment.entity';
-import { fromHundredths } from '../../common/decimal';
 import type { ChangeFacts } from './assessment.publisher';
 import type { EntryFacts } from './assessment.events';
 import { entrySnapshot } from './entry.snapshot';
@@ -185,17 +184,7 @@ function applyChain(rows: store.ChainRow[], before: store.EntryRow, after: store
 
 /** The JSON-safe state of an entry row, as entrySnapshot gives it for an entity. */
 function snapshotOf(e: store.EntryRow): ReturnType<typeof entrySnapshot> {
-  return {
-    id: e.id,
-    version: e.version,
-    value: e.input ?? null,
-    selfScore: e.selfScoreH == null ? null : fromHundredths(e.selfScoreH),
-    notApplicable: e.notApplicable,
-    comment: e.comment ?? null,
-    state: e.state,
-    updatedAt: e.updatedAt.toISOString(),
-    updatedById: e.updatedById ?? null,
-  };
+  return entrySnapshot({ ...e, updatedBy: e.updatedById ? { id: e.updatedById } : null });
 }
 
 /** An entry row as a live event carries it. */
