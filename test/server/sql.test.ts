@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { bool, refreshStatistics, rows, sqlTime, transaction } from '../../server/src/common/sql';
+import { bool, settleAfterBulkWrite, rows, sqlTime, transaction } from '../../server/src/common/sql';
 import { loadConfig } from '../../server/src/config';
 import { migrate, openOrm, type Orm } from '../../server/src/orm';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -91,6 +91,21 @@ describe('plain SQL on the driver', () => {
 });
 
 describe('SQLite connection settings', () => {
+  it('should move the write-ahead log into the database file after a bulk write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chamdiem-sqlite-'));
+    const path = join(dir, 'wal.sqlite');
+    const orm = await openOrm({ databaseUrl: null, sqlitePath: path });
+    try {
+      await migrate(orm);
+      expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+      await settleAfterBulkWrite(orm.em.fork(), ['progress']);
+      expect(statSync(`${path}-wal`).size).toBe(0);
+    } finally {
+      await orm.close(true);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // SQLite's settings are per connection, so this opens an SQLite file whatever the suite's database
   it('should keep busy_timeout, foreign keys, synchronous and the page cache on a renewed connection', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chamdiem-sqlite-'));
@@ -127,7 +142,7 @@ describe('PostgreSQL statistics after a bulk write', () => {
       await migrate(orm);
       const reltuples = async () => Number((await rows<{ n: unknown }>(orm.em.fork(), `select reltuples as "n" from pg_class where relname = 'progress'`))[0].n);
       expect(await reltuples()).toBe(-1); // never analyzed: the planner guesses
-      await refreshStatistics(orm.em.fork(), ['progress']);
+      await settleAfterBulkWrite(orm.em.fork(), ['progress']);
       expect(await reltuples()).toBe(0);
     } finally {
       await orm.close(true);

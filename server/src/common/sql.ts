@@ -54,7 +54,7 @@ function numbered(sql: string): string {
  * (prepared on a connection the first time it runs there, in the same batch), so that
  * PostgreSQL parses and plans it once per connection rather than on every save: half the
  * database's CPU of a save. PostgreSQL plans a prepared statement again when its tables'
- * statistics change (see refreshStatistics). The values go in as literals escaped by the ORM's
+ * statistics change (see settleAfterBulkWrite). The values go in as literals escaped by the ORM's
  * platform (pg's escapeLiteral).
  */
 function pgDriver(platform: PostgreSqlPlatform): Driver {
@@ -175,15 +175,21 @@ export async function rows<T>(em: Em, sql: string, params: readonly unknown[] = 
 }
 
 /**
- * After a bulk write (opening a period writes a row per node and unit): PostgreSQL's statistics
- * brought up to date at once rather than by autovacuum within the minute, so that the prepared
- * statements are planned again (PostgreSQL replans a prepared statement when the statistics of
- * its tables change) for the tables as they now are; a plan made while they were small reads
- * every row of them. SQLite keeps no plans across statistics: nothing to do.
+ * After a bulk write (opening a period writes a row per node and unit), the database brought
+ * into shape at once rather than by its own housekeeping later, in the middle of someone's save:
+ * - PostgreSQL: fresh statistics (ANALYZE), so that the prepared statements are planned again
+ *   (PostgreSQL replans a prepared statement when its tables' statistics change) for the tables
+ *   as they now are; a plan made while they were small reads every row of them. Autovacuum
+ *   would catch up within the minute.
+ * - SQLite: the write-ahead log moved into the database file (a checkpoint), which would
+ *   otherwise happen a page batch at a time during the next commits.
  */
-export async function refreshStatistics(em: Em, tables: readonly string[]): Promise<void> {
-  if (!isPostgres(em) || !tables.length) return;
-  await em.getConnection().execute(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`);
+export async function settleAfterBulkWrite(em: Em, tables: readonly string[]): Promise<void> {
+  if (isPostgres(em)) {
+    if (tables.length) await em.getConnection().execute(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`);
+  } else {
+    await em.getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
+  }
 }
 
 /** A boolean column as either driver returns it. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
 import { badInput, notFound, phaseClosed, Problem } from '../../common/errors';
-import { refreshStatistics } from '../../common/sql';
+import { settleAfterBulkWrite } from '../../common/sql';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
@@ -90,8 +90,8 @@ export class PeriodService {
       await flushRows(em, Progress, progress);
       return period;
     });
-    // the saves that follow are planned for the tables as they now are (common/sql.ts)
-    await refreshStatistics(this.em, ['criterion', 'score_entry', 'progress']);
+    // the saves that follow find the database settled (statistics, log: common/sql.ts)
+    await settleAfterBulkWrite(this.em, ['criterion', 'score_entry', 'progress']);
     return created;
   }
 
