@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -91,21 +91,6 @@ describe('plain SQL on the driver', () => {
 });
 
 describe('SQLite connection settings', () => {
-  it('should move the write-ahead log into the database file after a bulk write', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chamdiem-sqlite-'));
-    const path = join(dir, 'wal.sqlite');
-    const orm = await openOrm({ databaseUrl: null, sqlitePath: path });
-    try {
-      await migrate(orm);
-      expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
-      await settleAfterBulkWrite(orm.em.fork(), ['progress']);
-      expect(statSync(`${path}-wal`).size).toBe(0);
-    } finally {
-      await orm.close(true);
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   // SQLite's settings are per connection, so this opens an SQLite file whatever the suite's database
   it('should keep busy_timeout, foreign keys, synchronous and the page cache on a renewed connection', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chamdiem-sqlite-'));

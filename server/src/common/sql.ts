@@ -182,13 +182,14 @@ export async function rows<T>(em: Em, sql: string, params: readonly unknown[] = 
  *   as they now are; a plan made while they were small reads every row of them. Autovacuum
  *   would catch up within the minute.
  * - SQLite: the write-ahead log moved into the database file (a checkpoint), which would
- *   otherwise happen a page batch at a time during the next commits.
+ *   otherwise happen a page batch at a time during the next commits. PASSIVE: it takes what no
+ *   reader needs and never waits, so another process on the same file holds nothing up.
  */
 export async function settleAfterBulkWrite(em: Em, tables: readonly string[]): Promise<void> {
   if (isPostgres(em)) {
     if (tables.length) await em.getConnection().execute(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`);
   } else {
-    await em.getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
+    await em.getConnection().execute('pragma wal_checkpoint(PASSIVE)');
   }
 }
 
