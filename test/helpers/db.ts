@@ -6,7 +6,8 @@ import { Client } from 'pg';
 
 /**
  * A fresh, empty database for one test file: a SQLite file in a temp folder by default, or a new
- * PostgreSQL database when TEST_DATABASE_URL is set (CI runs the suite both ways).
+ * PostgreSQL database when TEST_DATABASE_URL is set (CI runs the suite both ways), or on the
+ * PostgreSQL server given.
  */
 export interface TestDb {
   databaseUrl: string | null;
@@ -15,9 +16,8 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(base = process.env.TEST_DATABASE_URL): Promise<TestDb> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chamdiem-test-'));
-  const base = process.env.TEST_DATABASE_URL;
   if (!base) {
     return { databaseUrl: null, sqlitePath: join(dataDir, 'test.sqlite'), dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }

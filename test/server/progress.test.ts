@@ -9,6 +9,7 @@ import { nodeKindOf, type NotApplicableMode } from '../../server/src/modules/sco
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gql, ok } from '../helpers/gql';
 import { buildWorld, SAVE, type World } from '../helpers/world';
+import { prng, type Rng } from '../helpers/random-tree';
 
 const SEED = Number(process.env.PROGRESS_SEED ?? 20250917);
 const SAVES = 180;
@@ -19,20 +20,6 @@ const READ = `query($id:ID!){assessment(id:$id){seq selfTotal
     history{version round actor{email} old new}}
   progress{criterion{id code} selfTotal maxScore leaves leavesScored}}}`;
 
-/** mulberry32: a small, seeded, reproducible generator */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, chance: (p: number) => next() < p, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof rng>;
 type Value = Record<string, unknown>;
 
 /** Valid raw input for each leaf of the small framework (world.ts). */
@@ -123,7 +110,7 @@ describe('progress rows after a random sequence of saves', () => {
   afterAll(() => t?.close());
 
   it(`should keep every progress row equal to a full recomputation (seed ${SEED}, ${SAVES} saves)`, async () => {
-    const r = rng(SEED);
+    const r = prng(SEED);
     // group 1 is staffA's (buildWorld), group 2 goes to staffA2; the leader may save anything
     await ok(t.url, `mutation($i:AssignCriteriaInput!){assignCriteria(input:$i){id}}`, { i: { assessmentId: w.assessmentA, criterionIds: [w.criteria['2']], assigneeId: w.userIds.staffA2 } }, w.tokens.leaderA);
     const peopleFor = (code: string) =>

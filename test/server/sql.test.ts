@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { bool, settleAfterBulkWrite, rows, sqlTime, transaction } from '../../server/src/common/sql';
 import { loadConfig } from '../../server/src/config';
 import { migrate, openOrm, type Orm } from '../../server/src/orm';
@@ -116,13 +115,8 @@ describe('PostgreSQL statistics after a bulk write', () => {
   // on the PostgreSQL that CI runs, whatever the suite's database (as migrations.test.ts does)
   const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   it('should give the planner the tables as they are, so that prepared statements are planned again for them', async () => {
-    const name = `chamdiem_stats_${process.pid}_${Date.now()}`;
-    const admin = new Client({ connectionString: PG });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(PG);
-    url.pathname = `/${name}`;
-    const orm = await openOrm({ databaseUrl: url.toString(), sqlitePath: '' });
+    const pg = await createTestDb(PG);
+    const orm = await openOrm({ databaseUrl: pg.databaseUrl, sqlitePath: '' });
     try {
       await migrate(orm);
       const reltuples = async () => Number((await rows<{ n: unknown }>(orm.em.fork(), `select reltuples as "n" from pg_class where relname = 'progress'`))[0].n);
@@ -131,8 +125,7 @@ describe('PostgreSQL statistics after a bulk write', () => {
       expect(await reltuples()).toBe(0);
     } finally {
       await orm.close(true);
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await pg.drop();
     }
   });
 });

@@ -1,6 +1,6 @@
 /*
  * Prints the SQL that would bring a database migrated to the latest migration up to the
- * entities, for one dialect: node dist/scripts/migration-sql.js sqlite|postgresql
+ * entities, for one dialect: node dist/scripts/migration-sql.js sqlite|postgresql [postgres://… scratch server]
  * Paste its output into a new migration; empty output means entities and migrations agree.
  */
 import { randomBytes } from 'node:crypto';
@@ -40,6 +40,6 @@ export async function pendingSchemaSql(dialect: 'sqlite' | 'postgresql', baseUrl
 }
 
 if (require.main === module) {
-  const dialect = process.argv[2] === 'postgresql' ? 'postgresql' : 'sqlite';
-  void pendingSchemaSql(dialect, process.env.TEST_DATABASE_URL).then((sql) => process.stdout.write(sql));
+  const [, , which, url] = process.argv;
+  void pendingSchemaSql(which === 'postgresql' ? 'postgresql' : 'sqlite', url).then((sql) => process.stdout.write(sql));
 }
