@@ -6,6 +6,7 @@
 import type { Em } from '../../orm';
 import type { ScoreEntry } from '../assessment/score-entry.entity';
 import { ScoringMethod } from '../framework/criterion.entity';
+import { rows } from '../../common/sql';
 
 /** What the results read of one entry: each level's score, N/A and (RELATIVE only) figure. */
 export interface EntryRow {
@@ -89,9 +90,6 @@ interface FigureSql {
   round2input: unknown;
 }
 
-function rows<T>(em: Em, sql: string, params: unknown[]): Promise<T[]> {
-  return em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
-}
 
 /** Every entry of the period's assessments, in the entity manager's transaction. */
 export async function loadEntryRows(em: Em, periodId: string, hasRelative: boolean): Promise<EntryRow[]> {
