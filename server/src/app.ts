@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -149,8 +149,15 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
 
   const clientDir = config.clientDir;
   if (existsSync(join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+    // the bundle's file names carry its hash: cached for good; index.html, which names them, is
+    // revalidated on every visit so that a new release is picked up at once
+    app.use(
+      express.static(clientDir, {
+        index: 'index.html',
+        setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(join(clientDir, 'assets', sep)) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      }),
+    );
+    app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
 
   return {

@@ -25,16 +25,37 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * How long a step may wait for the page. Generous: on a busy 2-core machine the server, jest and
+ * Chromium's renderers share the cores, and a step that is slow there is not wrong. A step that
+ * never comes still fails, well within the test's own timeout.
+ */
+export const STEP_TIMEOUT_MS = 30_000;
+
 /** A fresh browser profile (its own localStorage) on a laptop-sized window. */
 export async function newContext(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   return context;
+}
+
+/**
+ * Navigates and returns once the server has answered: what a test waits for next is the app's
+ * own marker (the signed-in name, a form), never the page's "load" event, which also waits for
+ * the whole bundle to be fetched and run and says nothing about the app being ready.
+ */
+export async function go(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'commit' });
+}
+
+/** Reloads, as `go` navigates. */
+export async function reload(page: Page): Promise<void> {
+  await page.reload({ waitUntil: 'commit' });
 }
 
 /** Signs in through the form, as a person does, and waits for the signed-in page. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string, path = '/'): Promise<void> {
-  await page.goto(`${baseUrl}${path}`);
+  await go(page, `${baseUrl}${path}`);
   await page.getByLabel('Thư điện tử').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -56,7 +77,7 @@ export async function openAs(page: Page, baseUrl: string, token: string, path: s
     },
     [token, expiresAt] as const,
   );
-  await page.goto(`${baseUrl}${path}`);
+  await go(page, `${baseUrl}${path}`);
   await page.getByTestId('who').waitFor();
 }
 
