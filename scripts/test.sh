@@ -2,13 +2,13 @@
 # The whole test suite after the build (npm test): the server and component tests first, then
 # the browser tests on their own, so that a page load does not compete for the cores with the
 # CPU-heavy server test files. Each jest run is bounded by `timeout` (TEST_PHASE_TIMEOUT
-# seconds, default 1800): a hang fails the run instead of blocking CI forever. Extra arguments
+# seconds, default 1200): a hang fails the run instead of blocking CI forever. Extra arguments
 # go to both jest runs. With TEST_REPORT_DIR set, each run also writes its JSON report there
 # (server.json, e2e.json), which scripts/test-repeat.sh reads.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT="${TEST_PHASE_TIMEOUT:-1800}"
+LIMIT="${TEST_PHASE_TIMEOUT:-1200}"
 child=""; interrupted=""
 # timeout runs jest in its own process group; Ctrl-C reaches it through timeout, which passes it on
 trap 'interrupted=1; [ -n "$child" ] && kill -INT "$child" 2>/dev/null' INT
