@@ -3,7 +3,7 @@ const tsJest = (tsconfig) => ({ '^.+\\.tsx?$': ['ts-jest', { tsconfig, diagnosti
 /** Server tests over HTTP and sockets, and pure unit tests. */
 const server = {
   displayName: 'server',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/helpers/node-environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // the web client's component tests run in jsdom, the browser tests in their own project
@@ -32,7 +32,7 @@ const client = {
  */
 const e2e = {
   displayName: 'e2e',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/helpers/node-environment.js',
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: tsJest('<rootDir>/test/tsconfig.json'),
@@ -44,6 +44,11 @@ module.exports = {
   projects: [server, client, e2e],
   testTimeout: 120000,
   maxWorkers: 2,
+  // a worker that has nothing open still needs a moment to exit, and on a busy 2-core machine
+  // that moment outlasted jest's default 500 ms, even for a file of pure arithmetic: jest then
+  // killed the worker and reported a leak. A worker kept alive by a real leak still fails to
+  // exit, is reported, and test/helpers/node-environment.js names the file that left it.
+  workerGracefulExitTimeout: 10000,
   // no forceExit: every test file closes what it opened, so jest exits on its own; a hang is
   // bounded by the caller (scripts/test.sh runs jest under `timeout`)
 };
