@@ -81,7 +81,7 @@ for i in $(seq 1 "$runs"); do
   if [ "$rc" = 0 ]; then verdict="passed"; else verdict="FAILED"; failed=$(( failed + 1 )); fi
   # without forceExit, jest says so when something keeps it alive; `timeout` stops a hang
   exits="jest exited on its own"
-  if grep -q "did not exit one second after\|failed to exit gracefully" "$dir/output.log"; then exits="jest did NOT exit on its own (open handles)"; fi
+  if grep -q "did not exit one second after\|failed to exit gracefully\|after its teardown" "$dir/output.log"; then exits="jest did NOT exit on its own (open handles)"; fi
   if grep -q "did not finish within" "$dir/output.log"; then exits="jest was stopped by its time limit"; fi
   echo "run $i/$runs: $verdict in ${took} s ($exits)"
   report "$dir/server.json" "server + client"
