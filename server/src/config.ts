@@ -44,8 +44,8 @@ export interface Config {
     /** bytes of a JSON request body or a socket message */
     maxPayloadBytes: number;
   };
-  /** sign-in protection: failures before refusing, and for how long */
-  login: { maxFailures: number; windowSeconds: number; lockSeconds: number };
+  /** sign-in throttling (modules/user/login-guard.ts): per account and address, and per address */
+  login: { maxFailures: number; windowSeconds: number; blockSeconds: number; addressMaxFailures: number };
   /** uploaded evidence files: folder (default <dataDir>/evidence), size limit, allowed extensions */
   evidenceDir: string;
   evidenceMaxBytes: number;
@@ -145,7 +145,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     login: {
       maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
-      lockSeconds: int(env, 'LOGIN_LOCK_SECONDS', 900, 1, 86400),
+      blockSeconds: int(env, 'LOGIN_BLOCK_SECONDS', 30, 1, 3600),
+      addressMaxFailures: int(env, 'LOGIN_ADDRESS_MAX_FAILURES', 100, 1, 1_000_000),
     },
     evidenceDir: '',
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 2 ** 31 - 1),
