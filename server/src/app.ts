@@ -15,7 +15,6 @@ import { hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } f
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
-import { RedisPubSub } from './common/pubsub';
 import { createLive, type Live } from './live/live';
 import { LoginGuard } from './modules/user/login-guard';
 import { attachSocket } from './live/socket';
@@ -75,11 +74,9 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const live = createLive(config, log);
+  await live.ready();
   const format = formatError(log, config);
-  const loginGuard = new LoginGuard(
-    config.login,
-    live.pubsub instanceof RedisPubSub ? { client: live.pubsub.client, prefix: config.redisPrefix } : undefined,
-  );
+  const loginGuard = new LoginGuard(config.login, live.redis ? { client: live.redis, prefix: config.redisPrefix } : undefined);
   const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard);
 
   const apollo = new ApolloServer<Context>({

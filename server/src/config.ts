@@ -17,6 +17,8 @@ export interface Config {
   redisUrl: string | null;
   /** prefix of every Redis key and channel, so that deployments (and test runs) can share a server */
   redisPrefix: string;
+  /** longest wait for one Redis command (throttling, presence, publish) before falling back */
+  redisCommandTimeoutMs: number;
   /** bursts of live events on one topic within this window go out as one event */
   liveWindowMs: number;
   /** presence lapses this long after the last refresh */
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sqlitePath: env.SQLITE_PATH || join(dataDir, 'chamdiem.sqlite'),
     redisUrl,
     redisPrefix: env.REDIS_PREFIX || 'chamdiem:',
+    redisCommandTimeoutMs: int(env, 'REDIS_COMMAND_TIMEOUT_MS', 1000, 50, 60_000),
     liveWindowMs: int(env, 'LIVE_WINDOW_MS', 50, 0, 5000),
     presenceTtlMs: int(env, 'PRESENCE_TTL_MS', 15000, 1000, 600000),
     tokenSecret: '',
