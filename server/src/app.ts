@@ -11,7 +11,8 @@ import { viewerFrom } from './common/auth';
 import { isUnavailable, unavailable, UNAVAILABLE_MESSAGE } from './common/errors';
 import { compiledExecution } from './common/executor';
 import type { Context } from './common/context';
-import { hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } from './common/limits';
+import { inputSafety } from './common/input-safety';
+import { hideSuggestions, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
@@ -46,14 +47,6 @@ export function formatError(log: Logger, config: Pick<Config, 'env'>) {
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
-}
-
-function refuseNul(req: express.Request, res: express.Response, next: express.NextFunction) {
-  if (hasNul(req.body)) {
-    res.status(400).json({ errors: [{ message: NUL_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } }] });
-    return;
-  }
-  next();
 }
 
 export interface App {
@@ -92,7 +85,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     csrfPrevention: true,
     // cache control is off: responses are per caller and never cached, and its hook wrapped
     // every field's resolver (a large progress tree resolves 10⁵ fields)
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), integratorGuard],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), integratorGuard, inputSafety],
   });
   await apollo.start();
 
@@ -115,7 +108,6 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxPayloadBytes }),
-    refuseNul,
     (req, res, next) => {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
