@@ -11,6 +11,7 @@ import { viewerFrom } from './common/auth';
 import { isUnavailable, unavailable, UNAVAILABLE_MESSAGE } from './common/errors';
 import { compiledExecution } from './common/executor';
 import type { Context } from './common/context';
+import { jsonErrors, notFoundJson } from './common/http-errors';
 import { inputSafety } from './common/input-safety';
 import { hideSuggestions, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
@@ -141,6 +142,9 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html')));
   }
+  // whatever else happens answers in JSON with a code (common/http-errors.ts), never an HTML page
+  app.use(notFoundJson);
+  app.use(jsonErrors(log));
 
   return {
     server,
