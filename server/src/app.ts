@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -13,6 +13,7 @@ import { compiledExecution } from './common/executor';
 import type { Context } from './common/context';
 import { jsonErrors, notFoundJson } from './common/http-errors';
 import { inputSafety } from './common/input-safety';
+import { securityHeaders } from './common/security-headers';
 import { hideSuggestions, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
@@ -62,6 +63,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const server = createServer(app);
   // longer than the clients' and proxies' idle timeouts, so that a reused connection is not
   // closed under a request in flight
@@ -86,7 +88,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     csrfPrevention: true,
     // cache control is off: responses are per caller and never cached, and its hook wrapped
     // every field's resolver (a large progress tree resolves 10⁵ fields)
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), integratorGuard, inputSafety],
+    // no landing page: Apollo's loads its sandbox from a CDN, which the content security policy refuses
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety],
   });
   await apollo.start();
 
