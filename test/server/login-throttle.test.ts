@@ -8,6 +8,7 @@ import { Agent } from 'undici';
 import { Role } from '../../server/src/modules/user/user.entity';
 import { UserService } from '../../server/src/modules/user/user.service';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { eventually } from '../helpers/socket';
 import { PASSWORD } from '../helpers/world';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -85,5 +86,52 @@ describe.each([
 
   it('should give a right password its try back, so that signing in often is never throttled', async () => {
     for (let i = 0; i < ALLOWANCE * 3; i++) expect((await office('staff@test', PASSWORD)).token).toEqual(expect.any(String));
+  });
+});
+
+describe.each([
+  ['in memory', null],
+  ['on Redis', REDIS],
+])('sign-in blocks %s', (_where, redisUrl) => {
+  let t: TestApp;
+  const from: ReturnType<typeof signInFrom>[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ redisUrl, login: { maxFailures: 2, windowSeconds: 600, blockSeconds: 1, addressMaxFailures: 6 } });
+    const users = new UserService(t.orm.em.fork() as never, t.config);
+    for (const email of ['p@test', 'a1@test', 'a2@test', 'a3@test', 'a4@test']) {
+      await users.insert({ email, name: email, role: Role.ADMIN, unit: null, password: PASSWORD });
+    }
+  });
+  afterAll(async () => {
+    for (const f of from) await f.close();
+    await t?.close();
+  });
+  const at = (address: string) => {
+    const f = signInFrom(t, address);
+    from.push(f);
+    return f;
+  };
+
+  it('should block an account and address for longer each time the allowance is used up', async () => {
+    const guesser = at('127.0.0.4');
+    const blocks: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 2; i++) expect((await guesser('p@test', `wrong-${round}-${i}`)).code).toBe('UNAUTHENTICATED');
+      const refused = await guesser('p@test', PASSWORD);
+      expect(refused.code).toBe('RATE_LIMITED');
+      blocks.push(refused.retryAfter!);
+      // the block ends by itself: the right password signs in again (which gives its try back)
+      await eventually(async () => !!(await guesser('p@test', PASSWORD)).token, 10_000, 'the block to end');
+    }
+    expect(blocks).toEqual([1, 2]);
+  });
+
+  it('should refuse an address that guesses across many accounts, but not the same accounts from elsewhere', async () => {
+    const sprayer = at('127.0.0.5');
+    for (const email of ['a1@test', 'a2@test', 'a3@test']) for (let i = 0; i < 2; i++) expect((await sprayer(email, `wrong-${i}`)).code).toBe('UNAUTHENTICATED');
+    expect((await sprayer('a4@test', 'wrong')).code).toBe('RATE_LIMITED');
+    expect((await sprayer('a4@test', PASSWORD)).code).toBe('RATE_LIMITED');
+    expect((await at('127.0.0.6')('a4@test', PASSWORD)).token).toEqual(expect.any(String));
   });
 });

@@ -52,25 +52,37 @@ function walkLiteral(node: ValueNode, path: string, out: Problem[]): void {
   else if (node.kind === Kind.OBJECT) for (const f of node.fields) walkLiteral(f.value, `${path}.${f.name.value}`, out);
 }
 
+/** The literals' problems of a document, found once per parsed document (Apollo and the socket cache documents). */
+const literalProblems = new WeakMap<DocumentNode, Problem[]>();
+
+function literalsOf(document: DocumentNode): Problem[] {
+  let out = literalProblems.get(document);
+  if (out) return out;
+  out = [];
+  const found = out;
+  const fields: string[] = [];
+  visit(document, {
+    Field: { enter: (node) => void fields.push(node.name.value), leave: () => void fields.pop() },
+    Argument(node) {
+      walkLiteral(node.value, [...fields, node.name.value].join('.'), found);
+      return false;
+    },
+    VariableDefinition(node) {
+      if (node.defaultValue) walkLiteral(node.defaultValue, `$${node.variable.name.value}`, found);
+      return false;
+    },
+  });
+  literalProblems.set(document, out);
+  return out;
+}
+
 /**
  * Every string argument (literals, with their field path: `createUser.input.name`), every
  * variable (`$input.name`) and every variable default of an operation that carries NUL or a
  * bidirectional control.
  */
 export function unsafeInput(document: DocumentNode, variables: Record<string, unknown> | null | undefined): Problem[] {
-  const out: Problem[] = [];
-  const fields: string[] = [];
-  visit(document, {
-    Field: { enter: (node) => void fields.push(node.name.value), leave: () => void fields.pop() },
-    Argument(node) {
-      walkLiteral(node.value, [...fields, node.name.value].join('.'), out);
-      return false;
-    },
-    VariableDefinition(node) {
-      if (node.defaultValue) walkLiteral(node.defaultValue, `$${node.variable.name.value}`, out);
-      return false;
-    },
-  });
+  const out = [...literalsOf(document)];
   for (const [name, value] of Object.entries(variables ?? {})) walkJson(value, `$${name}`, out);
   return out;
 }

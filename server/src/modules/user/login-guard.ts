@@ -10,11 +10,11 @@ import { AppError } from '../../common/errors';
  * keep theirs until the window ends.
  *
  * Keys are an account *and* an address together, so nobody can lock a person (the ADMIN) out
- * from another address. Past half the allowance each attempt is slowed; past it the pair is
- * refused for a short block that doubles with every block of the day (LOGIN_BLOCK_SECONDS,
- * then twice that, … up to an hour). One address alone also has a larger allowance across
- * every account (password spraying). With Redis the counts are shared by every process; while
- * Redis does not answer, each process counts in memory (the insurance limiter).
+ * from another address. Past the allowance the pair is refused for a short block that doubles
+ * with every block of the day (LOGIN_BLOCK_SECONDS, then twice that, … up to an hour): a person
+ * who mistyped waits seconds, a guesser ever longer. One address alone also has a larger
+ * allowance across every account (password spraying). With Redis the counts are shared by every
+ * process; while Redis does not answer, each process counts in memory (the insurance limiter).
  */
 export interface LoginGuardSettings {
   /** wrong passwords per account and address in a window */
@@ -70,13 +70,11 @@ export class LoginGuard {
 
   /**
    * Takes one attempt for `account` from `ip`, or refuses with RATE_LIMITED (checking nothing).
-   * Slows the attempt down when the pair has used half its allowance.
    */
   async attempt(account: string, ip: string): Promise<LoginAttempt> {
     const pairKey = `${account}|${ip}`;
-    let pair: RateLimiterRes;
     try {
-      pair = await this.l.pair.consume(pairKey);
+      await this.l.pair.consume(pairKey);
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
       // the attempt that crossed the allowance starts the block; later ones find it running
@@ -90,8 +88,6 @@ export class LoginGuard {
       if (e instanceof RateLimiterRes) throw refused(e.msBeforeNext);
       throw e;
     }
-    const pressure = pair.consumedPoints / this.settings.maxFailures;
-    if (pressure > 0.5) await new Promise((r) => setTimeout(r, Math.min(2000, Math.round(1000 * pressure))));
     return {
       succeeded: async () => {
         await Promise.all([this.l.pair.reward(pairKey), this.l.address.reward(ip)]);
