@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, sep } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -11,11 +11,13 @@ import { viewerFrom } from './common/auth';
 import { isUnavailable, unavailable, UNAVAILABLE_MESSAGE } from './common/errors';
 import { compiledExecution } from './common/executor';
 import type { Context } from './common/context';
-import { hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } from './common/limits';
+import { jsonErrors, notFoundJson } from './common/http-errors';
+import { inputSafety } from './common/input-safety';
+import { securityHeaders } from './common/security-headers';
+import { hideSuggestions, parseOptions, validationRules } from './common/limits';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
-import { RedisPubSub } from './common/pubsub';
 import { createLive, type Live } from './live/live';
 import { LoginGuard } from './modules/user/login-guard';
 import { attachSocket } from './live/socket';
@@ -49,14 +51,6 @@ export function formatError(log: Logger, config: Pick<Config, 'env'>) {
   };
 }
 
-function refuseNul(req: express.Request, res: express.Response, next: express.NextFunction) {
-  if (hasNul(req.body)) {
-    res.status(400).json({ errors: [{ message: NUL_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } }] });
-    return;
-  }
-  next();
-}
-
 export interface App {
   server: Server;
   live: Live;
@@ -69,17 +63,16 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   const server = createServer(app);
   // longer than the clients' and proxies' idle timeouts, so that a reused connection is not
   // closed under a request in flight
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const live = createLive(config, log);
+  await live.ready();
   const format = formatError(log, config);
-  const loginGuard = new LoginGuard(
-    config.login,
-    live.pubsub instanceof RedisPubSub ? { client: live.pubsub.client, prefix: config.redisPrefix } : undefined,
-  );
+  const loginGuard = new LoginGuard(config.login, live.redis ? { client: live.redis, prefix: config.redisPrefix } : undefined);
   const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard);
 
   const apollo = new ApolloServer<Context>({
@@ -95,7 +88,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     csrfPrevention: true,
     // cache control is off: responses are per caller and never cached, and its hook wrapped
     // every field's resolver (a large progress tree resolves 10⁵ fields)
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), integratorGuard],
+    // no landing page: Apollo's loads its sandbox from a CDN, which the content security policy refuses
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety],
   });
   await apollo.start();
 
@@ -118,7 +112,6 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxPayloadBytes }),
-    refuseNul,
     (req, res, next) => {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
@@ -159,6 +152,9 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     );
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
+  // whatever else happens answers in JSON with a code (common/http-errors.ts), never an HTML page
+  app.use(notFoundJson);
+  app.use(jsonErrors(log));
 
   return {
     server,

@@ -17,6 +17,8 @@ export interface Config {
   redisUrl: string | null;
   /** prefix of every Redis key and channel, so that deployments (and test runs) can share a server */
   redisPrefix: string;
+  /** longest wait for one Redis command (throttling, presence, publish) before falling back */
+  redisCommandTimeoutMs: number;
   /** bursts of live events on one topic within this window go out as one event */
   liveWindowMs: number;
   /** presence lapses this long after the last refresh */
@@ -44,8 +46,8 @@ export interface Config {
     /** bytes of a JSON request body or a socket message */
     maxPayloadBytes: number;
   };
-  /** sign-in protection: failures before refusing, and for how long */
-  login: { maxFailures: number; windowSeconds: number; lockSeconds: number };
+  /** sign-in throttling (modules/user/login-guard.ts): per account and address, and per address */
+  login: { maxFailures: number; windowSeconds: number; blockSeconds: number; addressMaxFailures: number };
   /** uploaded evidence files: folder (default <dataDir>/evidence), size limit, allowed extensions */
   evidenceDir: string;
   evidenceMaxBytes: number;
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sqlitePath: env.SQLITE_PATH || join(dataDir, 'chamdiem.sqlite'),
     redisUrl,
     redisPrefix: env.REDIS_PREFIX || 'chamdiem:',
+    redisCommandTimeoutMs: int(env, 'REDIS_COMMAND_TIMEOUT_MS', 1000, 50, 60_000),
     liveWindowMs: int(env, 'LIVE_WINDOW_MS', 50, 0, 5000),
     presenceTtlMs: int(env, 'PRESENCE_TTL_MS', 15000, 1000, 600000),
     tokenSecret: '',
@@ -145,7 +148,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     login: {
       maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
-      lockSeconds: int(env, 'LOGIN_LOCK_SECONDS', 900, 1, 86400),
+      blockSeconds: int(env, 'LOGIN_BLOCK_SECONDS', 30, 1, 3600),
+      addressMaxFailures: int(env, 'LOGIN_ADDRESS_MAX_FAILURES', 100, 1, 1_000_000),
     },
     evidenceDir: '',
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 2 ** 31 - 1),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/src/app';
-import { createLogger } from '../../server/src/common/logger';
+import { createLogger, type Logger } from '../../server/src/common/logger';
 import { loadConfig, type Config } from '../../server/src/config';
 import { migrate, openOrm, type Orm } from '../../server/src/orm';
 import { createTestDb, type TestDb } from './db';
@@ -15,7 +15,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `log`: where the server logs (a test that reads the log lines passes its own pino logger). */
+export async function startTestApp(overrides: Partial<Config> = {}, opts: { log?: Logger } = {}): Promise<TestApp> {
   const db: TestDb = await createTestDb();
   const config = loadConfig(
     { NODE_ENV: 'test' },
@@ -35,7 +36,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   );
   const orm = await openOrm(config);
   await migrate(orm);
-  const app = await createApp(config, orm, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const app = await createApp(config, orm, opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   return {

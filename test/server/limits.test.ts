@@ -14,7 +14,7 @@ describe('operation limits', () => {
   let w: World;
   const clients: LiveClient[] = [];
   beforeAll(async () => {
-    t = await startTestApp({ limits, login: { maxFailures: 3, windowSeconds: 60, lockSeconds: 60 } });
+    t = await startTestApp({ limits, login: { maxFailures: 3, windowSeconds: 60, blockSeconds: 60, addressMaxFailures: 100 } });
     w = await buildWorld(t);
   });
   afterAll(async () => {

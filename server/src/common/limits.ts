@@ -30,13 +30,3 @@ export function hideSuggestions(message: string, config: Pick<Config, 'env'>): s
 
 export const withCode = (e: GraphQLError, code: string): GraphQLError =>
   new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...e.extensions, code } });
-
-/** NUL characters cannot be stored (PostgreSQL refuses them in text): requests carrying one are refused. */
-export function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 200 || value === null || typeof value !== 'object') return false;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNul(v, depth + 1)) return true;
-  return false;
-}
-
-export const NUL_MESSAGE = 'Text may not contain NUL (\\u0000) characters.';

@@ -1,5 +1,6 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Logger } from './logger';
+import { createRedis, OutageLog } from './redis';
 
 /**
  * The one place where messages cross server processes. Without Redis, an in-process bus; with
@@ -35,54 +36,41 @@ export class MemoryPubSub implements PubSub {
   }
 }
 
-const PUBLISH_TIMEOUT_MS = 2000;
-
 export class RedisPubSub implements PubSub {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers = new Map<string, Set<(p: any) => void>>();
+  private readonly publishes: OutageLog;
 
-  constructor(url: string, private readonly prefix: string, private readonly log: Logger) {
-    const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
-    this.pub = new Redis(url, options);
-    this.sub = new Redis(url, options);
-    for (const c of [this.pub, this.sub]) c.on('error', (err) => log.warn({ err: err.message }, 'redis'));
+  constructor(url: string, private readonly prefix: string, private readonly log: Logger, commandTimeoutMs: number) {
+    this.pub = createRedis(url, 'publish', commandTimeoutMs, log);
+    this.sub = createRedis(url, 'subscribe', commandTimeoutMs, log);
+    this.publishes = new OutageLog(log, 'redis publishing');
     this.sub.on('message', (channel: string, message: string) => {
       const topic = channel.slice(this.prefix.length);
       if (this.handlers.get(topic)?.size) this.dispatch(topic, JSON.parse(message)); // parsed once, shared by every local listener
     });
   }
 
-  /** The same connection settings for other Redis users (presence). */
-  get client(): Redis {
-    return this.pub;
-  }
-
   /**
    * Never waits for Redis to come back: while it is unreachable the message reaches this
-   * process's own listeners only, and a publish that Redis does not confirm within
-   * PUBLISH_TIMEOUT_MS is given up (ioredis may still deliver it late). Both are logged; the
-   * caller (a save, after its commit) answers at once. Other processes' subscribers see the gap
-   * in `seq` at their next event and refetch (docs/realtime.md).
+   * process's own listeners only, and a publish that Redis does not confirm within the command
+   * timeout (REDIS_COMMAND_TIMEOUT_MS) is given up (ioredis may still deliver it late). Logged
+   * once per outage; the caller (a save, after its commit) answers at once. Other processes'
+   * subscribers see the gap in `seq` at their next event and refetch (docs/realtime.md).
    */
   async publish(topic: string, payload: object): Promise<void> {
     if (this.pub.status !== 'ready') {
-      this.log.warn({ topic, redis: this.pub.status }, 'redis unavailable: message delivered in this process only');
+      // said once per outage by the connection (common/redis.ts), not once per message
+      this.log.debug({ topic, redis: this.pub.status }, 'redis unavailable: message delivered in this process only');
       this.dispatch(topic, JSON.parse(JSON.stringify(payload)));
       return;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const sent = this.pub.publish(this.prefix + topic, JSON.stringify(payload));
-    sent.catch(() => undefined);
     try {
-      await Promise.race([
-        sent,
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`not confirmed within ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS))),
-      ]);
+      await this.pub.publish(this.prefix + topic, JSON.stringify(payload));
+      this.publishes.up();
     } catch (err) {
-      this.log.warn({ topic, err: err instanceof Error ? err.message : String(err) }, 'redis publish failed');
-    } finally {
-      clearTimeout(timer);
+      this.publishes.down(err);
     }
   }
 
@@ -96,14 +84,19 @@ export class RedisPubSub implements PubSub {
     let set = this.handlers.get(topic);
     if (!set) {
       this.handlers.set(topic, (set = new Set()));
-      await this.sub.subscribe(this.prefix + topic);
+      const subscribed = this.sub.subscribe(this.prefix + topic);
+      // while Redis is away the subscription waits in the offline queue (sent on reconnect); this
+      // process's own messages reach the listener meanwhile, and the caller does not wait
+      if (this.sub.status === 'ready') await subscribed;
+      else subscribed.catch((err: Error) => this.log.debug({ topic, err: err.message }, 'redis subscribe deferred'));
     }
     set.add(handler);
     return async () => {
       set!.delete(handler);
       if (set!.size === 0 && this.handlers.get(topic) === set) {
         this.handlers.delete(topic);
-        await this.sub.unsubscribe(this.prefix + topic).catch(() => undefined);
+        const unsubscribed = this.sub.unsubscribe(this.prefix + topic).catch(() => undefined);
+        if (this.sub.status === 'ready') await unsubscribed; // else sent on reconnect: nobody waits for it
       }
     };
   }

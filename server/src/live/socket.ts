@@ -3,7 +3,8 @@ import { createSourceEventStream, execute, GraphQLError, specifiedRules, type Do
 import { viewerFrom, type Viewer } from '../common/auth';
 import type { Context } from '../common/context';
 import { isUnavailable } from '../common/errors';
-import { hasNul, NUL_MESSAGE, parseOptions, validationRules } from '../common/limits';
+import { refuseUnsafeInput } from '../common/input-safety';
+import { parseOptions, validationRules } from '../common/limits';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import type { Orm } from '../orm';
@@ -96,10 +97,11 @@ export function attachSocket(
         } catch (e) {
           return [e as GraphQLError];
         }
-        if (hasNul(payload)) return [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })];
         const op = operations.get(payload.query);
         if (!('document' in op)) return [...op];
         const { query, document } = op;
+        const unsafe = refuseUnsafeInput(document, payload.variables);
+        if (unsafe) return [unsafe];
         (payload as { query: string }).query = query; // graphql-ws keeps the message: let it keep the shared copy of the text
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { AppError, badInput } from '../../common/errors';
+import { unsafeText } from '../../common/input-safety';
 import type { EvidenceStorage } from './evidence.storage';
 import { cleanFileName, contentMatches, EVIDENCE_FILE_TYPES, extensionOf, SNIFF_BYTES } from './evidence.types';
 
@@ -73,6 +74,7 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
     bb.on('field', (name, value, info) => {
       if (!FIELDS.includes(name)) fail(400, badInput([{ path: name, message: 'unknown field: send assessmentId, criterionId and file' }]));
       else if (info.valueTruncated) fail(400, badInput([{ path: name, message: 'is too long' }]));
+      else if (unsafeText(value)) fail(400, badInput([{ path: name, message: unsafeText(value)! }]));
       else fields[name] = value;
     });
     bb.on('file', (name, stream, info) => {
@@ -137,6 +139,12 @@ async function receiveFile(
   fields: Record<string, string>,
   fail: (status: number, error: AppError | Error) => void,
 ): Promise<ReceivedFile | null> {
+  const unsafe = unsafeText(rawName ?? '');
+  if (unsafe) {
+    stream.resume();
+    fail(400, badInput([{ path: 'file', message: `the file name ${unsafe}` }]));
+    return null;
+  }
   const name = cleanFileName(rawName);
   const ext = extensionOf(name);
   const type = o.types.includes(ext) ? EVIDENCE_FILE_TYPES[ext] : undefined;

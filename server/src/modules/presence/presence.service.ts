@@ -39,6 +39,7 @@ export class PresenceService {
     for (const e of entries.sort((a, b) => a.expiresAt - b.expiresAt)) byUser.set(e.userId, e);
     return {
       assessmentId,
+      degraded: this.store.degraded,
       members: [...byUser.values()]
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
         .map((e) => ({ userId: e.userId, name: e.name, criterionId: e.criterionId, expiresAt: new Date(e.expiresAt).toISOString() })),
@@ -82,4 +83,4 @@ export class PresenceService {
   }
 }
 
-const membersKey = (s: PresenceEvent) => s.members.map((m) => `${m.userId}:${m.criterionId ?? ''}`).join('|');
+const membersKey = (s: PresenceEvent) => `${s.degraded ? 'degraded' : ''}|` + s.members.map((m) => `${m.userId}:${m.criterionId ?? ''}`).join('|');

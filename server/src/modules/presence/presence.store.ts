@@ -1,4 +1,6 @@
 import type Redis from 'ioredis';
+import type { Logger } from '../../common/logger';
+import { OutageLog } from '../../common/redis';
 
 /**
  * Ephemeral presence: who has an assessment open, keyed by session (a tab), with a time-to-live.
@@ -18,9 +20,12 @@ export interface PresenceStore {
   remove(assessmentId: string, sessionId: string): Promise<void>;
   /** live entries; expired ones are dropped */
   list(assessmentId: string, now: number): Promise<PresenceEntry[]>;
+  /** true while the store knows only this process's own sessions (its shared store does not answer) */
+  readonly degraded: boolean;
 }
 
 export class MemoryPresenceStore implements PresenceStore {
+  readonly degraded = false;
   private readonly rooms = new Map<string, Map<string, PresenceEntry>>();
 
   async put(assessmentId: string, entry: PresenceEntry): Promise<void> {
@@ -43,6 +48,8 @@ export class MemoryPresenceStore implements PresenceStore {
 }
 
 export class RedisPresenceStore implements PresenceStore {
+  readonly degraded = false;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -76,5 +83,53 @@ export class RedisPresenceStore implements PresenceStore {
     if (live.length === 0) return [];
     const infos = await this.redis.hmget(h, ...live);
     return infos.filter((x): x is string => x !== null).map((x) => JSON.parse(x) as PresenceEntry);
+  }
+}
+
+/**
+ * The shared store (Redis) while it answers; while it does not (down, or silent past the command
+ * timeout), this process's own sessions in memory, marked `degraded`, so that presence keeps
+ * answering with what this process knows. Logged once per outage. Back on the shared store,
+ * the sessions of the outage re-appear at their next refresh.
+ */
+export class FallbackPresenceStore implements PresenceStore {
+  private readonly local = new MemoryPresenceStore();
+  private readonly outage: OutageLog;
+
+  constructor(
+    private readonly shared: PresenceStore,
+    log: Logger,
+  ) {
+    this.outage = new OutageLog(log, 'presence store');
+  }
+
+  get degraded(): boolean {
+    return this.outage.degraded;
+  }
+
+  private async either<T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {
+    try {
+      const result = await shared();
+      this.outage.up();
+      return result;
+    } catch (err) {
+      this.outage.down(err);
+      return local();
+    }
+  }
+
+  put(assessmentId: string, entry: PresenceEntry): Promise<void> {
+    void this.local.put(assessmentId, entry); // kept locally too, for an outage that starts later
+    return this.either(() => this.shared.put(assessmentId, entry), async () => undefined);
+  }
+
+  remove(assessmentId: string, sessionId: string): Promise<void> {
+    void this.local.remove(assessmentId, sessionId);
+    return this.either(() => this.shared.remove(assessmentId, sessionId), async () => undefined);
+  }
+
+  list(assessmentId: string, now: number): Promise<PresenceEntry[]> {
+    const local = this.local.list(assessmentId, now); // also drops the local copy's lapsed sessions
+    return this.either(() => this.shared.list(assessmentId, now), () => local);
   }
 }

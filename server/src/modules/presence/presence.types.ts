@@ -22,4 +22,10 @@ export class PresenceEvent {
 
   @Field(() => [PresenceMember])
   members!: PresenceMember[];
+
+  @Field(() => Boolean, {
+    description:
+      'True while the shared presence store does not answer: the members are only those known to the server you are connected to, and people connected elsewhere are missing.',
+  })
+  degraded!: boolean;
 }

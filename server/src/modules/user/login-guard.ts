@@ -1,108 +1,105 @@
 import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../../common/errors';
 
 /**
- * Sign-in protection: failures are counted per address and per account in a window; past half
- * the allowance each attempt is slowed, past the allowance the key is refused for a while.
- * In memory for one process, in Redis when several processes share the load.
+ * Sign-in throttling (rate-limiter-flexible). Every attempt takes one point *before* its password
+ * is checked, in one atomic step (a Lua script on Redis, a map in memory), so that parallel
+ * guesses cannot all pass a check and be counted afterwards: past the allowance an attempt is
+ * refused without its password being checked. A right password gives its point back; wrong ones
+ * keep theirs until the window ends.
+ *
+ * Keys are an account *and* an address together, so nobody can lock a person (the ADMIN) out
+ * from another address. Past the allowance the pair is refused for a short block that doubles
+ * with every block of the day (LOGIN_BLOCK_SECONDS, then twice that, … up to an hour): a person
+ * who mistyped waits seconds, a guesser ever longer. One address alone also has a larger
+ * allowance across every account (password spraying). With Redis the counts are shared by every
+ * process; while Redis does not answer, each process counts in memory (the insurance limiter).
  */
 export interface LoginGuardSettings {
+  /** wrong passwords per account and address in a window */
   maxFailures: number;
   windowSeconds: number;
-  lockSeconds: number;
+  /** the first block of an account and address past the allowance; later ones double */
+  blockSeconds: number;
+  /** wrong passwords from one address across every account in a window */
+  addressMaxFailures: number;
 }
 
-interface Counter {
-  /** failures in the current window, and seconds until the key unlocks (0: not locked) */
-  get(key: string): Promise<{ failures: number; lockedFor: number }>;
-  fail(key: string, settings: LoginGuardSettings): Promise<void>;
-  clear(key: string): Promise<void>;
+/** The longest block: progressive blocks stop doubling here. */
+export const MAX_BLOCK_SECONDS = 3600;
+const DAY = 24 * 3600;
+
+/** One attempt that holds its points: `succeeded()` gives them back, a failure keeps them. */
+export interface LoginAttempt {
+  succeeded(): Promise<void>;
 }
 
-class MemoryCounter implements Counter {
-  private readonly entries = new Map<string, { failures: number; windowEnds: number; lockedUntil: number }>();
+type Limiters = { pair: RateLimiterAbstract; address: RateLimiterAbstract; blocks: RateLimiterAbstract };
 
-  async get(key: string) {
-    const e = this.entries.get(key);
-    const now = Date.now();
-    if (!e) return { failures: 0, lockedFor: 0 };
-    if (e.windowEnds < now && e.lockedUntil < now) {
-      this.entries.delete(key);
-      return { failures: 0, lockedFor: 0 };
-    }
-    return { failures: e.failures, lockedFor: Math.max(0, Math.ceil((e.lockedUntil - now) / 1000)) };
-  }
-
-  async fail(key: string, s: LoginGuardSettings) {
-    const now = Date.now();
-    let e = this.entries.get(key);
-    if (!e || e.windowEnds < now) e = { failures: 0, windowEnds: now + s.windowSeconds * 1000, lockedUntil: 0 };
-    e.failures++;
-    if (e.failures >= s.maxFailures) e.lockedUntil = now + s.lockSeconds * 1000;
-    this.entries.set(key, e);
-    if (this.entries.size > 100_000) this.entries.delete(this.entries.keys().next().value!); // bounded
-  }
-
-  async clear(key: string) {
-    this.entries.delete(key);
-  }
+function limiters(s: LoginGuardSettings, redis?: { client: Redis; prefix: string }): Limiters {
+  const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const keyPrefix = `${redis?.prefix ?? ''}login:${name}`;
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!redis) return memory;
+    // a Redis that is down or slow answers from memory in this process instead of hanging
+    return new RateLimiterRedis({ storeClient: redis.client, keyPrefix, points, duration, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  };
+  return {
+    pair: make('pair', s.maxFailures, s.windowSeconds),
+    address: make('address', s.addressMaxFailures, s.windowSeconds),
+    blocks: make('blocks', 1_000_000, DAY),
+  };
 }
 
-class RedisCounter implements Counter {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  async get(key: string) {
-    const [failures, ttl] = await Promise.all([this.redis.get(`${this.prefix}login:f:${key}`), this.redis.pttl(`${this.prefix}login:l:${key}`)]);
-    return { failures: Number(failures ?? 0), lockedFor: ttl > 0 ? Math.ceil(ttl / 1000) : 0 };
-  }
-
-  async fail(key: string, s: LoginGuardSettings) {
-    const k = `${this.prefix}login:f:${key}`;
-    const [[, n]] = (await this.redis.multi().incr(k).expire(k, s.windowSeconds, 'NX').exec()) as [[unknown, number], unknown];
-    if (n >= s.maxFailures) await this.redis.set(`${this.prefix}login:l:${key}`, '1', 'EX', s.lockSeconds);
-  }
-
-  async clear(key: string) {
-    await this.redis.del(`${this.prefix}login:f:${key}`, `${this.prefix}login:l:${key}`);
-  }
-}
-
-/** A counted key; an address may fail `weight` times as often as an account (offices share one). */
-export interface GuardKey {
-  key: string;
-  weight: number;
-}
+const refused = (msBeforeNext: number) => {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  const wait = seconds < 120 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
+  return new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${wait}.`, { retryAfterSeconds: seconds });
+};
 
 export class LoginGuard {
-  private readonly counter: Counter;
+  private readonly l: Limiters;
 
   constructor(
     private readonly settings: LoginGuardSettings,
     redis?: { client: Redis; prefix: string },
   ) {
-    this.counter = redis ? new RedisCounter(redis.client, redis.prefix) : new MemoryCounter();
+    this.l = limiters(settings, redis);
   }
 
-  /** Before checking a password: refuses a locked key, slows a suspicious one. */
-  async before(keys: GuardKey[]): Promise<void> {
-    const states = await Promise.all(keys.map((k) => this.counter.get(k.key)));
-    const locked = Math.max(...states.map((s) => s.lockedFor));
-    if (locked > 0) {
-      throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil(locked / 60)} minute(s).`, { retryAfterSeconds: locked });
+  /**
+   * Takes one attempt for `account` from `ip`, or refuses with RATE_LIMITED (checking nothing).
+   */
+  async attempt(account: string, ip: string): Promise<LoginAttempt> {
+    const pairKey = `${account}|${ip}`;
+    try {
+      await this.l.pair.consume(pairKey);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      // the attempt that crossed the allowance starts the block; later ones find it running
+      const crossed = e.consumedPoints === this.settings.maxFailures + 1;
+      throw refused(crossed ? (await this.block(pairKey)) * 1000 : e.msBeforeNext);
     }
-    const pressure = Math.max(...states.map((s, i) => s.failures / (this.settings.maxFailures * keys[i].weight)));
-    if (pressure >= 0.5) await new Promise((r) => setTimeout(r, Math.min(2000, Math.round(1000 * pressure))));
+    try {
+      await this.l.address.consume(ip);
+    } catch (e) {
+      await this.l.pair.reward(pairKey).catch(() => undefined);
+      if (e instanceof RateLimiterRes) throw refused(e.msBeforeNext);
+      throw e;
+    }
+    return {
+      succeeded: async () => {
+        await Promise.all([this.l.pair.reward(pairKey), this.l.address.reward(ip)]);
+      },
+    };
   }
 
-  async failed(keys: GuardKey[]): Promise<void> {
-    await Promise.all(keys.map((k) => this.counter.fail(k.key, { ...this.settings, maxFailures: this.settings.maxFailures * k.weight })));
-  }
-
-  /** A success clears the account's count (not the address's: one good password does not whitelist an address). */
-  async succeeded(accountKey: string): Promise<void> {
-    await this.counter.clear(accountKey);
+  /** Blocks a pair for LOGIN_BLOCK_SECONDS × 2^(blocks today − 1), at most MAX_BLOCK_SECONDS; returns the seconds. */
+  private async block(pairKey: string): Promise<number> {
+    const n = (await this.l.blocks.consume(pairKey)).consumedPoints;
+    const seconds = Math.min(MAX_BLOCK_SECONDS, this.settings.blockSeconds * 2 ** Math.min(20, n - 1));
+    await this.l.pair.block(pairKey, seconds);
+    return seconds;
   }
 }

@@ -20,22 +20,14 @@ export class UserService {
     private readonly config: Config,
   ) {}
 
-  /** Signs in; failures are counted per address and per account (see LoginGuard). */
+  /** Signs in; every attempt is counted per account and address before its password is checked (see LoginGuard). */
   async login(email: string, password: string, guard: LoginGuard, ip: string): Promise<AuthPayload> {
-    const account = `a:${normalizeEmail(email).slice(0, 254)}`;
-    const keys = [
-      { key: account, weight: 1 },
-      { key: `ip:${ip}`, weight: 4 },
-    ];
-    await guard.before(keys);
+    const attempt = await guard.attempt(normalizeEmail(email).slice(0, 254), ip);
     const user = await this.em.findOne(User, { email: normalizeEmail(email) }, { populate: ['passwordHash'] });
     const hash = user?.passwordHash ?? (await decoyHash(this.config.passwordHashMemoryKiB));
     const ok = password.length <= 1000 && (await verifyPassword(hash, password)) && user !== null && user.active;
-    if (!ok || !user) {
-      await guard.failed(keys);
-      throw unauthenticated('Wrong e-mail or password, or the account is disabled.');
-    }
-    await guard.succeeded(account);
+    if (!ok || !user) throw unauthenticated('Wrong e-mail or password, or the account is disabled.');
+    await attempt.succeeded();
     return { ...signToken(this.config, user.id), user };
   }
 
