@@ -95,4 +95,22 @@ describe('two server processes sharing Redis', () => {
     await ok(t.url, `mutation($id:ID!,$s:String!,$c:ID){updatePresence(assessmentId:$id,sessionId:$s,criterionId:$c)}`, { id: w.assessmentA, s: 'multi-process-tab', c: w.criteria['1.4'] }, w.tokens.staffA);
     await sub.until((ev) => ev.some((e) => e.presence.members.some((m: any) => m.criterionId === w.criteria['1.4'])));
   });
+
+  it('should close a socket on the other process when its API token is revoked (4403)', async () => {
+    const issued = (await ok(t.url, `mutation{issueApiToken(name:"multi-process",scope:READ){secret token{id}}}`, {}, w.tokens.admin)).issueApiToken;
+    const c = connect(second.url, issued.secret);
+    clients.push(c);
+    const closes: { code: number; reason: string }[] = [];
+    c.client.on('closed', (e: any) => closes.push({ code: e.code, reason: e.reason }));
+    const sub = c.subscribe<any>(`subscription($p:ID!){periodProgress(periodId:$p){periodId}}`, { p: w.periodId });
+    // the stream is live on the second process once a save on the first reaches it
+    await eventually(async () => {
+      expect((await save(t.url, '1.1', 0.5)).errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 150));
+      return sub.events.length > 0;
+    }, 10000, 'the second process to deliver');
+    await ok(t.url, `mutation($id:ID!){revokeApiToken(id:$id){id}}`, { id: issued.token.id }, w.tokens.admin);
+    await eventually(() => closes.length === 1, 5000, 'the socket on the second process to close');
+    expect(closes[0]).toEqual({ code: 4403, reason: 'Forbidden: token revoked' });
+  });
 });

@@ -43,14 +43,26 @@ function secretKey(secret: string): KeyObject {
   return key;
 }
 
-/** The user id of a valid token, or null (bad signature, expired, malformed). */
-export function verifyToken(settings: TokenSettings, token: string): string | null {
+/** What a valid sign-in token says: whose it is and when it expires (epoch seconds). */
+export interface TokenClaims {
+  userId: string;
+  exp: number;
+}
+
+/** The claims of a valid token, or null (bad signature, expired, malformed). */
+export function verifyTokenClaims(settings: TokenSettings, token: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, secretKey(settings.tokenSecret), { algorithms: ['HS256'] });
-    return typeof payload === 'object' && typeof payload.sub === 'string' && isUuid(payload.sub) ? payload.sub : null;
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || !isUuid(payload.sub)) return null;
+    return { userId: payload.sub, exp: typeof payload.exp === 'number' ? payload.exp : Number.POSITIVE_INFINITY };
   } catch {
     return null;
   }
+}
+
+/** The user id of a valid token, or null (bad signature, expired, malformed). */
+export function verifyToken(settings: TokenSettings, token: string): string | null {
+  return verifyTokenClaims(settings, token)?.userId ?? null;
 }
 
 /** "Bearer xyz" → "xyz"; anything else → null. */

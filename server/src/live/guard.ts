@@ -2,6 +2,10 @@
  * Access to a live stream is checked when it starts and again whenever the user's access may
  * have changed (disabled, moved to another unit, role changed): `AccessWatch.changed(userId)`
  * reaches every process, and each of that user's streams re-checks and ends if it lost access.
+ *
+ * A socket lives as long as the token it signed in with: it is closed with 4401 when a sign-in
+ * token expires, and with 4403 when its API token is revoked (`tokenRevoked(tokenId)`, which
+ * reaches every process).
  */
 import type { PubSub } from '../common/pubsub';
 
@@ -16,14 +20,74 @@ export interface Revocable {
 
 const ACCESS_TOPIC = 'access';
 
+/** graphql-ws's close codes for a socket whose credentials ended. */
+export const CLOSE_EXPIRED = { code: 4401, reason: 'Unauthorized: token expired' } as const;
+export const CLOSE_REVOKED = { code: 4403, reason: 'Forbidden: token revoked' } as const;
+export const CLOSE_FORBIDDEN = { code: 4403, reason: 'Forbidden: account disabled or signed out' } as const;
+
+/** An open socket as the watch knows it: whose it is, with which API token, and how to end it. */
+export interface WatchedSocket {
+  userId: string;
+  /** the integrator's API token, if it signed in with one */
+  tokenId: string | null;
+  close(code: number, reason: string): void;
+  /** re-checks the socket's credentials: null when they still hold, else why it ends */
+  recheck(): Promise<{ code: number; reason: string } | null>;
+}
+
+/** setTimeout's longest delay (about 24.8 days); a later expiry is re-armed when it fires. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+type AccessMessage = { userId: string } | { tokenId: string };
+
 export class AccessWatch {
   private readonly watchers = new Map<string, Map<Revocable, () => Promise<boolean>>>();
+  /** open sockets, with their expiry timer if any */
+  private readonly sockets = new Map<WatchedSocket, NodeJS.Timeout | null>();
+  private readonly byToken = new Map<string, Set<WatchedSocket>>();
   private unsubscribe: Promise<() => Promise<void>>;
 
   constructor(private readonly pubsub: PubSub) {
-    this.unsubscribe = pubsub.subscribe(ACCESS_TOPIC, (msg: { userId: string }) => {
+    this.unsubscribe = pubsub.subscribe(ACCESS_TOPIC, (msg: AccessMessage) => {
+      if ('tokenId' in msg) {
+        for (const socket of this.byToken.get(msg.tokenId) ?? []) socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
+        return;
+      }
       for (const [stream, stillAllowed] of this.watchers.get(msg.userId) ?? []) this.recheck(stream, stillAllowed);
     });
+  }
+
+  /** Tell every process that this API token is revoked: the sockets signed in with it close. */
+  async tokenRevoked(tokenId: string): Promise<void> {
+    await this.pubsub.publish(ACCESS_TOPIC, { tokenId });
+  }
+
+  /** Watches an open socket until `unwatchSocket`; `expiresAt` (epoch ms) closes it with 4401. */
+  watchSocket(socket: WatchedSocket, expiresAt: number | null): void {
+    this.sockets.set(socket, expiresAt === null || !Number.isFinite(expiresAt) ? null : this.expiry(socket, expiresAt));
+    if (socket.tokenId) {
+      let set = this.byToken.get(socket.tokenId);
+      if (!set) this.byToken.set(socket.tokenId, (set = new Set()));
+      set.add(socket);
+    }
+  }
+
+  unwatchSocket(socket: WatchedSocket): void {
+    const timer = this.sockets.get(socket);
+    if (timer) clearTimeout(timer);
+    this.sockets.delete(socket);
+    const set = socket.tokenId ? this.byToken.get(socket.tokenId) : undefined;
+    if (set?.delete(socket) && set.size === 0) this.byToken.delete(socket.tokenId!);
+  }
+
+  private expiry(socket: WatchedSocket, expiresAt: number): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      if (!this.sockets.has(socket)) return;
+      if (Date.now() < expiresAt) this.sockets.set(socket, this.expiry(socket, expiresAt));
+      else socket.close(CLOSE_EXPIRED.code, CLOSE_EXPIRED.reason);
+    }, Math.min(Math.max(expiresAt - Date.now(), 0), MAX_DELAY));
+    timer.unref();
+    return timer;
   }
 
   /** Tell every process that this user's access changed. */
@@ -52,6 +116,9 @@ export class AccessWatch {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.sockets.values()) if (timer) clearTimeout(timer);
+    this.sockets.clear();
+    this.byToken.clear();
     this.watchers.clear();
     await (await this.unsubscribe)();
   }
