@@ -16,10 +16,12 @@ import { AssessmentEvidenceResolver, EntryEvidenceResolver, EvidenceResolver } f
 import { PeriodResolver } from './modules/period/period.resolver';
 import { ResultsResolver } from './modules/results/results.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
+import { PasswordResolver } from './modules/user/password.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
 export const resolvers = [
   UserResolver,
+  PasswordResolver,
   UnitResolver,
   FrameworkResolver,
   CriterionResolver,

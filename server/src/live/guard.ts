@@ -4,8 +4,8 @@
  * reaches every process, and each of that user's streams re-checks and ends if it lost access.
  *
  * A socket lives as long as the token it signed in with: it is closed with 4401 when a sign-in
- * token expires, and with 4403 when its API token is revoked (`tokenRevoked(tokenId)`, which
- * reaches every process).
+ * token expires or its session ends (`sessionsEnded`: a password changed or reset), and with 4403
+ * when its API token is revoked (`tokenRevoked(tokenId)`); both reach every process.
  */
 import type { PubSub } from '../common/pubsub';
 
@@ -23,6 +23,7 @@ const ACCESS_TOPIC = 'access';
 /** graphql-ws's close codes for a socket whose credentials ended. */
 export const CLOSE_EXPIRED = { code: 4401, reason: 'Unauthorized: token expired' } as const;
 export const CLOSE_REVOKED = { code: 4403, reason: 'Forbidden: token revoked' } as const;
+export const CLOSE_SIGNED_OUT = { code: 4401, reason: 'Unauthorized: session ended' } as const;
 export const CLOSE_FORBIDDEN = { code: 4403, reason: 'Forbidden: account disabled or signed out' } as const;
 
 /** An open socket as the watch knows it: whose it is, with which API token, and how to end it. */
@@ -30,6 +31,8 @@ export interface WatchedSocket {
   userId: string;
   /** the integrator's API token, if it signed in with one */
   tokenId: string | null;
+  /** the session epoch of its sign-in token (User.sessionEpoch) */
+  epoch: number;
   close(code: number, reason: string): void;
   /** re-checks the socket's credentials: null when they still hold, else why it ends */
   recheck(): Promise<{ code: number; reason: string } | null>;
@@ -38,7 +41,7 @@ export interface WatchedSocket {
 /** setTimeout's longest delay (about 24.8 days); a later expiry is re-armed when it fires. */
 const MAX_DELAY = 2 ** 31 - 1;
 
-type AccessMessage = { userId: string } | { tokenId: string };
+type AccessMessage = { userId: string; epoch?: number } | { tokenId: string };
 
 export class AccessWatch {
   private readonly watchers = new Map<string, Map<Revocable, () => Promise<boolean>>>();
@@ -53,8 +56,19 @@ export class AccessWatch {
         for (const socket of this.byToken.get(msg.tokenId) ?? []) socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
         return;
       }
+      if (msg.epoch !== undefined) {
+        for (const socket of this.sockets.keys()) {
+          if (socket.userId === msg.userId && !socket.tokenId && socket.epoch < msg.epoch) socket.close(CLOSE_SIGNED_OUT.code, CLOSE_SIGNED_OUT.reason);
+        }
+        return;
+      }
       for (const [stream, stillAllowed] of this.watchers.get(msg.userId) ?? []) this.recheck(stream, stillAllowed);
     });
+  }
+
+  /** Tell every process that this user's sessions before `epoch` ended (a password change or reset): their sockets close. */
+  async sessionsEnded(userId: string, epoch: number): Promise<void> {
+    await this.pubsub.publish(ACCESS_TOPIC, { userId, epoch });
   }
 
   /** Tell every process that this API token is revoked: the sockets signed in with it close. */

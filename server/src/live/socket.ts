@@ -9,7 +9,7 @@ import type { Config } from '../config';
 import type { Orm } from '../orm';
 import type { LoginGuard } from '../modules/user/login-guard';
 import { OperationCache } from './documents';
-import { CLOSE_EXPIRED, CLOSE_FORBIDDEN, CLOSE_REVOKED, type WatchedSocket } from './guard';
+import { CLOSE_EXPIRED, CLOSE_FORBIDDEN, CLOSE_REVOKED, CLOSE_SIGNED_OUT, type WatchedSocket } from './guard';
 import type { Live } from './live';
 import { SharedPayload } from './shared-payload';
 import { Subscriber } from './subscriber';
@@ -76,17 +76,20 @@ export function attachSocket(
   const watchCredentials = (extra: Extra): void => {
     const { viewer, authorization } = extra;
     const token = bearer(authorization);
-    const exp = viewer.integrator || !token ? null : (verifyTokenClaims(config, token)?.exp ?? 0);
+    const claims = viewer.integrator || !token ? null : verifyTokenClaims(config, token);
+    const exp = viewer.integrator ? null : (claims?.exp ?? 0);
     const watched: WatchedSocket = {
       userId: viewer.id,
       tokenId: viewer.integrator?.tokenId ?? null,
+      epoch: claims?.epoch ?? 0,
       close: extra.close,
       recheck: async () => {
         try {
           return (await viewerFrom(config, fork(), authorization)) ? null : CLOSE_FORBIDDEN;
         } catch (e) {
           if (isUnavailable(e)) return null; // an outage is not a refusal: checked again next time
-          return viewer.integrator ? CLOSE_REVOKED : exp !== null && exp * 1000 <= Date.now() ? CLOSE_EXPIRED : CLOSE_FORBIDDEN;
+          if (viewer.integrator) return CLOSE_REVOKED;
+          return exp !== null && exp * 1000 <= Date.now() ? CLOSE_EXPIRED : CLOSE_SIGNED_OUT;
         }
       },
     };
