@@ -5,7 +5,9 @@
  *
  * A socket lives as long as the token it signed in with: it is closed with 4401 when a sign-in
  * token expires or its session ends (`sessionsEnded`: a password changed or reset), and with 4403
- * when its API token is revoked (`tokenRevoked(tokenId)`); both reach every process.
+ * when its API token is revoked (`tokenRevoked(tokenId)`); both reach every process. A message
+ * lost while the bus (Redis) was down is made up for when it comes back: everything open is
+ * re-checked (`recheckAll`).
  */
 import type { PubSub } from '../common/pubsub';
 
@@ -64,6 +66,31 @@ export class AccessWatch {
       }
       for (const [stream, stillAllowed] of this.watchers.get(msg.userId) ?? []) this.recheck(stream, stillAllowed);
     });
+    // access changes published while the bus was down never came: re-check everything open
+    pubsub.onReconnect(() => void this.recheckAll());
+  }
+
+  /**
+   * Every open stream and socket asks again whether it may go on (after a bus outage), a few at
+   * a time so that thousands of sockets do not take every database connection at once.
+   */
+  async recheckAll(concurrency = 8): Promise<void> {
+    const jobs: (() => Promise<void>)[] = [];
+    for (const streams of this.watchers.values()) {
+      for (const [stream, stillAllowed] of streams) jobs.push(() => this.recheck(stream, stillAllowed));
+    }
+    for (const socket of this.sockets.keys()) {
+      jobs.push(async () => {
+        if (!this.sockets.has(socket)) return;
+        const end = await socket.recheck().catch(() => null);
+        if (end) socket.close(end.code, end.reason);
+      });
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) await jobs[next++]();
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
   }
 
   /** Tell every process that this user's sessions before `epoch` ended (a password change or reset): their sockets close. */
@@ -121,8 +148,8 @@ export class AccessWatch {
     if (streams?.delete(stream) && streams.size === 0) this.watchers.delete(userId);
   }
 
-  private recheck(stream: Revocable, stillAllowed: () => Promise<boolean>): void {
-    stillAllowed()
+  private recheck(stream: Revocable, stillAllowed: () => Promise<boolean>): Promise<void> {
+    return stillAllowed()
       .catch(() => false)
       .then((ok) => {
         if (!ok) stream.revoke({ [REVOKED]: true, reason: 'Your access to this stream has been withdrawn.' });
