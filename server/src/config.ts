@@ -25,6 +25,8 @@ export interface Config {
   presenceTtlMs: number;
   tokenSecret: string;
   tokenTtlSeconds: number;
+  /** how long an ADMIN's password-reset code stays usable */
+  passwordResetTtlSeconds: number;
   /** seed the demo province, framework, users and period on an empty database */
   demoData: boolean;
   /** first ADMIN created on an empty database when demo data is off */
@@ -114,8 +116,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if ((adminEmail === null) !== (adminPassword === null)) {
     throw new Error('Configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together.');
   }
-  if (adminPassword !== null && adminPassword.length < 8) {
-    throw new Error('Configuration: ADMIN_PASSWORD must be at least 8 characters.');
+  if (adminPassword !== null && adminPassword.length < 12) {
+    throw new Error('Configuration: ADMIN_PASSWORD must be at least 12 characters (the password policy of an ADMIN).');
   }
   const base: Config = {
     env: nodeEnv,
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     presenceTtlMs: int(env, 'PRESENCE_TTL_MS', 15000, 1000, 600000),
     tokenSecret: '',
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 90 * 24 * 3600),
+    passwordResetTtlSeconds: int(env, 'PASSWORD_RESET_TTL_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
     demoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),
     adminEmail,
     adminPassword,

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './common/auth';
+import { guardUnitData } from './common/unit-data';
 import { AppraisalResolver, ProgressAppraisalResolver } from './modules/appraisal/appraisal.resolver';
 import { AssessmentResolver } from './modules/assessment/assessment.resolver';
 import { ApiTokenResolver } from './modules/integrator/api-token.resolver';
@@ -15,10 +16,12 @@ import { AssessmentEvidenceResolver, EntryEvidenceResolver, EvidenceResolver } f
 import { PeriodResolver } from './modules/period/period.resolver';
 import { ResultsResolver } from './modules/results/results.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
+import { PasswordResolver } from './modules/user/password.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
 export const resolvers = [
   UserResolver,
+  PasswordResolver,
   UnitResolver,
   FrameworkResolver,
   CriterionResolver,
@@ -54,8 +57,9 @@ const noTopics = {
   },
 };
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], authChecker, validate: false, pubSub: noTopics as never });
+/** The schema, with every field that reaches a unit's data checking the caller (common/unit-data.ts). */
+export async function createSchema(): Promise<GraphQLSchema> {
+  return guardUnitData(await buildSchema({ resolvers: [...resolvers], authChecker, validate: false, pubSub: noTopics as never }));
 }
 
 /** The SDL checked in at schema/schema.graphql: sorted, so that it diffs cleanly. */

@@ -58,6 +58,10 @@ const MATRIX: Record<string, [string, Call]> = {
   computeResults: [ADMIN_ONLY, () => ({ query: 'mutation { computeResults(periodId: "00000000-0000-4000-8000-000000000000") { __typename } }' })],
   publishResults: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishResults(periodId:$id){ __typename } }', variables: { id: w.periodId } })],
   issueApiToken: [ADMIN_ONLY, () => ({ query: 'mutation { issueApiToken(name: "", scope: READ) { secret } }' })],
+  // passwords: a wrong current password is BAD_USER_INPUT (changes nothing); a made-up code likewise
+  changePassword: [SIGNED_IN, () => ({ query: 'mutation { changePassword(currentPassword: "not-it", newPassword: "x") { token } }' })],
+  resetPassword: [ADMIN_ONLY, () => ({ query: 'mutation { resetPassword(userId: "00000000-0000-4000-8000-000000000000") { code } }' })],
+  completePasswordReset: ['o o o o o o o o', () => ({ query: 'mutation { completePasswordReset(code: "rst_made-up", newPassword: "x") }' })],
   revokeApiToken: [ADMIN_ONLY, () => ({ query: 'mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") { id } }' })],
   // the unit's own work
   assignCriteria: ['U F o F F F F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ assignCriteria(input:{ assessmentId:$a, criterionIds:[$c], assigneeId: "00000000-0000-4000-8000-000000000000" }){ id } }', variables: { a: A(w), c: w.criteria['1'] } })],

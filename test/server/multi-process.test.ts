@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gql, ok } from '../helpers/gql';
+import { startProxy, type TcpProxy } from '../helpers/proxy';
 import { connect, eventually, type LiveClient } from '../helpers/socket';
 import { buildWorld, SAVE, type World } from '../helpers/world';
 
@@ -94,5 +95,79 @@ describe('two server processes sharing Redis', () => {
     await sub.until((ev) => ev.length > 0);
     await ok(t.url, `mutation($id:ID!,$s:String!,$c:ID){updatePresence(assessmentId:$id,sessionId:$s,criterionId:$c)}`, { id: w.assessmentA, s: 'multi-process-tab', c: w.criteria['1.4'] }, w.tokens.staffA);
     await sub.until((ev) => ev.some((e) => e.presence.members.some((m: any) => m.criterionId === w.criteria['1.4'])));
+  });
+
+  it('should close a socket on the other process when its API token is revoked (4403)', async () => {
+    const issued = (await ok(t.url, `mutation{issueApiToken(name:"multi-process",scope:READ){secret token{id}}}`, {}, w.tokens.admin)).issueApiToken;
+    const c = connect(second.url, issued.secret);
+    clients.push(c);
+    const closes: { code: number; reason: string }[] = [];
+    c.client.on('closed', (e: any) => closes.push({ code: e.code, reason: e.reason }));
+    const sub = c.subscribe<any>(`subscription($p:ID!){periodProgress(periodId:$p){periodId}}`, { p: w.periodId });
+    // the stream is live on the second process once a save on the first reaches it
+    await eventually(async () => {
+      expect((await save(t.url, '1.1', 0.5)).errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 150));
+      return sub.events.length > 0;
+    }, 10000, 'the second process to deliver');
+    await ok(t.url, `mutation($id:ID!){revokeApiToken(id:$id){id}}`, { id: issued.token.id }, w.tokens.admin);
+    await eventually(() => closes.length === 1, 5000, 'the socket on the second process to close');
+    expect(closes[0]).toEqual({ code: 4403, reason: 'Forbidden: token revoked' });
+  });
+});
+
+describe('access changes made while a process was cut off from Redis', () => {
+  let proxy: TcpProxy;
+  let t: TestApp;
+  let w: World;
+  let second: { url: string; child: ChildProcess };
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    const redis = new URL(REDIS);
+    proxy = await startProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+    // this process reaches Redis through the proxy; the second one directly
+    t = await startTestApp({ redisUrl: proxy.via(REDIS), liveWindowMs: 20 });
+    w = await buildWorld(t);
+    second = await startSecondProcess(t);
+  });
+  afterAll(async () => {
+    proxy?.restore();
+    await Promise.all(clients.map((c) => c.close()));
+    second?.child.kill('SIGTERM');
+    await t?.close();
+    await proxy?.close();
+  });
+
+  it('should re-check open streams and sockets when Redis comes back, ending those that lost access', async () => {
+    const issued = (await ok(t.url, `mutation{issueApiToken(name:"outage",scope:READ){secret token{id}}}`, {}, w.tokens.admin)).issueApiToken;
+    const integrator = connect(t.url, issued.secret);
+    const staff = connect(t.url, w.tokens.staffA);
+    const keeper = connect(t.url, w.tokens.leaderA);
+    clients.push(integrator, staff, keeper);
+    const closes: number[] = [];
+    integrator.client.on('closed', (e: any) => closes.push(e.code));
+    integrator.subscribe<any>(`subscription($p:ID!){periodProgress(periodId:$p){periodId}}`, { p: w.periodId });
+    const staffEvents = staff.subscribe<any>(EVENTS, { id: w.assessmentA });
+    const leaderEvents = keeper.subscribe<any>(EVENTS, { id: w.assessmentA });
+    await eventually(() => t.app.live.hub.liveSubscriptionCount === 3, 5000, 'three live subscriptions');
+
+    proxy.cut();
+    await eventually(() => proxy.open === 0, 5000, 'the process to lose Redis');
+    // meanwhile, on the other process: the token is revoked and staffA moves to unit B
+    await ok(second.url, `mutation($id:ID!){revokeApiToken(id:$id){id}}`, { id: issued.token.id }, w.tokens.admin);
+    await ok(second.url, `mutation($id:ID!,$u:ID!){updateUser(id:$id,input:{unitId:$u}){id}}`, { id: w.userIds.staffA, u: w.units.B }, w.tokens.admin);
+    expect(closes).toEqual([]); // nothing could tell this process yet
+
+    proxy.restore();
+    await eventually(() => closes.length === 1 && staffEvents.errors.length === 1, 15000, 'the re-check after Redis came back');
+    expect(closes[0]).toBe(4403);
+    expect(staffEvents.errors[0].extensions?.code).toBe('FORBIDDEN');
+    // whoever kept access keeps the stream
+    expect(leaderEvents.errors).toEqual([]);
+    const a = await ok(t.url, `query($id:ID!){assessment(id:$id){entries{criterion{code} version}}}`, { id: w.assessmentA }, w.tokens.leaderA);
+    const v = a.assessment.entries.find((e: any) => e.criterion.code === '1.1').version;
+    expect((await gql(t.url, SAVE, { i: { assessmentId: w.assessmentA, criterionId: w.criteria['1.1'], value: { points: 1 }, expectedVersion: v } }, w.tokens.leaderA)).errors).toBeUndefined();
+    await leaderEvents.until((ev) => ev.some((e) => e.assessmentEvents.entry?.selfScore === 1));
   });
 });

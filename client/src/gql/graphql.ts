@@ -64,7 +64,7 @@ export type CreateUnitInput = {
 export type CreateUserInput = {
   email: string;
   name: string;
-  /** At least 8 characters. */
+  /** At least 12 characters for an ADMIN, 10 for everyone else; not one of the most common passwords. */
   password: string;
   role: Role;
   /** Required for LEADER and STAFF. */

@@ -341,7 +341,7 @@ export const en: Record<keyof typeof vi, string> = {
   'admin.disable': 'Disable',
   'admin.enableWho': 'Enable the account of {name}',
   'admin.disableWho': 'Disable the account of {name}',
-  'admin.password': 'Password (at least 8 characters)',
+  'admin.password': 'Password (at least 10 characters, 12 for an administrator; not a common one)',
   'admin.newUser': 'New user',
   'admin.addUser': 'Add user',
   'admin.filterUnit': 'Filter by unit',

@@ -339,7 +339,7 @@ export const vi = {
   'admin.disable': 'Khóa',
   'admin.enableWho': 'Mở khóa tài khoản {name}',
   'admin.disableWho': 'Khóa tài khoản {name}',
-  'admin.password': 'Mật khẩu (ít nhất 8 ký tự)',
+  'admin.password': 'Mật khẩu (ít nhất 10 ký tự, quản trị viên 12; không dùng mật khẩu phổ biến)',
   'admin.newUser': 'Thêm người dùng',
   'admin.addUser': 'Thêm người dùng',
   'admin.filterUnit': 'Lọc theo đơn vị',

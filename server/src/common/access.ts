@@ -1,4 +1,5 @@
 import { AssessmentStatus } from '../modules/assessment/assessment.entity';
+import { Phase } from '../modules/period/period.entity';
 import { Role } from '../modules/user/user.entity';
 import type { Viewer } from './auth';
 import { forbidden } from './errors';
@@ -31,6 +32,18 @@ export function canReadAssessment(viewer: Viewer, a: AssessmentRef): boolean {
     case Role.STAFF:
       return viewer.unitId !== null && viewer.unitId === a.unitId;
   }
+}
+
+/** Roles that see every unit's results before they are published. */
+export const SEE_ALL_RESULTS: readonly Role[] = [Role.ADMIN, Role.VIEWER, Role.APPRAISER];
+
+/**
+ * A unit's result (its row of the ranking): everyone signed in once the period is PUBLISHED;
+ * ADMIN, VIEWER and APPRAISER always; before publishing a unit's LEADER and STAFF their own only.
+ */
+export function canReadResult(viewer: Viewer, a: { unitId: string; phase: Phase }): boolean {
+  if (SEE_ALL_RESULTS.includes(viewer.role) || a.phase === Phase.PUBLISHED) return true;
+  return (viewer.role === Role.LEADER || viewer.role === Role.STAFF) && viewer.unitId !== null && viewer.unitId === a.unitId;
 }
 
 export function assertCanReadAssessment(viewer: Viewer, a: AssessmentRef): void {

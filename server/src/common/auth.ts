@@ -24,8 +24,9 @@ export interface TokenSettings {
   tokenTtlSeconds: number;
 }
 
-export function signToken(settings: TokenSettings, userId: string): { token: string; expiresAt: Date } {
-  const token = jwt.sign({}, settings.tokenSecret, {
+/** A sign-in token for a user, in the user's current session epoch (`ep`; see User.sessionEpoch). */
+export function signToken(settings: TokenSettings, userId: string, sessionEpoch = 0): { token: string; expiresAt: Date } {
+  const token = jwt.sign({ ep: sessionEpoch }, settings.tokenSecret, {
     algorithm: 'HS256',
     subject: userId,
     expiresIn: settings.tokenTtlSeconds,
@@ -43,15 +44,26 @@ function secretKey(secret: string): KeyObject {
   return key;
 }
 
-/** The user id of a valid token, or null (bad signature, expired, malformed). */
-export function verifyToken(settings: TokenSettings, token: string): string | null {
+/** What a valid sign-in token says: whose it is, when it expires (epoch seconds), its session epoch. */
+export interface TokenClaims {
+  userId: string;
+  exp: number;
+  epoch: number;
+}
+
+/** The claims of a valid token, or null (bad signature, expired, without `exp`, malformed). */
+export function verifyTokenClaims(settings: TokenSettings, token: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, secretKey(settings.tokenSecret), { algorithms: ['HS256'] });
-    return typeof payload === 'object' && typeof payload.sub === 'string' && isUuid(payload.sub) ? payload.sub : null;
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || !isUuid(payload.sub)) return null;
+    // a token that never expires is not one this server issues
+    if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) return null;
+    return { userId: payload.sub, exp: payload.exp, epoch: Number.isInteger(payload.ep) ? (payload.ep as number) : 0 };
   } catch {
     return null;
   }
 }
+
 
 /** "Bearer xyz" → "xyz"; anything else → null. */
 export function bearer(header: unknown): string | null {
@@ -72,23 +84,29 @@ export async function viewerFrom(settings: TokenSettings, em: Em, authorization:
     if (!integrator) throw unauthenticated('The API token is invalid or has been revoked.', 401);
     return integrator;
   }
-  const userId = token ? verifyToken(settings, token) : null;
-  if (!userId) throw unauthenticated('The token is invalid or has expired; sign in again.', 401);
-  const viewer = await loadViewer(em, userId);
-  if (!viewer) throw unauthenticated('This account is disabled or no longer exists; sign in again.', 401);
-  return viewer;
+  const claims = token ? verifyTokenClaims(settings, token) : null;
+  if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.', 401);
+  const found = await loadUser(em, claims.userId);
+  if (!found) throw unauthenticated('This account is disabled or no longer exists; sign in again.', 401);
+  if (claims.epoch < found.sessionEpoch) throw unauthenticated('This session has ended (the password was changed or reset); sign in again.', 401);
+  return found.viewer;
 }
 
 /** The viewer as the database has it now; null when the account is disabled or gone. */
 export async function loadViewer(em: Em, userId: string): Promise<Viewer | null> {
+  return (await loadUser(em, userId))?.viewer ?? null;
+}
+
+async function loadUser(em: Em, userId: string): Promise<{ viewer: Viewer; sessionEpoch: number } | null> {
   // one plain read on every request and socket operation: no entity is hydrated, so nothing
   // partly loaded lands in the request's identity map either
-  const [user] = await rows<{ id: string; role: Role; unit_id: string | null; name: string; active: unknown }>(
+  const [user] = await rows<{ id: string; role: Role; unit_id: string | null; name: string; active: unknown; session_epoch: number | string }>(
     em,
-    'select "id", "role", "unit_id", "name", "active" from "user" where "id" = ?',
+    'select "id", "role", "unit_id", "name", "active", "session_epoch" from "user" where "id" = ?',
     [userId],
   );
-  return user && bool(user.active) ? { id: user.id, role: user.role, unitId: user.unit_id ?? null, name: user.name } : null;
+  if (!user || !bool(user.active)) return null;
+  return { viewer: { id: user.id, role: user.role, unitId: user.unit_id ?? null, name: user.name }, sessionEpoch: Number(user.session_epoch) };
 }
 
 export function requireViewer(viewer: Viewer | null): Viewer {

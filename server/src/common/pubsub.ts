@@ -11,6 +11,11 @@ export interface PubSub {
   publish(topic: string, payload: object): Promise<void>;
   /** Listens to a topic; the returned function stops listening. */
   subscribe(topic: string, handler: (payload: any) => void): Promise<() => Promise<void>>;
+  /**
+   * Called each time the bus comes back after an outage, during which messages from other
+   * processes were lost (never for the in-process bus, which cannot lose any).
+   */
+  onReconnect(handler: () => void): void;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,8 @@ export class MemoryPubSub implements PubSub {
     };
   }
 
+  onReconnect(): void {}
+
   async close(): Promise<void> {
     this.handlers.clear();
   }
@@ -41,11 +48,22 @@ export class RedisPubSub implements PubSub {
   private readonly sub: Redis;
   private readonly handlers = new Map<string, Set<(p: any) => void>>();
   private readonly publishes: OutageLog;
+  private readonly reconnected = new Set<() => void>();
 
   constructor(url: string, private readonly prefix: string, private readonly log: Logger, commandTimeoutMs: number) {
     this.pub = createRedis(url, 'publish', commandTimeoutMs, log);
     this.sub = createRedis(url, 'subscribe', commandTimeoutMs, log);
     this.publishes = new OutageLog(log, 'redis publishing');
+    // the subscribing connection lost its channels while it was down: whatever was published
+    // meanwhile never came; once it is back (ioredis subscribes again), listeners catch up
+    let lost = false;
+    this.sub.on('close', () => (lost = true));
+    this.sub.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      log.warn('redis subscription back after an outage: re-checking what may have been missed');
+      for (const h of this.reconnected) h();
+    });
     this.sub.on('message', (channel: string, message: string) => {
       const topic = channel.slice(this.prefix.length);
       if (this.handlers.get(topic)?.size) this.dispatch(topic, JSON.parse(message)); // parsed once, shared by every local listener
@@ -101,8 +119,13 @@ export class RedisPubSub implements PubSub {
     };
   }
 
+  onReconnect(handler: () => void): void {
+    this.reconnected.add(handler);
+  }
+
   async close(): Promise<void> {
     this.handlers.clear();
+    this.reconnected.clear();
     this.sub.disconnect();
     this.pub.disconnect();
   }

@@ -2,6 +2,12 @@
  * Access to a live stream is checked when it starts and again whenever the user's access may
  * have changed (disabled, moved to another unit, role changed): `AccessWatch.changed(userId)`
  * reaches every process, and each of that user's streams re-checks and ends if it lost access.
+ *
+ * A socket lives as long as the token it signed in with: it is closed with 4401 when a sign-in
+ * token expires or its session ends (`sessionsEnded`: a password changed or reset), and with 4403
+ * when its API token is revoked (`tokenRevoked(tokenId)`); both reach every process. A message
+ * lost while the bus (Redis) was down is made up for when it comes back: everything open is
+ * re-checked (`recheckAll`).
  */
 import type { PubSub } from '../common/pubsub';
 
@@ -16,14 +22,113 @@ export interface Revocable {
 
 const ACCESS_TOPIC = 'access';
 
+/** graphql-ws's close codes for a socket whose credentials ended. */
+export const CLOSE_EXPIRED = { code: 4401, reason: 'Unauthorized: token expired' } as const;
+export const CLOSE_REVOKED = { code: 4403, reason: 'Forbidden: token revoked' } as const;
+export const CLOSE_SIGNED_OUT = { code: 4401, reason: 'Unauthorized: session ended' } as const;
+export const CLOSE_FORBIDDEN = { code: 4403, reason: 'Forbidden: account disabled or signed out' } as const;
+
+/** An open socket as the watch knows it: whose it is, with which API token, and how to end it. */
+export interface WatchedSocket {
+  userId: string;
+  /** the integrator's API token, if it signed in with one */
+  tokenId: string | null;
+  /** the session epoch of its sign-in token (User.sessionEpoch) */
+  epoch: number;
+  close(code: number, reason: string): void;
+  /** re-checks the socket's credentials: null when they still hold, else why it ends */
+  recheck(): Promise<{ code: number; reason: string } | null>;
+}
+
+/** setTimeout's longest delay (about 24.8 days); a later expiry is re-armed when it fires. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+type AccessMessage = { userId: string; epoch?: number } | { tokenId: string };
+
 export class AccessWatch {
   private readonly watchers = new Map<string, Map<Revocable, () => Promise<boolean>>>();
+  /** open sockets, with their expiry timer if any */
+  private readonly sockets = new Map<WatchedSocket, NodeJS.Timeout | null>();
+  private readonly byToken = new Map<string, Set<WatchedSocket>>();
   private unsubscribe: Promise<() => Promise<void>>;
 
   constructor(private readonly pubsub: PubSub) {
-    this.unsubscribe = pubsub.subscribe(ACCESS_TOPIC, (msg: { userId: string }) => {
+    this.unsubscribe = pubsub.subscribe(ACCESS_TOPIC, (msg: AccessMessage) => {
+      if ('tokenId' in msg) {
+        for (const socket of this.byToken.get(msg.tokenId) ?? []) socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
+        return;
+      }
+      if (msg.epoch !== undefined) {
+        for (const socket of this.sockets.keys()) {
+          if (socket.userId === msg.userId && !socket.tokenId && socket.epoch < msg.epoch) socket.close(CLOSE_SIGNED_OUT.code, CLOSE_SIGNED_OUT.reason);
+        }
+        return;
+      }
       for (const [stream, stillAllowed] of this.watchers.get(msg.userId) ?? []) this.recheck(stream, stillAllowed);
     });
+    // access changes published while the bus was down never came: re-check everything open
+    pubsub.onReconnect(() => void this.recheckAll());
+  }
+
+  /**
+   * Every open stream and socket asks again whether it may go on (after a bus outage), a few at
+   * a time so that thousands of sockets do not take every database connection at once.
+   */
+  async recheckAll(concurrency = 8): Promise<void> {
+    const jobs: (() => Promise<void>)[] = [];
+    for (const streams of this.watchers.values()) {
+      for (const [stream, stillAllowed] of streams) jobs.push(() => this.recheck(stream, stillAllowed));
+    }
+    for (const socket of this.sockets.keys()) {
+      jobs.push(async () => {
+        if (!this.sockets.has(socket)) return;
+        const end = await socket.recheck().catch(() => null);
+        if (end) socket.close(end.code, end.reason);
+      });
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) await jobs[next++]();
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  }
+
+  /** Tell every process that this user's sessions before `epoch` ended (a password change or reset): their sockets close. */
+  async sessionsEnded(userId: string, epoch: number): Promise<void> {
+    await this.pubsub.publish(ACCESS_TOPIC, { userId, epoch });
+  }
+
+  /** Tell every process that this API token is revoked: the sockets signed in with it close. */
+  async tokenRevoked(tokenId: string): Promise<void> {
+    await this.pubsub.publish(ACCESS_TOPIC, { tokenId });
+  }
+
+  /** Watches an open socket until `unwatchSocket`; `expiresAt` (epoch ms) closes it with 4401. */
+  watchSocket(socket: WatchedSocket, expiresAt: number | null): void {
+    this.sockets.set(socket, expiresAt === null || !Number.isFinite(expiresAt) ? null : this.expiry(socket, expiresAt));
+    if (socket.tokenId) {
+      let set = this.byToken.get(socket.tokenId);
+      if (!set) this.byToken.set(socket.tokenId, (set = new Set()));
+      set.add(socket);
+    }
+  }
+
+  unwatchSocket(socket: WatchedSocket): void {
+    const timer = this.sockets.get(socket);
+    if (timer) clearTimeout(timer);
+    this.sockets.delete(socket);
+    const set = socket.tokenId ? this.byToken.get(socket.tokenId) : undefined;
+    if (set?.delete(socket) && set.size === 0) this.byToken.delete(socket.tokenId!);
+  }
+
+  private expiry(socket: WatchedSocket, expiresAt: number): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      if (!this.sockets.has(socket)) return;
+      if (Date.now() < expiresAt) this.sockets.set(socket, this.expiry(socket, expiresAt));
+      else socket.close(CLOSE_EXPIRED.code, CLOSE_EXPIRED.reason);
+    }, Math.min(Math.max(expiresAt - Date.now(), 0), MAX_DELAY));
+    timer.unref();
+    return timer;
   }
 
   /** Tell every process that this user's access changed. */
@@ -43,8 +148,8 @@ export class AccessWatch {
     if (streams?.delete(stream) && streams.size === 0) this.watchers.delete(userId);
   }
 
-  private recheck(stream: Revocable, stillAllowed: () => Promise<boolean>): void {
-    stillAllowed()
+  private recheck(stream: Revocable, stillAllowed: () => Promise<boolean>): Promise<void> {
+    return stillAllowed()
       .catch(() => false)
       .then((ok) => {
         if (!ok) stream.revoke({ [REVOKED]: true, reason: 'Your access to this stream has been withdrawn.' });
@@ -52,6 +157,9 @@ export class AccessWatch {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.sockets.values()) if (timer) clearTimeout(timer);
+    this.sockets.clear();
+    this.byToken.clear();
     this.watchers.clear();
     await (await this.unsubscribe)();
   }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createSourceEventStream, execute, GraphQLError, specifiedRules, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { viewerFrom, type Viewer } from '../common/auth';
+import { bearer, verifyTokenClaims, viewerFrom, type Viewer } from '../common/auth';
 import type { Context } from '../common/context';
 import { isUnavailable } from '../common/errors';
 import { refuseUnsafeInput } from '../common/input-safety';
@@ -10,13 +10,14 @@ import type { Config } from '../config';
 import type { Orm } from '../orm';
 import type { LoginGuard } from '../modules/user/login-guard';
 import { OperationCache } from './documents';
+import { CLOSE_EXPIRED, CLOSE_FORBIDDEN, CLOSE_REVOKED, CLOSE_SIGNED_OUT, type WatchedSocket } from './guard';
 import type { Live } from './live';
 import { SharedPayload } from './shared-payload';
 import { Subscriber } from './subscriber';
 import { serveGraphqlWs, type SocketExtra } from './transport';
 
 type Em = Context['em'];
-type Extra = SocketExtra & { viewer: Viewer; authorization: unknown };
+type Extra = SocketExtra & { viewer: Viewer; authorization: unknown; watched?: WatchedSocket };
 
 /**
  * One socket operation's context. Its entity manager is forked when first used and let go once a
@@ -68,6 +69,35 @@ export function attachSocket(
   const payloads = new WeakMap<ExecutionResult, SharedPayload>();
   const sockets = { open: 0 };
 
+  /**
+   * The socket lives as long as its credentials: closed (4401) when its sign-in token expires,
+   * (4403) when its API token is revoked; `recheck` is asked after an outage of the bus that
+   * carries revocations (live/guard.ts).
+   */
+  const watchCredentials = (extra: Extra): void => {
+    const { viewer, authorization } = extra;
+    const token = bearer(authorization);
+    const claims = viewer.integrator || !token ? null : verifyTokenClaims(config, token);
+    const exp = viewer.integrator ? null : (claims?.exp ?? 0);
+    const watched: WatchedSocket = {
+      userId: viewer.id,
+      tokenId: viewer.integrator?.tokenId ?? null,
+      epoch: claims?.epoch ?? 0,
+      close: extra.close,
+      recheck: async () => {
+        try {
+          return (await viewerFrom(config, fork(), authorization)) ? null : CLOSE_FORBIDDEN;
+        } catch (e) {
+          if (isUnavailable(e)) return null; // an outage is not a refusal: checked again next time
+          if (viewer.integrator) return CLOSE_REVOKED;
+          return exp !== null && exp * 1000 <= Date.now() ? CLOSE_EXPIRED : CLOSE_SIGNED_OUT;
+        }
+      },
+    };
+    extra.watched = watched;
+    live.access.watchSocket(watched, exp === null ? null : exp * 1000);
+  };
+
   const transport = serveGraphqlWs<Extra>(
     server,
     {
@@ -78,6 +108,7 @@ export function attachSocket(
           const viewer = await viewerFrom(config, fork(), authorization);
           if (!viewer) return false;
           Object.assign(ctx.extra, { viewer, authorization });
+          watchCredentials(ctx.extra);
           return true;
         } catch (e) {
           // a database outage is not a refusal: close with 4500 so that clients retry
@@ -104,6 +135,9 @@ export function attachSocket(
         if (unsafe) return [unsafe];
         (payload as { query: string }).query = query; // graphql-ws keeps the message: let it keep the shared copy of the text
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.watched) live.access.unwatchSocket(ctx.extra.watched);
       },
       context: (ctx): Context => new SocketContext(ctx.extra.viewer, ctx.extra.ip, config, log, live, loginGuard, fork),
       subscribe: async (args: ExecutionArgs) => {

@@ -7,6 +7,8 @@ import { outgoing } from './shared-payload';
 /** What a socket's graphql-ws context carries besides its own: the peer's address, not the upgrade request. */
 export interface SocketExtra {
   ip: string;
+  /** closes the socket with a code and reason (its credentials ended) */
+  close(code: number, reason: string): void;
 }
 
 const BUCKETS = 12;
@@ -70,7 +72,7 @@ export function serveGraphqlWs<E extends SocketExtra>(
         close: (code, reason) => ws.close(code, reason),
         onMessage: (cb) => ws.on('message', (data) => cb(String(data)).catch((err) => fail(ws, err, 'graphql-ws message failed'))),
       },
-      { ip: request.socket.remoteAddress ?? '' } as E,
+      { ip: request.socket.remoteAddress ?? '', close: (code: number, reason: string) => ws.close(code, reason) } as E,
     );
     ws.once('close', (code, reason) => {
       bucket.delete(ws);

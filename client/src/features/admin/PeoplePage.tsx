@@ -205,7 +205,7 @@ function NewUserForm({ units }: { units: readonly { id: string; name: string }[]
       </div>
       <div className="field">
         <label htmlFor="user-password">{t('admin.password')}</label>
-        <input id="user-password" type="password" autoComplete="new-password" minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input id="user-password" type="password" autoComplete="new-password" minLength={role === 'ADMIN' ? 12 : 10} value={password} onChange={(e) => setPassword(e.target.value)} required />
       </div>
       <div className="field">
         <label htmlFor="user-role">{t('admin.role')}</label>

@@ -13,6 +13,8 @@ import { Progress } from './progress.entity';
  */
 export class ProgressRow {
   readonly id: string;
+  /** whose row it is: the access check of every object (common/unit-data.ts) reads it */
+  readonly assessmentId: string;
   readonly criterionId: string;
   readonly selfTotal: number;
   readonly maxScore: number;
@@ -26,9 +28,10 @@ export class ProgressRow {
   private readonly createdRaw: unknown;
   private readonly updatedRaw: unknown;
 
-  constructor(em: Em, r: RawProgress) {
+  constructor(em: Em, assessmentId: string, r: RawProgress) {
     this.em = em;
     this.id = r[1];
+    this.assessmentId = assessmentId;
     this.criterionId = r[2];
     this.selfTotal = fromHundredths(r[3]);
     this.maxScore = fromHundredths(r[4]);
@@ -108,7 +111,7 @@ export async function progressRows(em: Em, assessmentId: string, { times = true 
   raw.sort((x, y) => x[0] - y[0]);
   const rows = new Array<ProgressRow>(raw.length);
   for (let i = 0; i < raw.length; i++) {
-    rows[i] = new ProgressRow(em, raw[i]);
+    rows[i] = new ProgressRow(em, assessmentId, raw[i]);
   }
   return rows;
 }

@@ -9,7 +9,7 @@ import { ScoreEntry } from '../assessment/score-entry.entity';
 import { RevisionRound, ScoreRevision } from '../assessment/score-revision.entity';
 import { Criterion } from '../framework/criterion.entity';
 import { Phase } from '../period/period.entity';
-import { Role, User } from '../user/user.entity';
+import { Role, UNIT_ROLES, User } from '../user/user.entity';
 import type { AssignCriteriaInput } from './assignment.input';
 
 export interface AssignResult {
@@ -68,6 +68,53 @@ export class AssignmentService {
       await em.flush();
       return { assessment: a, entries: changed };
     });
+  }
+
+  /**
+   * A person moved to another unit, or given a role without a unit, is no longer the assignee of
+   * the old unit's entries: each open assessment (not FINAL, its period not finalized) with
+   * entries of theirs outside `user`'s unit has them unassigned, as the unit's leader would
+   * (seq + 1, a new version and a revision per entry; `actor` is who made the change). Returns one
+   * change per assessment, for the live events.
+   */
+  async endOutsideUnit(actor: Viewer, user: User): Promise<AssignResult[]> {
+    const keep = UNIT_ROLES.includes(user.role) ? (user.unit?.id ?? null) : null;
+    const stale = await this.em.find(
+      ScoreEntry,
+      {
+        assignee: user.id,
+        assessment: { ...(keep ? { unit: { $ne: keep } } : {}), status: { $ne: AssessmentStatus.FINAL }, period: { phase: { $nin: [Phase.FINALIZED, Phase.PUBLISHED] } } },
+      },
+      { fields: ['id', 'assessment'] },
+    );
+    const byAssessment = [...new Set(stale.map((e) => e.assessment.id))];
+    const out: AssignResult[] = [];
+    for (const assessmentId of byAssessment) {
+      out.push(
+        await this.em.transactional(async (em) => {
+          await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: assessmentId }).execute('run');
+          const a = await em.findOneOrFail(Assessment, { id: assessmentId }, { refresh: true });
+          const entries = await em.find(ScoreEntry, { assessment: a.id, assignee: user.id }, { populate: ['criterion', 'assignee', 'updatedBy'], orderBy: { criterion: { ordinal: 'asc' } } });
+          for (const e of entries) {
+            e.assignee = null;
+            e.version += 1;
+            e.updatedAt = new Date();
+            em.create(ScoreRevision, {
+              entry: e,
+              actor: actor.integrator ? null : em.getReference(User, actor.id),
+              round: RevisionRound.SELF,
+              version: e.version,
+              old: { assigneeId: user.id },
+              next: { assigneeId: null, reason: 'moved' },
+            } as never);
+          }
+          if (entries.length === 0) a.seq -= 1;
+          await em.flush();
+          return { assessment: a, entries };
+        }),
+      );
+    }
+    return out.filter((r) => r.entries.length > 0);
   }
 
   /** The viewer's entries across periods, with their state. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
 import { fromHundredths } from '../../common/decimal';
 import { forbidden, notFound, phaseClosed } from '../../common/errors';
+import { SEE_ALL_RESULTS } from '../../common/access';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { appraisedOf } from '../appraisal/appraised';
@@ -24,8 +25,6 @@ interface ResultData extends Omit<ComputedResult, 'unitId' | 'unitKind' | 'ranke
   computedAt: Date;
 }
 
-/** Roles that see every unit's results before they are published. */
-const SEE_ALL: readonly Role[] = [Role.ADMIN, Role.VIEWER, Role.APPRAISER];
 
 const rankedOf = (r: { selfTotalH: number; round1TotalH?: number | null; finalTotalH?: number | null }): number =>
   r.finalTotalH ?? r.round1TotalH ?? r.selfTotalH;
@@ -71,7 +70,7 @@ export class ResultsService {
   async ranking(viewer: Viewer, id: string, unitKind: UnitKind): Promise<RankingRow[]> {
     const period = await this.em.findOne(Period, { id: assertId(id, 'Period') }, { populate: ['framework'] });
     if (!period) throw notFound('Period', id);
-    const all = SEE_ALL.includes(viewer.role) || period.phase === Phase.PUBLISHED;
+    const all = SEE_ALL_RESULTS.includes(viewer.role) || period.phase === Phase.PUBLISHED;
     const unitOnly = !all && (viewer.role === Role.LEADER || viewer.role === Role.STAFF);
     if (!all && !unitOnly) throw forbidden('The results of this period are not published yet.');
 

@@ -41,4 +41,11 @@ export class User extends BaseEntity {
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /**
+   * Sign-in tokens carry the epoch they were issued in; raising it (a password change or reset)
+   * ends every session issued before. Never leaves the server.
+   */
+  @Property({ type: 'integer', default: 0 })
+  sessionEpoch: number = 0;
 }

@@ -15,7 +15,7 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true, description: 'Required for LEADER and STAFF.' })
   unitId?: string | null;
 
-  @Field(() => String, { description: 'At least 8 characters.' })
+  @Field(() => String, { description: 'At least 12 characters for an ADMIN, 10 for everyone else; not one of the most common passwords.' })
   password!: string;
 }
 

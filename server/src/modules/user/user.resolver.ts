@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { load } from '../../common/load';
+import { publish } from '../assessment/assessment.publisher';
+import { AssignmentService } from '../assignment/assignment.service';
 import { Unit } from '../unit/unit.entity';
 import { AuthPayload } from './auth-payload';
 import { Role, User } from './user.entity';
@@ -41,9 +43,15 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Changes a person’s name, role or unit; their open live streams re-check their access at once.' })
+  @Mutation(() => User, { description: 'Changes a person’s name, role or unit; their open live streams re-check their access at once, and a move to another unit (or a role without a unit) unassigns them from the old unit’s open assessments.' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
+    const viewer = requireViewer(ctx.viewer);
     const user = await new UserService(ctx.em, ctx.config).update(id, input);
+    // access follows the person: the old unit's entries are no longer theirs
+    const ended = await new AssignmentService(ctx.em).endOutsideUnit(viewer, user);
+    for (const change of ended) {
+      await publish(ctx, { assessment: change.assessment, kinds: ['ASSIGNED'], actor: viewer, entries: change.entries, progress: [] });
+    }
     await ctx.live.access.changed(user.id);
     return user;
   }

@@ -7,6 +7,7 @@ import { Unit } from '../unit/unit.entity';
 import type { AuthPayload } from './auth-payload';
 import type { LoginGuard } from './login-guard';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { passwordProblems } from './password-policy';
 import { Role, UNIT_ROLES, User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput } from './user.input';
 
@@ -28,7 +29,7 @@ export class UserService {
     const ok = password.length <= 1000 && (await verifyPassword(hash, password)) && user !== null && user.active;
     if (!ok || !user) throw unauthenticated('Wrong e-mail or password, or the account is disabled.');
     await attempt.succeeded();
-    return { ...signToken(this.config, user.id), user };
+    return { ...signToken(this.config, user.id, user.sessionEpoch), user };
   }
 
   me(viewer: Viewer): Promise<User | null> {
@@ -48,7 +49,7 @@ export class UserService {
     const name = input.name.trim();
     if (!EMAIL.test(email)) problems.push({ path: 'email', message: 'is not an e-mail address' });
     if (name.length === 0 || name.length > 200) problems.push({ path: 'name', message: 'must be 1–200 characters' });
-    if (input.password.length < 8 || input.password.length > 200) problems.push({ path: 'password', message: 'must be 8–200 characters' });
+    problems.push(...passwordProblems(input.password, input.role));
     let unit: Unit | null = null;
     if (UNIT_ROLES.includes(input.role)) {
       if (input.unitId == null) problems.push({ path: 'unitId', message: `a ${input.role} belongs to a unit` });
