@@ -115,7 +115,9 @@ const PREVIOUS: Record<string, [points: number, met: boolean]> = {
  *   Self (best 120): 1.1 = 10 × 100 / 120 = 8.333… → 8.33; group 1 = 38.33; total 38.33 + 54.50 = 92.83.
  * - H05 (1.2 N/A): applicable max 80. Final 1.1 = 10 × 80 / 130 = 6.15; group 1 = min(6.15 + 10, 20) = 16.15;
  *   group 2 = 20 + 21 + 2 = 43; (16.15 + 43) × 100 / 80 = 73.9375 → 73.94.
- * - H13: group 1 = 10 × 105 / 130 = 8.08 + 30 = 38.08; group 2 = min(28 + 30, 60) + 5 = 63; 101.08 capped at 100.
+ * - H13: group 1 = 10 × 105 / 130 = 8.08 + 30 = 38.08; group 2 = min(28 + 30, 60) + 5 = 63; total 101.08, not
+ *   capped (the bonus lifts it above the framework's 100; the index is capped at 1). Self and round 1
+ *   (best 120): 1.1 = 8.75, 38.75 + 63 = 101.75.
  * - H14: group 1 = max(0, 5 + 0 + 0 − 5) = 0 (1.1 = 10 × 65 / 130 = 5).
  * - H07 and H08 tie at 58.38 (H07 has 1.3 met and 2.1 = 15; H08 the opposite and 2.1 = 25): both 13th, H19 15th.
  * - H10: round 1 figure 70 → 1.1 = 10 × 70 / 120 = 5.83, total 80.33; round 2 figure 130 → 10, total 84.50.
@@ -125,7 +127,7 @@ const PREVIOUS: Record<string, [points: number, met: boolean]> = {
  */
 type Row = [string, number, number, number, number, number, string, number, number, number, number, number | null, number | null, number | null, number | null];
 const EXPECTED: Row[] = [
-  ['H13', 100.0, 100.0, 100.0, 1.0, 1, 'A', 38.08, 2, 63.0, 1, null, null, null, null],
+  ['H13', 101.75, 101.75, 101.08, 1.0, 1, 'A', 38.08, 2, 63.0, 1, null, null, null, null],
   ['H01', 92.83, 92.83, 92.19, 0.922, 2, 'A', 37.69, 3, 54.5, 4, 30.0, 6, 62.19, 4],
   ['H02', 87.5, 89.5, 88.92, 0.889, 3, 'B', 36.92, 4, 52.0, 5, 35.0, 2, 53.92, -1],
   ['H15', 90.08, 87.58, 87.04, 0.87, 4, 'B', 31.54, 6, 55.5, 3, null, null, null, null],

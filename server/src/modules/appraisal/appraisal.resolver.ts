@@ -6,7 +6,7 @@ import { load } from '../../common/load';
 import { Assessment } from '../assessment/assessment.entity';
 import { publish } from '../assessment/assessment.publisher';
 import { Progress } from '../assessment/progress.entity';
-import { reportedFromTop } from '../assessment/progress.rows';
+import { reportedFromTop } from '../scoring/tree';
 import { Role } from '../user/user.entity';
 import { AppraisalPayload, ExplanationPayload, SaveAppraisalInput, SaveExplanationInput } from './appraisal.input';
 import { AppraisalService } from './appraisal.service';

@@ -8,7 +8,7 @@ import { Phase } from '../period/period.entity';
 import { Assessment, AssessmentStatus } from './assessment.entity';
 import { Progress } from './progress.entity';
 import { progressRows, type ProgressRow } from './progress.query';
-import { reportedFromTop } from './progress.rows';
+import { reportedFromTop } from '../scoring/tree';
 import { EntryState, ScoreEntry } from './score-entry.entity';
 
 export class AssessmentService {

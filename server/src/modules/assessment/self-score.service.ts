@@ -105,7 +105,7 @@ export class SelfScoreService {
     const { head, entry, after, chain, top } = saved;
     const facts: ChangeFacts = {
       assessment: head,
-      framework: { maxH: head.frameworkMaxH, notApplicable: head.notApplicable },
+      framework: { maxH: head.frameworkMaxH, notApplicable: head.notApplicable, capTotal: head.capTotal },
       top,
       kinds: ['SCORE_SAVED'],
       actor: viewer,

@@ -25,6 +25,7 @@ export interface AssessmentHead {
   frameworkId: string;
   frameworkMaxH: number;
   notApplicable: NotApplicableMode;
+  capTotal: boolean;
 }
 
 /** A score entry with its criterion's rule, as stored. */
@@ -93,7 +94,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
   const [bumped, head, entry, chain] = await tx.run([
     { sql: 'update "assessment" set "seq" = "seq" + 1 where "id" = ? returning "seq"', params: [assessmentId] },
     {
-      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable"
+      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable", f."cap_total"
               from "assessment" a join "period" p on p."id" = a."period_id" join "framework" f on f."id" = p."framework_id" join "unit" u on u."id" = a."unit_id"
              where a."id" = ?`,
       params: [assessmentId],
@@ -131,6 +132,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
             frameworkId: h.framework_id as string,
             frameworkMaxH: Number(h.max_h),
             notApplicable: h.not_applicable as NotApplicableMode,
+            capTotal: bool(h.cap_total),
           }
         : null,
     entry: entry.rows[0] ? entryRow(entry.rows[0]) : null,

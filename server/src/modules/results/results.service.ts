@@ -154,7 +154,7 @@ async function computePeriod(em: Em, period: Period): Promise<ComputedResult[]> 
   const byAssessment = new Map<string, EntryRow[]>(assessments.map((a) => [a.id, []]));
   for (const e of entries) byAssessment.get(e.assessmentId)?.push(e);
   return computePeriodResults(
-    { maxH: fw.maxH, notApplicable: fw.notApplicable, bands: fw.bands },
+    { maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal, bands: fw.bands },
     criteria,
     assessments.map((a) => ({ id: a.id, unitId: a.unit.id, unitKind: a.unit.kind, status: a.status, entries: byAssessment.get(a.id)! })),
   );
