@@ -12,6 +12,7 @@ import { RevisionRound } from '../assessment/score-revision.entity';
 import { cleanInput, scoreOf } from '../assessment/self-score.service';
 import { Phase } from '../period/period.entity';
 import type { ScoreInput } from '../scoring/scoring.types';
+import { afterRelativeFigure } from '../results/relative.writeback';
 import { Role } from '../user/user.entity';
 import { appraisedOf, appraisalSnapshot, roundSnapshot } from './appraised';
 import { AppraisalRound, type AppraisalPayload, type ExplanationPayload, type SaveAppraisalInput, type SaveExplanationInput } from './appraisal.input';
@@ -29,7 +30,7 @@ const FINALIZE_PHASES: readonly Phase[] = [Phase.APPRAISAL, Phase.EXPLANATION, P
 const IN_APPRAISAL: readonly AssessmentStatus[] = [AssessmentStatus.SUBMITTED, AssessmentStatus.RETURNED, AssessmentStatus.APPRAISED];
 
 export interface AppraisalResult extends AppraisalPayload {
-  facts: ChangeFacts;
+  facts: ChangeFacts[];
 }
 
 export interface StatusResult {
@@ -100,12 +101,15 @@ export class AppraisalService {
       },
     });
     const kinds = written.statusChanged ? ['APPRAISED', 'STATUS_CHANGED'] : ['APPRAISED'];
+    const facts = [factsOf(written, kinds, viewer)];
+    // a RELATIVE figure moves every unit's score of that leaf once the period's results exist
+    if (written.after.method === 'RELATIVE') facts.push(...(await afterRelativeFigure(this.em, written.head.periodId, criterionId, viewer)));
     return {
       round: round === 1 ? AppraisalRound.ROUND_1 : AppraisalRound.ROUND_2,
       entry: entryEntity(this.em, written.after),
       progress: progressEntities(this.em, written.chain, written.after.updatedAt),
       seq: written.head.seq,
-      facts: factsOf(written, kinds, viewer),
+      facts,
     };
   }
 

@@ -97,9 +97,13 @@ async function factsOf(em: Em, c: Change): Promise<ChangeFacts> {
 type PublishContext = { em: Em; live?: Live; log: { warn(o: object, m: string): void } };
 
 /** Live events go out after commit; a failure to publish is logged, never undoes the change. */
-export async function publish(ctx: PublishContext, change: Change | ChangeFacts): Promise<void> {
+export async function publish(ctx: PublishContext, change: Change | ChangeFacts | (Change | ChangeFacts)[]): Promise<void> {
   const live = ctx.live;
   if (!live) return;
+  if (Array.isArray(change)) {
+    for (const c of change) await publish(ctx, c);
+    return;
+  }
   const facts = 'top' in change ? Promise.resolve(change) : factsOf(ctx.em, change);
   await facts.then((f) => publishFacts(live, f)).catch((err) => ctx.log.warn({ err }, 'live event not published'));
 }

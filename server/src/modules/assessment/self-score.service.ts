@@ -11,6 +11,7 @@ import { Role } from '../user/user.entity';
 import { AssessmentStatus } from './assessment.entity';
 import type { ChangeFacts } from './assessment.publisher';
 import { entrySnapshot } from './entry.snapshot';
+import { afterRelativeFigure } from '../results/relative.writeback';
 import { entryEntity, factsOf, progressEntities, writeScore } from './score.writer';
 import { EntryState } from './score-entry.entity';
 import { RevisionRound } from './score-revision.entity';
@@ -28,7 +29,7 @@ const MAX_COMMENT = 5000;
 export class SelfScoreService {
   constructor(private readonly em: Em) {}
 
-  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { facts: ChangeFacts }> {
+  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { facts: ChangeFacts[] }> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     const problems: Problem[] = [];
@@ -83,7 +84,9 @@ export class SelfScoreService {
         };
       },
     });
-    const facts = factsOf(written, ['SCORE_SAVED'], viewer);
+    const facts = [factsOf(written, ['SCORE_SAVED'], viewer)];
+    // a RELATIVE figure moves every unit's score of that leaf once the period's results exist
+    if (written.after.method === 'RELATIVE') facts.push(...(await afterRelativeFigure(this.em, written.head.periodId, criterionId, viewer)));
     return { entry: entryEntity(this.em, written.after), progress: progressEntities(this.em, written.chain, written.after.updatedAt), seq: written.head.seq, facts };
   }
 }

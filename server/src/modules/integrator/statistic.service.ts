@@ -12,6 +12,7 @@ import { scoreOf } from '../assessment/self-score.service';
 import { Criterion, ScoringMethod } from '../framework/criterion.entity';
 import { Period, Phase } from '../period/period.entity';
 import type { ScoreInput } from '../scoring/scoring.types';
+import { afterRelativeFigure } from '../results/relative.writeback';
 import { Unit } from '../unit/unit.entity';
 import { TokenScope } from './api-token.entity';
 import type { PushStatisticInput, PushStatisticPayload } from './integrator.input';
@@ -28,7 +29,7 @@ const PUSHABLE: readonly ScoringMethod[] = [ScoringMethod.RATIO, ScoringMethod.R
 export class StatisticService {
   constructor(private readonly em: Em) {}
 
-  async push(viewer: Viewer, input: PushStatisticInput): Promise<PushStatisticPayload & { facts: ChangeFacts }> {
+  async push(viewer: Viewer, input: PushStatisticInput): Promise<PushStatisticPayload & { facts: ChangeFacts[] }> {
     const integrator = viewer.integrator;
     if (!integrator || integrator.scope !== TokenScope.STATISTICS) {
       throw forbidden('Only an API token with the STATISTICS scope may push statistics.');
@@ -97,12 +98,10 @@ export class StatisticService {
         };
       },
     });
-    return {
-      entry: entryEntity(em, written.after),
-      progress: progressEntities(em, written.chain, written.after.updatedAt),
-      seq: written.head.seq,
-      facts: factsOf(written, ['SCORE_SAVED'], viewer),
-    };
+    const facts = [factsOf(written, ['SCORE_SAVED'], viewer)];
+    // a RELATIVE figure moves every unit's score of that leaf once the period's results exist
+    if (written.after.method === 'RELATIVE') facts.push(...(await afterRelativeFigure(em, written.head.periodId, criterion.id, viewer)));
+    return { entry: entryEntity(em, written.after), progress: progressEntities(em, written.chain, written.after.updatedAt), seq: written.head.seq, facts };
   }
 }
 

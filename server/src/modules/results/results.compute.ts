@@ -119,7 +119,8 @@ export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], a
   const relativeEntries = relative.size ? assessments.flatMap((a) => a.entries.filter((e) => relative.has(e.criterionId))) : [];
   const best: Record<Level, Map<string, number>> = {
     SELF: bestFigures(relativeEntries, relative, 'SELF'),
-    ROUND_1: bestFigures(relativeEntries, relative, 'ROUND_1'),
+    // one best for every appraised level: the best latest appraised figure (relative.writeback.ts)
+    ROUND_1: bestFigures(relativeEntries, relative, 'FINAL'),
     FINAL: bestFigures(relativeEntries, relative, 'FINAL'),
   };
   const naMode = fw.notApplicable as 'FULL' | 'RESCALE';
