@@ -107,43 +107,46 @@ const PREVIOUS: Record<string, [points: number, met: boolean]> = {
 // → H04 38 (1); H02 35, H10 35 (2, tied); H08 34 (4); H05 32 (5); H01 30, H06 30 (6, tied); H07 28 (8); H03 15 (9); H09 12 (10)
 
 /**
- * The published results, by hand. Best figure of 1.1: self 120 (H03), round 1 120, final 130
- * (H10's round 2). Leaf scores are rounded once, then summed; groups are capped; RESCALE divides
+ * The published results, by hand. Best figure of 1.1: self 120 (H03); every appraised figure
+ * (round 1 and final alike) is scored against the best latest appraised figure, 130 (H10's
+ * round 2). Leaf scores are rounded once, then summed; groups are capped; RESCALE divides
  * by the applicable max. Examples:
  * - H01 final: 1.1 = 10 × 100 / 130 = 7.692… → 7.69; group 1 = 7.69 + 20 + 10 + 0 = 37.69;
  *   group 2 = min(26 + 30 × 85 % = 25.5, 60) + 3 = 54.50; total 92.19; index 0.922 → A.
  *   Self (best 120): 1.1 = 10 × 100 / 120 = 8.333… → 8.33; group 1 = 38.33; total 38.33 + 54.50 = 92.83.
  * - H05 (1.2 N/A): applicable max 80. Final 1.1 = 10 × 80 / 130 = 6.15; group 1 = min(6.15 + 10, 20) = 16.15;
  *   group 2 = 20 + 21 + 2 = 43; (16.15 + 43) × 100 / 80 = 73.9375 → 73.94.
- * - H13: group 1 = 10 × 105 / 130 = 8.08 + 30 = 38.08; group 2 = min(28 + 30, 60) + 5 = 63; 101.08 capped at 100.
+ * - H13: group 1 = 10 × 105 / 130 = 8.08 + 30 = 38.08; group 2 = min(28 + 30, 60) + 5 = 63; total 101.08, not
+ *   capped (the bonus lifts it above the framework's 100; the index is capped at 1), round 1 the
+ *   same; self (best 120): 1.1 = 8.75, 38.75 + 63 = 101.75.
  * - H14: group 1 = max(0, 5 + 0 + 0 − 5) = 0 (1.1 = 10 × 65 / 130 = 5).
  * - H07 and H08 tie at 58.38 (H07 has 1.3 met and 2.1 = 15; H08 the opposite and 2.1 = 25): both 13th, H19 15th.
- * - H10: round 1 figure 70 → 1.1 = 10 × 70 / 120 = 5.83, total 80.33; round 2 figure 130 → 10, total 84.50.
+ * - H10: round 1 figure 70 → 1.1 = 10 × 70 / 130 = 5.38, total 79.88; round 2 figure 130 → 10, total 84.50.
  * - Changes: H01 92.19 − 30 = 62.19, rank 6 → 2 (+4); H04 77.12 − 38 = 39.12, rank 1 → 9 (−8).
  * Columns: unit, self, round 1, final, index, rank, band, group 1 final, its rank, group 2 final,
  * its rank, previous total, previous rank, total change, rank change.
  */
 type Row = [string, number, number, number, number, number, string, number, number, number, number, number | null, number | null, number | null, number | null];
 const EXPECTED: Row[] = [
-  ['H13', 100.0, 100.0, 100.0, 1.0, 1, 'A', 38.08, 2, 63.0, 1, null, null, null, null],
-  ['H01', 92.83, 92.83, 92.19, 0.922, 2, 'A', 37.69, 3, 54.5, 4, 30.0, 6, 62.19, 4],
-  ['H02', 87.5, 89.5, 88.92, 0.889, 3, 'B', 36.92, 4, 52.0, 5, 35.0, 2, 53.92, -1],
-  ['H15', 90.08, 87.58, 87.04, 0.87, 4, 'B', 31.54, 6, 55.5, 3, null, null, null, null],
-  ['H06', 90.07, 87.07, 86.36, 0.864, 5, 'B', 35.96, 5, 50.4, 8, 30.0, 6, 56.36, 1],
-  ['H10', 81.17, 80.33, 84.5, 0.845, 6, 'B', 40.0, 1, 44.5, 10, 35.0, 2, 49.5, -4],
-  ['H03', 81.0, 66.0, 80.23, 0.802, 7, 'B', 28.23, 7, 52.0, 5, 15.0, 9, 65.23, 2],
-  ['H18', 89.83, 79.83, 79.19, 0.792, 8, 'C', 27.69, 8, 51.5, 7, null, null, null, null],
-  ['H04', 87.5, 77.5, 77.12, 0.771, 9, 'C', 14.62, 14, 62.5, 2, 38.0, 1, 39.12, -8],
-  ['H05', 74.59, 74.59, 73.94, 0.739, 10, 'C', 16.15, 12, 43.0, 11, 32.0, 5, 41.94, -5],
-  ['H16', 71.75, 71.75, 71.27, 0.713, 11, 'C', 25.77, 10, 45.5, 9, null, null, null, null],
-  ['H12', 74.9, 69.92, 69.31, 0.693, 12, 'C', 27.31, 9, 42.0, 13, null, null, null, null],
-  ['H07', 58.83, 58.83, 58.38, 0.584, 13, 'D', 25.38, 11, 33.0, 16, 28.0, 8, 30.38, -5],
-  ['H08', 58.83, 58.83, 58.38, 0.584, 13, 'D', 15.38, 13, 43.0, 11, 34.0, 4, 24.38, -9],
-  ['H19', 54.38, 54.38, 54.03, 0.54, 15, 'D', 14.23, 15, 39.8, 14, null, null, null, null],
-  ['H09', 52.17, 50.5, 50.18, 0.502, 16, 'D', 13.85, 16, 36.33, 15, 12.0, 10, 38.18, -6],
-  ['H17', 39.5, 39.5, 39.31, 0.393, 17, 'D', 12.31, 17, 27.0, 17, null, null, null, null],
-  ['H11', 36.33, 36.33, 36.08, 0.361, 18, 'D', 12.08, 18, 24.0, 18, null, null, null, null],
-  ['H14', 16.42, 16.42, 16.0, 0.16, 19, 'D', 0.0, 19, 16.0, 19, null, null, null, null],
+  ['H13', 101.75, 101.08, 101.08, 1.0, 1, 'A', 38.08, 2, 63.0, 1, null, null, null, null],
+  ['H01', 92.83, 92.19, 92.19, 0.922, 2, 'A', 37.69, 3, 54.5, 4, 30.0, 6, 62.19, 4],
+  ['H02', 87.5, 88.92, 88.92, 0.889, 3, 'B', 36.92, 4, 52.0, 5, 35.0, 2, 53.92, -1],
+  ['H15', 90.08, 87.04, 87.04, 0.87, 4, 'B', 31.54, 6, 55.5, 3, null, null, null, null],
+  ['H06', 90.07, 86.36, 86.36, 0.864, 5, 'B', 35.96, 5, 50.4, 8, 30.0, 6, 56.36, 1],
+  ['H10', 81.17, 79.88, 84.5, 0.845, 6, 'B', 40.0, 1, 44.5, 10, 35.0, 2, 49.5, -4],
+  ['H03', 81.0, 65.23, 80.23, 0.802, 7, 'B', 28.23, 7, 52.0, 5, 15.0, 9, 65.23, 2],
+  ['H18', 89.83, 79.19, 79.19, 0.792, 8, 'C', 27.69, 8, 51.5, 7, null, null, null, null],
+  ['H04', 87.5, 77.12, 77.12, 0.771, 9, 'C', 14.62, 14, 62.5, 2, 38.0, 1, 39.12, -8],
+  ['H05', 74.59, 73.94, 73.94, 0.739, 10, 'C', 16.15, 12, 43.0, 11, 32.0, 5, 41.94, -5],
+  ['H16', 71.75, 71.27, 71.27, 0.713, 11, 'C', 25.77, 10, 45.5, 9, null, null, null, null],
+  ['H12', 74.9, 69.31, 69.31, 0.693, 12, 'C', 27.31, 9, 42.0, 13, null, null, null, null],
+  ['H07', 58.83, 58.38, 58.38, 0.584, 13, 'D', 25.38, 11, 33.0, 16, 28.0, 8, 30.38, -5],
+  ['H08', 58.83, 58.38, 58.38, 0.584, 13, 'D', 15.38, 13, 43.0, 11, 34.0, 4, 24.38, -9],
+  ['H19', 54.38, 54.03, 54.03, 0.54, 15, 'D', 14.23, 15, 39.8, 14, null, null, null, null],
+  ['H09', 52.17, 50.18, 50.18, 0.502, 16, 'D', 13.85, 16, 36.33, 15, 12.0, 10, 38.18, -6],
+  ['H17', 39.5, 39.31, 39.31, 0.393, 17, 'D', 12.31, 17, 27.0, 17, null, null, null, null],
+  ['H11', 36.33, 36.08, 36.08, 0.361, 18, 'D', 12.08, 18, 24.0, 18, null, null, null, null],
+  ['H14', 16.42, 16.0, 16.0, 0.16, 19, 'D', 0.0, 19, 16.0, 19, null, null, null, null],
 ];
 
 const LEAVES = ['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3'];
@@ -346,6 +349,32 @@ describe('a full yearly cycle for 19 districts', () => {
       expect(e21).toMatchObject({ selfScore: 25, round1Score: 10, round2Score: 25, finalScore: 25, explanation: EXPLANATIONS.H03[1] });
       expect(e21.history.map((h: any) => h.round)).toEqual(['SELF', 'SELF', 'APPRAISAL_1', 'EXPLANATION', 'APPRAISAL_2']);
       expect({ status: h03.status, result: h03.result }).toEqual({ status: 'FINAL', result: { rank: 7, total: 80.23 } });
+    }, STEP_MS);
+
+    it('should show every district the same figures on its entries, tree, totals, ranking and score sheet (RELATIVE written back)', async () => {
+      const byCode = new Map(EXPECTED.map((r) => [r[0], r]));
+      await each(async (code) => {
+        const a = (
+          await call(leader[code], `query($id:ID!){assessment(id:$id){selfTotal appraisedTotal pendingMaxScore
+            entries{criterion{code} selfScore round1Score round2Score finalScore} progress{criterion{code} selfTotal appraisedTotal pendingMaxScore}}}`, { id: aid(code) })
+        ).assessment;
+        const [, self, round1, final] = byCode.get(code)!;
+        expect([code, a.selfTotal, a.appraisedTotal, a.pendingMaxScore]).toEqual([code, self, final, 0]);
+        const e11 = a.entries.find((e: any) => e.criterion.code === '1.1');
+        const [figure] = SELF[code];
+        const latest = ROUND2[code]?.['1.1'] ?? ROUND1[code]?.['1.1'];
+        const appraisedFigure = latest ? (latest as { figure: number }).figure : figure;
+        const round1Figure = ROUND1[code]?.['1.1'] ? (ROUND1[code]['1.1'] as { figure: number }).figure : figure;
+        // 10 × figure / best, rounded half-up: self best 120, every appraised figure against 130
+        const rel = (f: number, best: number) => Math.round((1000 * f) / best) / 100;
+        expect([code, e11.selfScore, e11.round1Score, e11.finalScore]).toEqual([code, rel(figure, 120), rel(round1Figure, 130), rel(appraisedFigure, 130)]);
+        expect(a.progress.every((p: any) => p.pendingMaxScore === 0)).toBe(true);
+        // the score sheet's totals row: self, round 1, round 2, final
+        const res = await fetch(`${t.url}/export/assessment/${aid(code)}.csv`, { headers: { authorization: `Bearer ${leader[code]}` } });
+        const lines = (await res.text()).trim().split(/\r?\n/);
+        const total = lines[lines.length - 1].split(',');
+        expect([code, Number(total[3]), Number(total[4]), Number(total[6])]).toEqual([code, self, round1, final]);
+      }, codes);
     }, STEP_MS);
   });
 });

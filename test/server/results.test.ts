@@ -87,6 +87,16 @@ describe('results and rankings', () => {
       }
     });
 
+    const FIGURES = `query($id:ID!){assessment(id:$id){selfTotal pendingMaxScore entries{criterion{code} selfScore} progress{criterion{code} selfTotal pendingMaxScore}}}`;
+
+    it('should say how many RELATIVE points are pending before results exist, never count them as 0 silently', async () => {
+      const a = (await ok(t.url, FIGURES, { id: w.assessmentA }, w.tokens.leaderA)).assessment;
+      expect(a.pendingMaxScore).toBe(3); // 2.2.2, max 3, figure 60: waits for the other units
+      expect(a.entries.find((e: any) => e.criterion.code === '2.2.2').selfScore).toBeNull();
+      const pending = Object.fromEntries(a.progress.map((p: any) => [p.criterion.code, p.pendingMaxScore]));
+      expect([pending['2.2.2'], pending['2.2'], pending['2'], pending['1']]).toEqual([3, 3, 3, 0]);
+    });
+
     it('should compute self totals with RELATIVE leaves against the best figure of the period', async () => {
       const rows = (await ok(t.url, COMPUTE, { id: w.periodId }, w.tokens.admin)).computeResults;
       expect(rows.map((r: any) => [r.unit.code, r.rank])).toEqual([['B', 1], ['A', 2]]);
@@ -99,10 +109,22 @@ describe('results and rankings', () => {
       ]);
     });
 
+    it('should write the RELATIVE scores into every entry and tree once results are computed: the totals agree', async () => {
+      const rows = (await ok(t.url, RANKING, { id: w.periodId, k: 'DISTRICT' }, w.tokens.admin)).ranking;
+      for (const u of ['A', 'B'] as const) {
+        const a = (await ok(t.url, FIGURES, { id: id(u) }, u === 'A' ? w.tokens.leaderA : w.tokens.admin)).assessment;
+        expect([u, a.selfTotal, a.pendingMaxScore]).toEqual([u, byUnit(rows)[u].selfTotal, 0]);
+        expect(a.progress.every((p: any) => p.pendingMaxScore === 0)).toBe(true);
+        const group = (code: string) => a.progress.find((p: any) => p.criterion.code === code).selfTotal;
+        expect([group('1'), group('2')]).toEqual(byUnit(rows)[u].groups.map((g: any) => g.selfTotal));
+      }
+    });
+
     it('should read the self scores and RELATIVE figures as the entities have them', async () => {
       const rows = await expectRowsAsEntities();
       const relative = rows.find((r) => r.assessmentId === w.assessmentA && r.criterionId === w.criteria['2.2.2'])!;
-      expect(relative).toMatchObject({ figure: 60, selfScoreH: null, round1Held: false, round2Held: false });
+      // written into the entry when the results were computed: 3 × 60 / the best self figure 80 = 2.25
+      expect(relative).toMatchObject({ figure: 60, selfScoreH: 225, round1Held: false, round2Held: false });
     });
 
     it('should list what A lost on its self scores, most points first', async () => {
@@ -186,8 +208,10 @@ describe('results and rankings', () => {
       expect(rows.map((r: any) => r.unit.code)).toEqual(['B', 'A']);
       const { A, B } = byUnit(rows);
       // 18.11 / 20 = 0.9055 → 0.906; 18.25 / 20 = 0.9125 → 0.913 (half-up)
-      expect(A).toMatchObject({ basis: 'FINAL', selfTotal: 14.7, round1Total: 16.95, finalTotal: 18.11, total: 18.11, index: 0.906, band: 'A', rank: 2 });
-      expect(B).toMatchObject({ basis: 'FINAL', selfTotal: 20, round1Total: 18.75, finalTotal: 18.25, total: 18.25, index: 0.913, band: 'A', rank: 1 });
+      // round 1 uses the same best as every appraised figure, the best latest one (90): A's round-1
+      // figure 60 → 2.00 (not 2.40 against 75), 0.40 of 19 → 0.42 less than before; B's 75 → 2.50
+      expect(A).toMatchObject({ basis: 'FINAL', selfTotal: 14.7, round1Total: 16.53, finalTotal: 18.11, total: 18.11, index: 0.906, band: 'A', rank: 2 });
+      expect(B).toMatchObject({ basis: 'FINAL', selfTotal: 20, round1Total: 18.25, finalTotal: 18.25, total: 18.25, index: 0.913, band: 'A', rank: 1 });
       expect(A.groups.map((g: any) => [g.code, g.finalTotal, g.rank])).toEqual([['1', 7.25, 2], ['2', 9.95, 1]]);
       expect(B.groups.map((g: any) => [g.code, g.finalTotal, g.rank])).toEqual([['1', 8.75, 1], ['2', 9.5, 2]]);
     });

@@ -410,7 +410,7 @@ describe('saveSelfScore', () => {
       await accept(C, '2.1', { notApplicable: true });
       a = await read(C);
       expect(rowOf(a, '2')).toMatchObject({ selfTotal: 4, maxScore: 4 });
-      expect(a.selfTotal).toBe(10); // 6.75 + 4 = 10.75, capped at the framework's 10
+      expect(a.selfTotal).toBe(10.75); // 6.75 + 4: the bonus lifts the total above the framework's 10 (no capTotal)
 
       await accept(C, '2.2', { points: -0.5 });
       await accept(C, '1.3', { points: 0 });
@@ -425,9 +425,12 @@ describe('saveSelfScore', () => {
       expect(rowOf(a, '1').leavesScored).toBe(3);
     });
 
-    it('should cap a rescaled total at the framework max when a bonus tops a full group', async () => {
+    it.each([
+      [false, 11.25],
+      [true, 10],
+    ])('should rescale the sum of the groups, capped only when capTotal is %p (a bonus tops a full group)', async (capTotal, expected) => {
       const C = await openCommunePeriod({
-        code: 'TEST-FW-RESCALE', name: 'Commune, N/A rescaled', year: 2025, unitKind: 'COMMUNE', notApplicable: 'RESCALE', bands,
+        code: `TEST-FW-RESCALE-${capTotal}`, name: 'Commune, N/A rescaled', year: 2025, unitKind: 'COMMUNE', notApplicable: 'RESCALE', capTotal, bands,
         criteria: [
           { code: '1', title: 'G1', maxScore: 6, children: [
             { code: '1.1', title: 'Manual', maxScore: 2, method: 'MANUAL' },
@@ -451,9 +454,10 @@ describe('saveSelfScore', () => {
       await accept(C, '2.1', { notApplicable: true });
       a = await read(C);
       expect(rowOf(a, '2')).toMatchObject({ selfTotal: 2, maxScore: 2 });
-      // The root's max is 10 − 2 = 8 (N/A is taken out of every ancestor's max), so the root
-      // scores min(7 + 2, 8) = 8, reported as 8 × 10 / 8 = 10 — never above the framework's 10.
-      expect(a.selfTotal).toBe(10);
+      // The applicable max is 10 − 2 = 8 (N/A is taken out of every ancestor's max). The groups
+      // sum to 7 + 2 = 9, reported as 9 × 10 / 8 = 11.25 (the bonus lifts the total); with
+      // capTotal the sum is capped at 8 first: 8 × 10 / 8 = 10.
+      expect(a.selfTotal).toBe(expected);
     });
   });
 });

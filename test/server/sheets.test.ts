@@ -59,7 +59,7 @@ const meta = (code: string) => ({
 
 const IMPORT = `mutation($d:JSONObject!){importFramework(document:$d){id version}}`;
 const IMPORT_SHEET = `mutation($i:ImportFrameworkSheetInput!){importFrameworkSheet(input:$i){id code version status maxScore}}`;
-const TREE = `query($id:ID!){framework(id:$id){code version maxScore notApplicable bands{label minPercent}
+const TREE = `query($id:ID!){framework(id:$id){code version maxScore notApplicable capTotal bands{label minPercent}
   criteria{code title guidance maxScore method isLeaf depth evidenceRequired allowNotApplicable step
     tierOptions{label share} thresholdOptions{minPercent share ratio} parent{code}}}}`;
 
@@ -162,6 +162,18 @@ describe('spreadsheets in and out', () => {
       expect(after.criteria).toEqual(before.criteria);
       expect(after.bands).toEqual(before.bands);
       expect(after.notApplicable).toBe('RESCALE');
+    });
+
+    it('should carry capTotal from a sheet import to the framework and its JSON and XLSX exports', async () => {
+      const exported = await download(`/export/framework/${w.frameworkId}.xlsx`, admin);
+      const input = { ...meta('TEST-FW-CAPPED'), capTotal: true };
+      const imported = (await ok(t.url, IMPORT_SHEET, { i: { ...input, fileBase64: exported.body.toString('base64'), format: 'XLSX' } }, admin)).importFrameworkSheet;
+      expect((await tree(imported.id)).capTotal).toBe(true);
+      expect((await tree(w.frameworkId)).capTotal).toBe(false);
+      expect((await download(`/export/framework/${imported.id}.json`, admin)).json()).toMatchObject({ capTotal: true });
+      expect((await download(`/export/framework/${w.frameworkId}.json`, admin)).json()).not.toHaveProperty('capTotal');
+      const info = await sheetOf((await download(`/export/framework/${imported.id}.xlsx`, admin)).body, 1);
+      expect(info.rows.find((r) => String(r?.values[0]).includes('(capTotal)'))?.values[1]).toBe(true);
     });
 
     it('should show drafts to ADMIN only and published frameworks to every signed-in user', async () => {

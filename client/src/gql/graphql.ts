@@ -87,6 +87,8 @@ export type FrameworkStatus =
 /** A framework sheet: the first worksheet (XLSX) or the file (CSV) with a header row naming the columns code, title, max_score, method, options, guidance, evidence_required; the rest of the framework is given here. */
 export type ImportFrameworkSheetInput = {
   bands: Array<BandInput>;
+  /** Cap the total at the framework max (default false: the sum of the top-level groups, uncapped). */
+  capTotal?: boolean | null | undefined;
   code: string;
   /** The file, base64 encoded. */
   fileBase64: string;

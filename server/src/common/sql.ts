@@ -166,6 +166,33 @@ export function transaction<T>(em: Em, work: (tx: Tx) => Promise<T>): Promise<T>
   });
 }
 
+/**
+ * The statements of the plain-SQL paths run inside an ORM transaction the caller holds (the
+ * results' write-back runs in the transaction that stores the results): one statement at a time
+ * through the ORM's connection, reads (and `returning`) as rows, writes with their change count.
+ */
+export function ormTx(em: Em): Tx {
+  const conn = em.getConnection();
+  const ctx = em.getTransactionContext();
+  const value = isPostgres(em) ? (v: unknown) => (v === undefined ? null : v) : sqliteValue;
+  return {
+    async run(statements) {
+      const out: StmtResult[] = [];
+      for (const s of statements) {
+        const params = (s.params ?? []).map(value);
+        if (/^\s*(select|with)\b/i.test(s.sql) || /\breturning\b/i.test(s.sql)) {
+          const rows = (await conn.execute(s.sql, params, 'all', ctx)) as Record<string, unknown>[];
+          out.push({ rows, changes: rows.length });
+        } else {
+          const res = (await conn.execute(s.sql, params, 'run', ctx)) as { affectedRows?: number };
+          out.push({ rows: [], changes: res.affectedRows ?? 0 });
+        }
+      }
+      return out;
+    },
+  };
+}
+
 /** The rows of one statement, outside any transaction (inside the em's own one when it has one). */
 export async function rows<T>(em: Em, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   if (em.getTransactionContext()) return em.getConnection().execute(sql, params as unknown[], 'all', em.getTransactionContext());

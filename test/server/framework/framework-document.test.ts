@@ -110,9 +110,28 @@ describe('the DESIGN.md example', () => {
       ] }]),
     );
     expect(fw.notApplicable).toBe('RESCALE');
+    expect(fw.capTotal).toBe(false);
     expect(fw.criteria[1].stepH).toBe(1);
     expect(fw.criteria[2]).toMatchObject({ maxH: 0, stepH: 1, guidance: null });
     expect(fw.criteria[3].thresholds!.map((t) => t.minPercent)).toEqual([90, 0]); // sorted descending
+  });
+});
+
+describe('capTotal', () => {
+  const doc = (capTotal: unknown) => ({ ...base([{ code: '1', title: 'G', maxScore: 1, children: [{ code: '1.1', title: 'L', maxScore: 1, method: 'MANUAL' }] }]), capTotal });
+
+  it('opts in to a capped total and round-trips (left out of the document when false)', () => {
+    const capped = parseFrameworkDocument(doc(true));
+    expect(capped.capTotal).toBe(true);
+    expect(frameworkToDocument(capped)).toMatchObject({ capTotal: true });
+    expect(parseFrameworkDocument(frameworkToDocument(capped))).toEqual(capped);
+    const open = parseFrameworkDocument(doc(false));
+    expect(open.capTotal).toBe(false);
+    expect(frameworkToDocument(open)).not.toHaveProperty('capTotal');
+  });
+
+  it('refuses anything but true or false', () => {
+    expect(() => parseFrameworkDocument(doc('yes'))).toThrow(/capTotal must be true or false/);
   });
 });
 

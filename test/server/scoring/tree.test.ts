@@ -8,6 +8,7 @@ import {
   computeTree,
   indexOf,
   nodeScoreH,
+  reportedFromTop,
   reportedTotalH,
 } from '../../../server/src/modules/scoring/tree';
 import { NodeKind, NotApplicableMode } from '../../../server/src/modules/scoring/scoring.types';
@@ -171,6 +172,56 @@ describe('reportedTotalH', () => {
   });
   it('FULL reports the root score', () => {
     expect(reportedTotalH(6667, 10000, 7500, 'FULL')).toBe(6667);
+  });
+});
+
+describe('reportedFromTop: the total rule', () => {
+  // groups G1 (max 60) and G2 (max 40) of a 100-point framework; G1 holds a bonus of up to 5
+  const fw = (capTotal: boolean, notApplicable: NotApplicableMode = 'FULL') => ({ maxH: 10000, notApplicable, capTotal });
+
+  it('sums the top-level groups without a cap by default: a bonus above a group max lifts the total', () => {
+    // G1 = min(60, 60) + 5 = 65, G2 = 38 → 103, not 100
+    const top = [{ scoreH: 6500, capH: 6000 }, { scoreH: 3800, capH: 4000 }];
+    expect(reportedFromTop(top, fw(false))).toBe(10300);
+    expect(indexOf(reportedFromTop(top, fw(false)), 10000)).toBe(1);
+  });
+
+  it('two units whose bonuses lift them above the max stay apart (no tie at the max)', () => {
+    const a = reportedFromTop([{ scoreH: 6500, capH: 6000 }, { scoreH: 3800, capH: 4000 }], fw(false));
+    const b = reportedFromTop([{ scoreH: 6200, capH: 6000 }, { scoreH: 4000, capH: 4000 }], fw(false));
+    expect([a, b]).toEqual([10300, 10200]);
+  });
+
+  it('caps the sum at the framework max when capTotal is set', () => {
+    const top = [{ scoreH: 6500, capH: 6000 }, { scoreH: 3800, capH: 4000 }];
+    expect(reportedFromTop(top, fw(true))).toBe(10000);
+    expect(reportedFromTop([{ scoreH: 5000, capH: 6000 }, { scoreH: 3800, capH: 4000 }], fw(true))).toBe(8800);
+  });
+
+  it('RESCALE: rescales the uncapped sum from the applicable max; capTotal caps at the applicable max first', () => {
+    // G2 lost 10 points of N/A leaves: applicable 90; G1 65 + G2 28 = 93 → 93 × 100 / 90 = 103.33
+    const top = [{ scoreH: 6500, capH: 6000 }, { scoreH: 2800, capH: 3000 }];
+    expect(reportedFromTop(top, fw(false, 'RESCALE'))).toBe(10333);
+    expect(reportedFromTop(top, fw(true, 'RESCALE'))).toBe(10000);
+    expect(reportedFromTop([{ scoreH: 5000, capH: 6000 }, { scoreH: 2800, capH: 3000 }], fw(true, 'RESCALE'))).toBe(8667);
+  });
+
+  it('agrees with summing computeTree’s top-level nodes (random trees, both rules)', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const rng = prng(seed);
+      const nodes = randomTree(rng);
+      const leaves = new Map<string, LeafState>();
+      for (const n of nodes) if (n.isLeaf) leaves.set(n.id, s(n.kind === 'DEDUCTION' ? -rng.int(0, n.maxH) : rng.int(0, n.maxH), rng.chance(0.1)));
+      const totals = computeTree(nodes, leaves, 'RESCALE');
+      const roots = nodes.filter((n) => n.parentId === null);
+      const fwMaxH = roots.reduce((x, n) => x + n.maxH, 0);
+      const sum = roots.reduce((x, n) => x + totals.get(n.id)!.scoreH, 0);
+      const applicable = roots.reduce((x, n) => x + totals.get(n.id)!.capH, 0);
+      const top = roots.map((n) => totals.get(n.id)!);
+      expect(reportedFromTop(top, { maxH: fwMaxH, notApplicable: 'FULL', capTotal: false })).toBe(sum);
+      expect(reportedFromTop(top, { maxH: fwMaxH, notApplicable: 'FULL', capTotal: true })).toBe(Math.min(sum, applicable));
+      expect(reportedFromTop(top, { maxH: fwMaxH, notApplicable: 'RESCALE', capTotal: false })).toBe(reportedTotalH(sum, fwMaxH, applicable, 'RESCALE'));
+    }
   });
 });
 

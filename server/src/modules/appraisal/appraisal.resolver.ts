@@ -6,7 +6,7 @@ import { load } from '../../common/load';
 import { Assessment } from '../assessment/assessment.entity';
 import { publish } from '../assessment/assessment.publisher';
 import { Progress } from '../assessment/progress.entity';
-import { reportedFromTop } from '../assessment/progress.rows';
+import { reportedFromTop } from '../scoring/tree';
 import { Role } from '../user/user.entity';
 import { AppraisalPayload, ExplanationPayload, SaveAppraisalInput, SaveExplanationInput } from './appraisal.input';
 import { AppraisalService } from './appraisal.service';
@@ -22,8 +22,7 @@ export class AppraisalResolver {
   async saveAppraisal(@Arg('input', () => SaveAppraisalInput) input: SaveAppraisalInput, @Ctx() ctx: Context): Promise<AppraisalPayload> {
     const viewer = requireViewer(ctx.viewer);
     const r = await new AppraisalService(ctx.em).save(viewer, input);
-    const kinds = r.statusChanged ? ['APPRAISED', 'STATUS_CHANGED'] : ['APPRAISED'];
-    await publish(ctx, { assessment: r.assessment, kinds, actor: viewer, entries: [r.entry], progress: r.progress });
+    await publish(ctx, r.facts);
     return r;
   }
 
@@ -43,7 +42,7 @@ export class AppraisalResolver {
   async saveExplanation(@Arg('input', () => SaveExplanationInput) input: SaveExplanationInput, @Ctx() ctx: Context): Promise<ExplanationPayload> {
     const viewer = requireViewer(ctx.viewer);
     const r = await new AppraisalService(ctx.em).saveExplanation(viewer, input);
-    await publish(ctx, { assessment: r.assessment, kinds: ['EXPLAINED'], actor: viewer, entries: [r.entry], progress: [] });
+    await publish(ctx, r.facts);
     return r;
   }
 

@@ -3,16 +3,15 @@ import { fromHundredths } from '../../common/decimal';
 import type { Live } from '../../live/live';
 import type { Em } from '../../orm';
 import { periodTopic, type PeriodProgressEvent } from '../period/period.events';
-import type { NotApplicableMode } from '../scoring/scoring.types';
 import type { Assessment, AssessmentStatus } from './assessment.entity';
 import { assessmentTopic, liveEntry, liveProgress, type AssessmentEvent, type EntryFacts, type ProgressFacts } from './assessment.events';
 import { Progress } from './progress.entity';
-import { reportedFromTop } from './progress.rows';
+import { reportedFromTop, type TotalRule } from '../scoring/tree';
 
 /** A change as the code that made it knows it: enough to build both live events without a query. */
 export interface ChangeFacts {
   assessment: { id: string; seq: number; status: AssessmentStatus; unitId: string; unitName: string; periodId: string };
-  framework: { maxH: number; notApplicable: NotApplicableMode };
+  framework: TotalRule;
   /** every top-level row of the assessment after the change */
   top: { scoreH: number; capH: number; maxH: number; leaves: number; leavesScored: number; leavesAppraised: number; appraisedScoreH: number; appraisedCapH: number | null }[];
   kinds: string[];
@@ -86,7 +85,7 @@ async function factsOf(em: Em, c: Change): Promise<ChangeFacts> {
   const top = await em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] });
   return {
     assessment: { id: a.id, seq: a.seq, status: a.status, unitId: a.unit.id, unitName: a.unit.name, periodId: a.period.id },
-    framework: { maxH: fw.maxH, notApplicable: fw.notApplicable },
+    framework: { maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal },
     top: top.map((r) => ({ ...r, maxH: r.criterion.maxH, appraisedCapH: r.appraisedCapH ?? null })),
     kinds: c.kinds,
     actor: c.actor,
@@ -98,9 +97,13 @@ async function factsOf(em: Em, c: Change): Promise<ChangeFacts> {
 type PublishContext = { em: Em; live?: Live; log: { warn(o: object, m: string): void } };
 
 /** Live events go out after commit; a failure to publish is logged, never undoes the change. */
-export async function publish(ctx: PublishContext, change: Change | ChangeFacts): Promise<void> {
+export async function publish(ctx: PublishContext, change: Change | ChangeFacts | (Change | ChangeFacts)[]): Promise<void> {
   const live = ctx.live;
   if (!live) return;
+  if (Array.isArray(change)) {
+    for (const c of change) await publish(ctx, c);
+    return;
+  }
   const facts = 'top' in change ? Promise.resolve(change) : factsOf(ctx.em, change);
   await facts.then((f) => publishFacts(live, f)).catch((err) => ctx.log.warn({ err }, 'live event not published'));
 }

@@ -66,6 +66,14 @@ export class AssessmentResolver {
     return new AssessmentService(ctx.em).progress(a, { times: selects(info, ['createdAt', 'updatedAt']) });
   }
 
+  @FieldResolver(() => Float, {
+    description:
+      'Points of RELATIVE leaves (scored against the best unit of the period) that wait for the period’s results: not in selfTotal yet, and not lost. Show them as "selfTotal / max (+ up to pendingMaxScore pending)". 0 once results are computed.',
+  })
+  async pendingMaxScore(@Root() a: Assessment, @Ctx() ctx: Context): Promise<number> {
+    return fromHundredths(await new AssessmentService(ctx.em).pendingMaxH(a));
+  }
+
   @FieldResolver(() => Float, { description: 'The reported self total (N/A rescaled as the framework says).' })
   async selfTotal(@Root() a: Assessment, @Ctx() ctx: Context): Promise<number> {
     return fromHundredths((await new AssessmentService(ctx.em).selfTotalH(a)).totalH);

@@ -64,6 +64,13 @@ export class Progress extends BaseEntity {
   @Property({ type: 'integer' })
   leavesAppraised: number = 0;
 
+  /** not stored: the pending max of RELATIVE leaves below, set where it is read (pending.ts) */
+  pendingH?: number;
+
+  get pendingMaxScore(): number {
+    return fromHundredths(this.pendingH ?? 0);
+  }
+
   get criterionId(): string {
     return this.criterion.id;
   }
@@ -95,3 +102,8 @@ field('criterionId', () => ID);
 field('selfTotal', () => Float, 'The self total of this node.');
 field('appraisedTotal', () => Float, 'The appraised total of this node (latest round).');
 field('maxScore', () => Float, 'The maximum of this node for this assessment (N/A leaves taken out under RESCALE).');
+field(
+  'pendingMaxScore',
+  () => Float,
+  'Points of RELATIVE leaves below this node that wait for the period’s results (the leaf is scored against the best unit): not in selfTotal yet, and not lost. 0 once results are computed. Given on assessment.progress; the rows of a mutation’s answer and of live events leave it at 0.',
+);

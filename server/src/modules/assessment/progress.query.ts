@@ -24,6 +24,8 @@ export class ProgressRow {
   readonly leavesScored: number;
   readonly leavesWithEvidence: number;
   readonly leavesAppraised: number;
+  /** set by whoever reads the rows (pending.ts); 0 when nothing is pending */
+  pendingMaxScore = 0;
   private readonly em: Em;
   private readonly createdRaw: unknown;
   private readonly updatedRaw: unknown;

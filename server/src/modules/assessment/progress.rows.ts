@@ -1,4 +1,3 @@
-import { reportedTotalH } from '../scoring/tree';
 import type { Criterion } from '../framework/criterion.entity';
 
 /** The initial progress rows of one assessment: every node empty, its cap its own max. */
@@ -23,14 +22,4 @@ export function ancestorCodes(code: string): string[] {
   const out: string[] = [];
   for (let i = parts.length - 1; i >= 1; i--) out.push(parts.slice(0, i).join('.'));
   return out;
-}
-
-/**
- * The reported total from the top-level rows: the root is capped at its effective max (the
- * framework max less N/A leaves under RESCALE) like every inner node, then rescaled.
- */
-export function reportedFromTop(top: { scoreH: number; capH: number }[], fw: { maxH: number; notApplicable: 'FULL' | 'RESCALE' }): number {
-  const applicableMaxH = top.reduce((s, r) => s + r.capH, 0);
-  const rootScoreH = Math.max(0, Math.min(top.reduce((s, r) => s + r.scoreH, 0), applicableMaxH));
-  return reportedTotalH(rootScoreH, fw.maxH, applicableMaxH, fw.notApplicable);
 }

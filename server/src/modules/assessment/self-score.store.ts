@@ -25,6 +25,7 @@ export interface AssessmentHead {
   frameworkId: string;
   frameworkMaxH: number;
   notApplicable: NotApplicableMode;
+  capTotal: boolean;
 }
 
 /** A score entry with its criterion's rule, as stored. */
@@ -68,6 +69,8 @@ export interface ChainRow {
   leavesWithEvidence: number;
   leavesAppraised: number;
   appraisedScoreH: number;
+  appraisedRegularSumH: number;
+  appraisedExtraSumH: number;
   appraisedCapH: number | null;
   /** the columns as the driver gave them */
   raw: Record<string, unknown>;
@@ -93,7 +96,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
   const [bumped, head, entry, chain] = await tx.run([
     { sql: 'update "assessment" set "seq" = "seq" + 1 where "id" = ? returning "seq"', params: [assessmentId] },
     {
-      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable"
+      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable", f."cap_total"
               from "assessment" a join "period" p on p."id" = a."period_id" join "framework" f on f."id" = p."framework_id" join "unit" u on u."id" = a."unit_id"
              where a."id" = ?`,
       params: [assessmentId],
@@ -131,6 +134,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
             frameworkId: h.framework_id as string,
             frameworkMaxH: Number(h.max_h),
             notApplicable: h.not_applicable as NotApplicableMode,
+            capTotal: bool(h.cap_total),
           }
         : null,
     entry: entry.rows[0] ? entryRow(entry.rows[0]) : null,
@@ -138,7 +142,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
   };
 }
 
-function entryRow(r: Record<string, unknown>): EntryRow {
+export function entryRow(r: Record<string, unknown>): EntryRow {
   const { code, method, max_h, step_h, tiers, thresholds, allow_not_applicable, ...raw } = r;
   return {
     id: r.id as string,
@@ -181,74 +185,77 @@ function chainRow(r: Record<string, unknown>): ChainRow {
     leavesWithEvidence: Number(r.leaves_with_evidence),
     leavesAppraised: Number(r.leaves_appraised),
     appraisedScoreH: Number(r.appraised_score_h),
+    appraisedRegularSumH: Number(r.appraised_regular_sum_h),
+    appraisedExtraSumH: Number(r.appraised_extra_sum_h),
     appraisedCapH: r.appraised_cap_h == null ? null : Number(r.appraised_cap_h),
     raw,
   };
 }
 
-export interface EntryChange {
-  input: ScoreInput | null;
-  selfScoreH: number | null;
-  notApplicable: boolean;
-  comment: string | null;
-  state: EntryState;
-  version: number;
-  updatedById: string;
-  updatedAt: Date;
-  /** undefined: keep */
-  source?: null;
-}
-
-export interface SaveWrite {
-  entryId: string;
-  expectedVersion: number;
-  change: EntryChange;
-  revision: { actorId: string; round: RevisionRound; old: unknown; next: unknown };
-  /** the changed progress rows, with their new self columns */
-  chain: ChainRow[];
-  /** NOT_STARTED → IN_PROGRESS on the first save */
-  startAssessmentId?: string;
-}
+/** Which progress columns a change moves: the self ones or the appraised ones (latest round). */
+export type Track = 'SELF' | 'APPRAISED';
 
 /**
- * The writes of a save in one batch: the entry (if it is still at `expectedVersion`), one
- * history row, the changed progress rows in one statement, the status on the first save.
- * False when the entry had moved on (then the caller rolls back).
+ * One write of an entry: its columns (snake_case, JSON values as objects), the new version
+ * (only if it is still at `expectedVersion`), one history row, the changed progress rows of each
+ * track in one statement, and the assessment's status when it changes.
  */
-export async function writeSave(tx: Tx, em: Em, w: SaveWrite): Promise<boolean> {
-  const at = sqlTime(em, w.change.updatedAt);
-  const c = w.change;
-  const sets = ['"input" = ?', '"self_score_h" = ?', '"not_applicable" = ?', '"comment" = ?', '"state" = ?', '"version" = ?', '"updated_by_id" = ?', '"updated_at" = ?'];
-  if (c.source === null) sets.push('"source" = null');
+export interface EntryWrite {
+  entryId: string;
+  expectedVersion: number;
+  version: number;
+  updatedAt: Date;
+  set: Record<string, unknown>;
+  revision: { actorId: string | null; round: RevisionRound; old: unknown; next: unknown };
+  chains: { track: Track; rows: ChainRow[] }[];
+  status?: { assessmentId: string; from: AssessmentStatus; to: AssessmentStatus };
+}
+
+const sqlValue = (v: unknown) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
+
+/** The writes of one entry change in one batch; false when the entry had moved on (then the caller rolls back). */
+export async function writeEntry(tx: Tx, em: Em, w: EntryWrite): Promise<boolean> {
+  const at = sqlTime(em, w.updatedAt);
+  const cols = Object.keys(w.set);
   const statements: Stmt[] = [
     {
-      sql: `update "score_entry" set ${sets.join(', ')} where "id" = ? and "version" = ?`,
-      params: [c.input == null ? null : JSON.stringify(c.input), c.selfScoreH, c.notApplicable, c.comment, c.state, c.version, c.updatedById, at, w.entryId, w.expectedVersion],
+      sql: `update "score_entry" set ${cols.map((c) => `"${c}" = ?`).join(', ')}, "version" = ?, "updated_at" = ? where "id" = ? and "version" = ?`,
+      params: [...cols.map((c) => sqlValue(w.set[c])), w.version, at, w.entryId, w.expectedVersion],
     },
     {
       sql: 'insert into "score_revision" ("id", "created_at", "updated_at", "entry_id", "actor_id", "round", "version", "old", "new_value") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      params: [randomUUID(), at, at, w.entryId, w.revision.actorId, w.revision.round, c.version, JSON.stringify(w.revision.old), JSON.stringify(w.revision.next)],
+      params: [randomUUID(), at, at, w.entryId, w.revision.actorId, w.revision.round, w.version, JSON.stringify(w.revision.old), JSON.stringify(w.revision.next)],
     },
   ];
-  if (w.chain.length) statements.push(chainUpdate(w.chain, at));
-  if (w.startAssessmentId) {
-    statements.push({ sql: `update "assessment" set "status" = 'IN_PROGRESS', "updated_at" = ? where "id" = ? and "status" = 'NOT_STARTED'`, params: [at, w.startAssessmentId] });
+  for (const c of w.chains) if (c.rows.length) statements.push(chainUpdate(c.track, c.rows, at));
+  if (w.status && w.status.from !== w.status.to) {
+    statements.push({ sql: 'update "assessment" set "status" = ?, "updated_at" = ? where "id" = ? and "status" = ?', params: [w.status.to, at, w.status.assessmentId, w.status.from] });
   }
   const [entry] = await tx.run(statements);
   return entry.changes === 1;
 }
 
-/** The new self columns of the changed progress rows, in one statement. */
-function chainUpdate(rows: ChainRow[], at: Date | number): Stmt {
-  const cols = [
+const TRACK_COLUMNS = {
+  SELF: [
     ['score_h', (r: ChainRow) => r.scoreH],
     ['regular_sum_h', (r: ChainRow) => r.regularSumH],
     ['extra_sum_h', (r: ChainRow) => r.extraSumH],
     ['cap_h', (r: ChainRow) => r.capH],
     ['leaves_scored', (r: ChainRow) => r.leavesScored],
-  ] as const;
+  ],
+  APPRAISED: [
+    ['appraised_score_h', (r: ChainRow) => r.appraisedScoreH],
+    ['appraised_regular_sum_h', (r: ChainRow) => r.appraisedRegularSumH],
+    ['appraised_extra_sum_h', (r: ChainRow) => r.appraisedExtraSumH],
+    ['appraised_cap_h', (r: ChainRow) => r.appraisedCapH ?? r.maxH],
+    ['leaves_appraised', (r: ChainRow) => r.leavesAppraised],
+  ],
+} as const;
+
+/** The new columns of one track of the changed progress rows, in one statement. */
+function chainUpdate(track: Track, rows: ChainRow[], at: Date | number): Stmt {
   const params: unknown[] = [];
-  const sets = cols.map(([col, get]) => {
+  const sets = TRACK_COLUMNS[track].map(([col, get]) => {
     for (const r of rows) params.push(r.id, get(r));
     // (the cast types the values for PostgreSQL's prepared statement, where a CASE would take text)
     return `"${col}" = case "id" ${rows.map(() => 'when ? then cast(? as integer)').join(' ')} end`;

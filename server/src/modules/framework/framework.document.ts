@@ -21,6 +21,8 @@ export interface FrameworkDocument {
   year: number;
   unitKind: UnitKindName;
   notApplicable: 'FULL' | 'RESCALE';
+  /** the total capped at the framework max (DESIGN.md "Arithmetic"); false by default */
+  capTotal: boolean;
   /** sorted by minPercent, descending */
   bands: BandDocument[];
   /** root max = sum of the top-level groups' maxima */
@@ -58,7 +60,7 @@ export const MAX_DEPTH = 8;
 const MAX_SCORE = 1_000_000;
 const CODE_RE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 
-const DOC_FIELDS = ['code', 'name', 'year', 'unitKind', 'notApplicable', 'bands', 'criteria'];
+const DOC_FIELDS = ['code', 'name', 'year', 'unitKind', 'notApplicable', 'capTotal', 'bands', 'criteria'];
 const CRITERION_FIELDS = [
   'code', 'title', 'maxScore', 'method', 'guidance', 'evidenceRequired', 'allowNotApplicable',
   'step', 'tiers', 'thresholds', 'children',
@@ -215,6 +217,7 @@ export function parseFrameworkDocument(doc: unknown): FrameworkDocument {
   if (notApplicable !== 'FULL' && notApplicable !== 'RESCALE') {
     report('notApplicable', `notApplicable must be FULL or RESCALE (got ${show(notApplicable)})`);
   }
+  const capTotal = flag(doc.capTotal, 'capTotal', 'capTotal', report);
   const bands = parseBands(doc.bands, report);
 
   const criteria: CriterionDocument[] = [];
@@ -334,6 +337,7 @@ export function parseFrameworkDocument(doc: unknown): FrameworkDocument {
     year: doc.year as number,
     unitKind: doc.unitKind as UnitKindName,
     notApplicable,
+    capTotal,
     bands,
     maxH: top.reduce((s, n) => s + n.maxH, 0),
     criteria,
@@ -364,6 +368,7 @@ export function frameworkToDocument(fw: FrameworkDocument): object {
     year: fw.year,
     unitKind: fw.unitKind,
     notApplicable: fw.notApplicable,
+    ...(fw.capTotal ? { capTotal: true } : {}),
     bands: fw.bands.map((b) => ({ label: b.label, minPercent: b.minPercent })),
     criteria: roots,
   };

@@ -61,6 +61,12 @@ export class Framework extends BaseEntity {
   @Enum({ items: () => NotApplicableMode, type: 'string' })
   notApplicable: NotApplicableMode = NotApplicableMode.RESCALE;
 
+  @Field(() => Boolean, {
+    description: 'false (the default): the total is the sum of the top-level groups, not capped (a bonus may lift it above maxScore; the index is capped at 1). true: the sum is capped at maxScore.',
+  })
+  @Property({ type: 'boolean', default: false })
+  capTotal: boolean = false;
+
   @Field(() => [Band])
   @Property({ type: 'json' })
   bands!: Band[];

@@ -43,6 +43,7 @@ export class FrameworkService {
         unitKind: parsed.unitKind as UnitKind,
         status: FrameworkStatus.DRAFT,
         notApplicable: parsed.notApplicable as NotApplicableMode,
+        capTotal: parsed.capTotal,
         bands: parsed.bands,
         maxH: parsed.maxH,
         createdAt: now,

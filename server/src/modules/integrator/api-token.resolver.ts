@@ -45,7 +45,7 @@ export class ApiTokenResolver {
   async pushStatistic(@Arg('input', () => PushStatisticInput) input: PushStatisticInput, @Ctx() ctx: Context): Promise<PushStatisticPayload> {
     const viewer = requireViewer(ctx.viewer);
     const result = await new StatisticService(ctx.em).push(viewer, input);
-    await publish(ctx, { assessment: result.assessment, kinds: ['SCORE_SAVED'], actor: viewer, entries: [result.entry], progress: result.progress });
+    await publish(ctx, result.facts);
     return result;
   }
 

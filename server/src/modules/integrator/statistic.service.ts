@@ -1,17 +1,18 @@
-import { raw } from '@mikro-orm/core';
 import type { Viewer } from '../../common/auth';
-import { badInput, forbidden, InputProblems, notFound, phaseClosed, type Problem } from '../../common/errors';
+import { fromHundredths } from '../../common/decimal';
+import { badInput, forbidden, notFound, phaseClosed, type Problem } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
-import { entrySnapshot } from '../assessment/entry.snapshot';
-import { EntryState, ScoreEntry } from '../assessment/score-entry.entity';
-import { RevisionRound, ScoreRevision } from '../assessment/score-revision.entity';
-import { SelfScoreService } from '../assessment/self-score.service';
+import type { ChangeFacts } from '../assessment/assessment.publisher';
+import { entryEntity, factsOf, progressEntities, writeScore } from '../assessment/score.writer';
+import { EntryState } from '../assessment/score-entry.entity';
+import { RevisionRound } from '../assessment/score-revision.entity';
+import { scoreOf } from '../assessment/self-score.service';
 import { Criterion, ScoringMethod } from '../framework/criterion.entity';
 import { Period, Phase } from '../period/period.entity';
-import { computeLeafScore } from '../scoring/leaf-score';
 import type { ScoreInput } from '../scoring/scoring.types';
+import { afterRelativeFigure } from '../results/relative.writeback';
 import { Unit } from '../unit/unit.entity';
 import { TokenScope } from './api-token.entity';
 import type { PushStatisticInput, PushStatisticPayload } from './integrator.input';
@@ -20,14 +21,15 @@ const OPEN_STATUSES: readonly AssessmentStatus[] = [AssessmentStatus.NOT_STARTED
 const PUSHABLE: readonly ScoringMethod[] = [ScoringMethod.RATIO, ScoringMethod.RELATIVE];
 
 /**
- * A system's figure for a RATIO or RELATIVE indicator of one unit, written like a self save: one
- * transaction that takes the assessment's row first, checks the phase, writes the entry (source =
- * the token's name, version + 1), one revision, and the progress rows of the leaf's ancestors.
+ * A system's figure for a RATIO or RELATIVE indicator of one unit, written through the same path
+ * as a self save (score.writer.ts): one transaction that takes the assessment's row first, checks
+ * the phase, writes the entry (source = the token's name, version + 1), one revision, and the
+ * progress rows of the leaf's ancestors.
  */
 export class StatisticService {
   constructor(private readonly em: Em) {}
 
-  async push(viewer: Viewer, input: PushStatisticInput): Promise<PushStatisticPayload & { assessment: Assessment }> {
+  async push(viewer: Viewer, input: PushStatisticInput): Promise<PushStatisticPayload & { facts: ChangeFacts[] }> {
     const integrator = viewer.integrator;
     if (!integrator || integrator.scope !== TokenScope.STATISTICS) {
       throw forbidden('Only an API token with the STATISTICS scope may push statistics.');
@@ -42,77 +44,65 @@ export class StatisticService {
     if (problems.length) throw badInput(problems);
     const unitId = byId ? assertId(input.unitId, 'Unit') : null;
 
-    return this.em.transactional(async (em) => {
-      const unit = unitId ? await em.findOne(Unit, { id: unitId }) : await em.findOne(Unit, { code: input.unitCode!.trim() });
-      if (!unit) throw notFound('Unit', unitId ?? input.unitCode);
-      const period = await em.findOne(Period, { id: periodId });
-      if (!period) throw notFound('Period', periodId);
-      const ref = await em.findOne(Assessment, { period: periodId, unit: unit.id }, { fields: ['id'] as never });
-      if (!ref) throw notFound(`Assessment of unit ${unit.code} in period`, periodId);
+    // the lookups by code, then the write through the one write path of scores, which takes the
+    // assessment's row first and checks its phase and status there
+    const em = this.em;
+    const unit = unitId ? await em.findOne(Unit, { id: unitId }) : await em.findOne(Unit, { code: input.unitCode!.trim() });
+    if (!unit) throw notFound('Unit', unitId ?? input.unitCode);
+    const period = await em.findOne(Period, { id: periodId });
+    if (!period) throw notFound('Period', periodId);
+    const ref = await em.findOne(Assessment, { period: periodId, unit: unit.id }, { fields: ['id'] as never });
+    if (!ref) throw notFound(`Assessment of unit ${unit.code} in period`, periodId);
+    const criterion = await em.findOne(Criterion, { framework: period.framework.id, code });
+    if (!criterion) throw notFound(`Criterion ${code} in the period's framework`);
+    if (!criterion.isLeaf || !criterion.method || !PUSHABLE.includes(criterion.method)) {
+      const what = criterion.isLeaf ? `a ${criterion.method} indicator` : 'a group';
+      throw badInput([{ path: 'criterionCode', message: `${code} is ${what}; statistics are pushed to RATIO and RELATIVE indicators only` }]);
+    }
+    const value: ScoreInput = {};
+    if (input.numerator != null) value.numerator = input.numerator;
+    if (input.denominator != null) value.denominator = input.denominator;
+    if (input.figure != null) value.figure = input.figure;
 
-      // the assessment's row first: saves of one assessment are serialized, seq increases by one
-      await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: ref.id }).execute('run');
-      const assessment = await em.findOneOrFail(Assessment, { id: ref.id }, { populate: ['period', 'period.framework'], refresh: true });
-      const framework = assessment.period.framework;
-      if (assessment.period.phase !== Phase.SELF_ASSESSMENT) {
-        throw phaseClosed(`Statistics can be pushed only in SELF_ASSESSMENT; the period is in ${assessment.period.phase}.`, { phase: assessment.period.phase });
-      }
-      if (!OPEN_STATUSES.includes(assessment.status)) {
-        throw phaseClosed(`The assessment is ${assessment.status}; its self scores can no longer be changed.`, { status: assessment.status });
-      }
-
-      const criterion = await em.findOne(Criterion, { framework: framework.id, code });
-      if (!criterion) throw notFound(`Criterion ${code} in the period's framework`);
-      if (!criterion.isLeaf || !criterion.method || !PUSHABLE.includes(criterion.method)) {
-        const what = criterion.isLeaf ? `a ${criterion.method} indicator` : 'a group';
-        throw badInput([{ path: 'criterionCode', message: `${code} is ${what}; statistics are pushed to RATIO and RELATIVE indicators only` }]);
-      }
-      const value: ScoreInput = {};
-      if (input.numerator != null) value.numerator = input.numerator;
-      if (input.denominator != null) value.denominator = input.denominator;
-      if (input.figure != null) value.figure = input.figure;
-      let scoreH: number | null;
-      try {
-        ({ scoreH } = computeLeafScore(criterion.rule(), value, framework.notApplicable));
-      } catch (e) {
-        if (e instanceof InputProblems) throw badInput(e.problems);
-        throw e;
-      }
-
-      const entry = await em.findOneOrFail(ScoreEntry, { assessment: assessment.id, criterion: criterion.id }, { populate: ['criterion', 'updatedBy', 'assignee'] });
-      const before = entrySnapshot(entry);
-      const beforeSource = entry.source ?? null;
-      const old = { scoreH: entry.selfScoreH ?? null, notApplicable: entry.notApplicable, state: entry.state };
-      entry.input = value;
-      entry.selfScoreH = scoreH;
-      entry.notApplicable = false;
-      entry.state = EntryState.DONE;
-      entry.version += 1;
-      entry.updatedBy = null;
-      entry.source = integrator.name;
-      entry.updatedAt = new Date();
-      if (assessment.status === AssessmentStatus.NOT_STARTED) assessment.status = AssessmentStatus.IN_PROGRESS;
-
-      const progress = await new SelfScoreService(em).updateProgress(em, assessment, criterion, framework, old, {
-        scoreH,
-        notApplicable: false,
-        state: EntryState.DONE,
-      });
-      em.create(ScoreRevision, {
-        entry,
-        actor: null,
-        round: RevisionRound.SELF,
-        version: entry.version,
-        old: { ...pick(before), source: beforeSource },
-        next: { ...pick(entrySnapshot(entry)), source: entry.source },
-      } as never);
-      await em.flush();
-      return { entry, progress, seq: assessment.seq, assessment };
+    const written = await writeScore(em, {
+      assessmentId: ref.id,
+      criterionId: criterion.id,
+      check: (head) => {
+        if (head.phase !== Phase.SELF_ASSESSMENT) {
+          throw phaseClosed(`Statistics can be pushed only in SELF_ASSESSMENT; the period is in ${head.phase}.`, { phase: head.phase });
+        }
+        if (!OPEN_STATUSES.includes(head.status)) {
+          throw phaseClosed(`The assessment is ${head.status}; its self scores can no longer be changed.`, { status: head.status });
+        }
+      },
+      current: (entry) => entry,
+      plan: (head, entry) => {
+        const { scoreH } = scoreOf(entry, value, head.notApplicable);
+        const before = { value: entry.input, selfScore: h(entry.selfScoreH), notApplicable: entry.notApplicable, comment: entry.comment, state: entry.state, source: entry.source };
+        return {
+          set: { input: value, self_score_h: scoreH, not_applicable: false, state: EntryState.DONE, updated_by_id: null, source: integrator.name },
+          revision: {
+            actorId: null,
+            round: RevisionRound.SELF,
+            old: before,
+            next: { value, selfScore: h(scoreH), notApplicable: false, comment: entry.comment, state: EntryState.DONE, source: integrator.name },
+          },
+          moves: [
+            {
+              track: 'SELF',
+              before: { scoreH: entry.selfScoreH, notApplicable: entry.notApplicable, counted: entry.state === EntryState.DONE },
+              after: { scoreH, notApplicable: false, counted: true },
+            },
+          ],
+          status: (a) => (a.status === AssessmentStatus.NOT_STARTED ? AssessmentStatus.IN_PROGRESS : a.status),
+        };
+      },
     });
+    const facts = [factsOf(written, ['SCORE_SAVED'], viewer)];
+    // a RELATIVE figure moves every unit's score of that leaf once the period's results exist
+    if (written.after.method === 'RELATIVE') facts.push(...(await afterRelativeFigure(em, written.head.periodId, criterion.id, viewer)));
+    return { entry: entryEntity(em, written.after), progress: progressEntities(em, written.chain, written.after.updatedAt), seq: written.head.seq, facts };
   }
 }
 
-/** The fields of a snapshot that a revision records (as self saves record them). */
-function pick(s: ReturnType<typeof entrySnapshot>) {
-  return { value: s.value, selfScore: s.selfScore, notApplicable: s.notApplicable, comment: s.comment, state: s.state };
-}
+const h = (x: number | null) => (x == null ? null : fromHundredths(x));

@@ -6,10 +6,9 @@
 import { ScoringMethod, type Criterion } from '../framework/criterion.entity';
 import type { Band, NotApplicableMode } from '../framework/framework.entity';
 import { AssessmentStatus } from '../assessment/assessment.entity';
-import { reportedFromTop } from '../assessment/progress.rows';
 import { relativeScoreH } from '../scoring/leaf-score';
 import { nodeKindOf } from '../scoring/scoring.types';
-import { bandOf, indexOf } from '../scoring/tree';
+import { bandOf, indexOf, reportedFromTop } from '../scoring/tree';
 import type { EntryRow } from './entry.rows';
 import { buildPeriodTree, scorePeriodTree } from './period.tree';
 import type { GroupResult } from './result.entity';
@@ -66,6 +65,7 @@ export function leafScoreH(c: Criterion, l: LevelLeaf | null, best: Map<string, 
 export interface FrameworkInfo {
   maxH: number;
   notApplicable: NotApplicableMode | 'FULL' | 'RESCALE';
+  capTotal: boolean;
   bands: Band[];
 }
 
@@ -119,7 +119,8 @@ export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], a
   const relativeEntries = relative.size ? assessments.flatMap((a) => a.entries.filter((e) => relative.has(e.criterionId))) : [];
   const best: Record<Level, Map<string, number>> = {
     SELF: bestFigures(relativeEntries, relative, 'SELF'),
-    ROUND_1: bestFigures(relativeEntries, relative, 'ROUND_1'),
+    // one best for every appraised level: the best latest appraised figure (relative.writeback.ts)
+    ROUND_1: bestFigures(relativeEntries, relative, 'FINAL'),
     FINAL: bestFigures(relativeEntries, relative, 'FINAL'),
   };
   const naMode = fw.notApplicable as 'FULL' | 'RESCALE';
@@ -139,7 +140,7 @@ export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], a
     });
     const { scoreH, capH } = scorePeriodTree(tree, leafScores, leafNotApplicable, naMode);
     return {
-      totalH: reportedFromTop(topIndex.map((i) => ({ scoreH: scoreH[i], capH: capH[i] })), { maxH: fw.maxH, notApplicable: naMode }),
+      totalH: reportedFromTop(topIndex.map((i) => ({ scoreH: scoreH[i], capH: capH[i] })), { maxH: fw.maxH, notApplicable: naMode, capTotal: fw.capTotal }),
       groups: new Map(top.map((c, g) => [c.id, scoreH[topIndex[g]]])),
     };
   };

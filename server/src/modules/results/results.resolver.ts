@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { Assessment } from '../assessment/assessment.entity';
+import { publish } from '../assessment/assessment.publisher';
 import { Period } from '../period/period.entity';
 import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
@@ -29,14 +30,18 @@ export class ResultsResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => [RankingRow], { description: 'Computes and stores the period’s results (replacing earlier ones); every unit kind, by rank.' })
-  computeResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<RankingRow[]> {
-    return new ResultsService(ctx.em).computeResults(periodId);
+  async computeResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<RankingRow[]> {
+    const r = await new ResultsService(ctx.em).computeResults(requireViewer(ctx.viewer), periodId);
+    await publish(ctx, r.facts);
+    return r.rows;
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Period, { description: 'A FINALIZED period: computes its results and makes them public (PUBLISHED).' })
-  publishResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<Period> {
-    return new ResultsService(ctx.em).publishResults(periodId);
+  async publishResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<Period> {
+    const r = await new ResultsService(ctx.em).publishResults(requireViewer(ctx.viewer), periodId);
+    await publish(ctx, r.facts);
+    return r.period;
   }
 
   @FieldResolver(() => RankingRow, { nullable: true, description: 'The computed result of this assessment; null until results are computed.' })

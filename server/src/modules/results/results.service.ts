@@ -13,6 +13,9 @@ import { Criterion, ScoringMethod } from '../framework/criterion.entity';
 import { Period, Phase } from '../period/period.entity';
 import type { Unit, UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
+import { ormTx } from '../../common/sql';
+import type { ChangeFacts } from '../assessment/assessment.publisher';
+import { rewriteRelative } from './relative.writeback';
 import { entryRowOf, loadEntryRows, type EntryRow } from './entry.rows';
 import { bestFigures, computePeriodResults, leafAt, leafScoreH, type ComputedResult, type Level } from './results.compute';
 import { Result } from './result.entity';
@@ -37,29 +40,35 @@ const h = (x: number | null | undefined): number | null => (x == null ? null : f
 export class ResultsService {
   constructor(private readonly em: Em) {}
 
-  /** ADMIN: computes and stores the period's results (any phase after DRAFT). */
-  async computeResults(id: string): Promise<RankingRow[]> {
+  /**
+   * ADMIN: computes and stores the period's results (any phase after DRAFT) and, in the same
+   * transaction, writes every RELATIVE score into its entry and progress chain
+   * (relative.writeback.ts); `facts` are the live events to publish after commit.
+   */
+  async computeResults(viewer: Viewer, id: string): Promise<{ rows: RankingRow[]; facts: ChangeFacts[] }> {
     const periodId = assertId(id, 'Period');
     return this.em.transactional(async (em) => {
       const period = await lockPeriod(em, periodId);
       if (period.phase === Phase.DRAFT) throw phaseClosed('A DRAFT period has nothing to compute; open it first.', { phase: period.phase });
+      const facts = await rewriteRelative(ormTx(em), em, period.id, null, viewer);
       const data = await store(em, period, await computeWithPrevious(em, period));
-      return toRows(em, data);
+      return { rows: await toRows(em, data), facts };
     });
   }
 
-  /** ADMIN: a FINALIZED period's results are computed, stored, and the period becomes PUBLISHED. */
-  async publishResults(id: string): Promise<Period> {
+  /** ADMIN: a FINALIZED period's results are computed, stored (RELATIVE scores written), and the period becomes PUBLISHED. */
+  async publishResults(viewer: Viewer, id: string): Promise<{ period: Period; facts: ChangeFacts[] }> {
     const periodId = assertId(id, 'Period');
     return this.em.transactional(async (em) => {
       const period = await lockPeriod(em, periodId);
       if (period.phase !== Phase.FINALIZED) {
         throw phaseClosed(`Results are published from a FINALIZED period; this one is in ${period.phase}.`, { phase: period.phase });
       }
+      const facts = await rewriteRelative(ormTx(em), em, period.id, null, viewer);
       await store(em, period, await computeWithPrevious(em, period));
       period.phase = Phase.PUBLISHED;
       await em.flush();
-      return period;
+      return { period, facts };
     });
   }
 
@@ -103,7 +112,7 @@ export class ResultsService {
     const peerRows = peers.map(entryRowOf);
     const best: Record<Level, Map<string, number>> = {
       SELF: bestFigures(peerRows, relative, 'SELF'),
-      ROUND_1: bestFigures(peerRows, relative, 'ROUND_1'),
+      ROUND_1: bestFigures(peerRows, relative, 'FINAL'),
       FINAL: bestFigures(peerRows, relative, 'FINAL'),
     };
     const items: (ImprovementItem & { ordinal: number })[] = [];
@@ -153,7 +162,7 @@ async function computePeriod(em: Em, period: Period): Promise<ComputedResult[]> 
   const byAssessment = new Map<string, EntryRow[]>(assessments.map((a) => [a.id, []]));
   for (const e of entries) byAssessment.get(e.assessmentId)?.push(e);
   return computePeriodResults(
-    { maxH: fw.maxH, notApplicable: fw.notApplicable, bands: fw.bands },
+    { maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal, bands: fw.bands },
     criteria,
     assessments.map((a) => ({ id: a.id, unitId: a.unit.id, unitKind: a.unit.kind, status: a.status, entries: byAssessment.get(a.id)! })),
   );

@@ -145,6 +145,32 @@ export function reportedTotalH(
   return roundHalfUp(rat(BigInt(rootScoreH) * BigInt(frameworkMaxH), BigInt(applicableMaxH)));
 }
 
+/** What the total rule needs of a framework. */
+export interface TotalRule {
+  maxH: number;
+  notApplicable: NotApplicableMode;
+  /** true: the groups' sum is capped at the (applicable) max; false (the default): it is not */
+  capTotal: boolean;
+}
+
+/**
+ * The reported total from the top-level groups (DESIGN.md "Arithmetic"): their sum, not capped
+ * (a bonus that lifts a group above its max lifts the total too; the index is capped instead),
+ * unless the framework sets capTotal, then capped at the applicable max; under RESCALE rescaled
+ * from the applicable max (Σ the groups' effective maxima) to the framework max. Top-level
+ * groups are always regular nodes (an import refuses a top-level bonus or deduction).
+ */
+export function reportedFromTop(top: { scoreH: number; capH: number }[], fw: TotalRule): number {
+  let applicableMaxH = 0;
+  let sumH = 0;
+  for (const g of top) {
+    applicableMaxH += g.capH;
+    sumH += g.scoreH;
+  }
+  const rootScoreH = Math.max(0, fw.capTotal ? Math.min(sumH, applicableMaxH) : sumH);
+  return reportedTotalH(rootScoreH, fw.maxH, applicableMaxH, fw.notApplicable);
+}
+
 /** total / max, capped at 1, rounded half-up to three places (0.887); 0 when max is 0. */
 export function indexOf(totalH: number, frameworkMaxH: number): number {
   if (frameworkMaxH <= 0) return 0;

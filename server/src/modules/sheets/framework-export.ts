@@ -34,6 +34,7 @@ export function documentOfFramework(fw: Framework, criteria: Criterion[]): Frame
     year: fw.year,
     unitKind: fw.unitKind as UnitKindName,
     notApplicable: fw.notApplicable,
+    capTotal: fw.capTotal,
     bands: [...fw.bands].sort((a, b) => b.minPercent - a.minPercent).map((b) => ({ label: b.label, minPercent: b.minPercent })),
     maxH: fw.maxH,
     criteria: nodes,

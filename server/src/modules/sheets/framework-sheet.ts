@@ -54,6 +54,8 @@ export interface SheetMeta {
   year: number;
   unitKind: string;
   notApplicable?: string | null;
+  /** the total capped at the framework max; default false */
+  capTotal?: boolean | null;
   bands: { label: string; minPercent: number }[];
 }
 
@@ -361,6 +363,7 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
     criteria: roots,
   };
   if (meta.notApplicable) document.notApplicable = meta.notApplicable;
+  if (meta.capTotal != null) document.capTotal = meta.capTotal;
 
   try {
     parseFrameworkDocument(document);

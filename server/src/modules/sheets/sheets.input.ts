@@ -38,6 +38,9 @@ export class ImportFrameworkSheetInput {
   @Field(() => NotApplicableMode, { nullable: true, description: 'Default RESCALE.' })
   notApplicable?: NotApplicableMode | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Cap the total at the framework max (default false: the sum of the top-level groups, uncapped).' })
+  capTotal?: boolean | null;
+
   @Field(() => [BandInput])
   bands!: BandInput[];
 }

@@ -19,6 +19,7 @@ export class SheetsResolver {
       year: input.year,
       unitKind: input.unitKind,
       notApplicable: input.notApplicable ?? null,
+      capTotal: input.capTotal ?? null,
       bands: input.bands,
     });
   }

@@ -6,7 +6,6 @@ import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment } from '../assessment/assessment.entity';
 import { Progress } from '../assessment/progress.entity';
-import { reportedFromTop } from '../assessment/progress.rows';
 import { EntryState, ScoreEntry } from '../assessment/score-entry.entity';
 import { Criterion } from '../framework/criterion.entity';
 import { frameworkToDocument } from '../framework/framework.document';
@@ -15,7 +14,7 @@ import { FrameworkService } from '../framework/framework.service';
 import { Period, Phase } from '../period/period.entity';
 import { Result } from '../results/result.entity';
 import { nodeKindOf } from '../scoring/scoring.types';
-import { computeTree, type LeafState, type TreeNode } from '../scoring/tree';
+import { computeTree, reportedFromTop, type LeafState, type TreeNode } from '../scoring/tree';
 import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { documentOfFramework } from './framework-export';
@@ -126,6 +125,7 @@ export class SheetsService {
           ['Loại đơn vị (unitKind)', fw.unitKind],
           ['Phiên bản (version)', fw.version],
           ['Tiêu chí không áp dụng (notApplicable)', fw.notApplicable],
+          ['Tổng điểm không vượt tối đa (capTotal)', fw.capTotal],
           ['Xếp loại (bands)', doc.bands.map((b) => `${b.label} ≥ ${b.minPercent}%`).join('; ')],
           ['Tổng điểm (max)', fw.maxH / 100],
           ['Cột của trang Tiêu chí', FRAMEWORK_COLUMNS.join(', ')],
