@@ -37,7 +37,7 @@ const e2e = {
   testMatch: ['**/*.test.ts'],
   transform: tsJest('<rootDir>/test/tsconfig.json'),
   setupFiles: ['reflect-metadata'],
-  testTimeout: 180000,
+  testTimeout: 300000,
 };
 
 module.exports = {

@@ -40,6 +40,8 @@ const HISTORY = `query($id:ID!){assessment(id:$id){seq entries{id criterion{code
 const VERSIONS = `query($id:ID!){assessment(id:$id){entries{criterion{code} version}}}`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A server process's start (migrations included) is bounded by the machine: generous on a busy one. */
+const START_MS = 60_000;
 
 /** `p`, or a clear failure after `ms` instead of a test that hangs. */
 async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -253,7 +255,7 @@ describe('faults on PostgreSQL + Redis', () => {
     proc.stdout!.on('data', (d) => (out += d));
     proc.stderr!.on('data', (d) => (out += d));
     const started = /running at (http:\/\/[\d.]+:\d+)/;
-    await eventually(() => started.test(out) || proc.exitCode !== null, 20000, 'a server process to start').catch((e) => {
+    await eventually(() => started.test(out) || proc.exitCode !== null, START_MS, 'a server process to start').catch((e) => {
       proc.kill('SIGKILL');
       throw new Error(`${e.message}: ${out}`);
     });
@@ -446,7 +448,7 @@ describe('faults on PostgreSQL + Redis', () => {
     expect(replica.errors).toEqual([]);
     expect(replica.snapshot()).toEqual(truth);
     expect(replica.refetches).toBeGreaterThanOrEqual(2); // the first sync and the one after the reconnect
-  }, 50000);
+  }, 2 * START_MS + 50000);
 
   it('should keep saving while Redis is cut, and bring the live stream between processes back by itself', async () => {
     const child = await running();
@@ -505,7 +507,7 @@ describe('faults on PostgreSQL + Redis', () => {
     expect(gapIn(subHere.events)).toBe(true);
     expect(subChild.errors).toEqual([]);
     expect(subHere.errors).toEqual([]);
-  }, 40000);
+  }, START_MS + 40000);
 
   it('should answer UNAVAILABLE fast while the database is unreachable and recover without a restart', async () => {
     const child = await running();
@@ -572,5 +574,5 @@ describe('faults on PostgreSQL + Redis', () => {
     expect(login.errors).toBeUndefined();
     expect(child.proc.pid).toBe(pid);
     expect(child.proc.exitCode).toBeNull();
-  }, 40000);
+  }, START_MS + 40000);
 });
