@@ -1,6 +1,5 @@
 import { assertCanReadAssessment } from '../../common/access';
 import type { Viewer } from '../../common/auth';
-import { formatHundredths } from '../../common/decimal';
 import { badInput, forbidden, InputProblems, notFound } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
@@ -46,8 +45,8 @@ export function safeFileName(base: string, ext: FileKind): string {
 }
 
 const SCORE = '0.00';
-/** A score cell: a number formatted 0.00 in XLSX, "12.50" in CSV; empty when there is none. */
-const score = (h: number | null | undefined, kind: FileKind): Cell => (h == null ? null : kind === 'csv' ? formatHundredths(h) : h / 100);
+/** A score cell: a number, formatted 0.00 (XLSX) or written with two decimals (CSV); empty when there is none. */
+const score = (h: number | null | undefined): Cell => (h == null ? null : h / 100);
 
 const STATE_LABEL: Record<EntryState, string> = {
   [EntryState.TODO]: 'Chưa chấm',
@@ -191,16 +190,16 @@ export class SheetsService {
     const rows: Cell[][] = criteria.map((c) => {
       const p = progressOf.get(c.id);
       const e = c.isLeaf ? entryOf.get(c.id) : undefined;
-      const inner = (r: typeof round1) => (r ? score(r.totals.get(c.id)!.scoreH, kind) : null);
+      const inner = (r: typeof round1) => (r ? score(r.totals.get(c.id)!.scoreH) : null);
       const status = e ? (e.notApplicable ? 'Không áp dụng' : STATE_LABEL[e.state]) : p ? `${p.leavesScored}/${p.leaves}` : null;
       return [
         c.code,
         c.title,
-        score(p?.capH ?? c.maxH, kind),
-        e ? score(e.selfScoreH, kind) : score(p?.scoreH ?? 0, kind),
-        e ? score(e.round1ScoreH, kind) : inner(round1),
-        e ? score(e.round2ScoreH, kind) : inner(round2),
-        e ? score(e.finalScoreH, kind) : inner(final),
+        score(p?.capH ?? c.maxH),
+        e ? score(e.selfScoreH) : score(p?.scoreH ?? 0),
+        e ? score(e.round1ScoreH) : inner(round1),
+        e ? score(e.round2ScoreH) : inner(round2),
+        e ? score(e.finalScoreH) : inner(final),
         e?.comment ?? null,
         evidence.get(c.id) ?? 0,
         e?.round1Comment ?? null,
@@ -214,11 +213,11 @@ export class SheetsService {
     rows.push([
       null,
       'Tổng cộng',
-      score(fw.maxH, kind),
-      score(reportedFromTop(topRows, fw), kind),
-      score(round1?.reportedH, kind),
-      score(round2?.reportedH, kind),
-      score(final?.reportedH, kind),
+      score(fw.maxH),
+      score(reportedFromTop(topRows, fw)),
+      score(round1?.reportedH),
+      score(round2?.reportedH),
+      score(final?.reportedH),
       null,
       entries.reduce((s, e) => s + e.evidenceCount, 0),
       null,
@@ -273,17 +272,17 @@ export class SheetsService {
         r.rank,
         r.assessment.unit.code,
         r.assessment.unit.name,
-        score(r.selfTotalH, kind),
-        score(r.round1TotalH, kind),
-        score(r.finalTotalH, kind),
-        score(r.maxH, kind),
-        kind === 'csv' ? (r.indexK / 1000).toFixed(3) : r.indexK / 1000,
+        score(r.selfTotalH),
+        score(r.round1TotalH),
+        score(r.finalTotalH),
+        score(r.maxH),
+        r.indexK / 1000,
         r.band ?? null,
-        score(r.previousTotalH, kind),
+        score(r.previousTotalH),
         r.previousRank ?? null,
         ...groups.map((g) => {
           const s = byGroup.get(g.id);
-          return s ? score(s.finalH ?? s.round1H ?? s.selfH, kind) : null;
+          return s ? score(s.finalH ?? s.round1H ?? s.selfH) : null;
         }),
       ];
     });

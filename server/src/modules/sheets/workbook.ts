@@ -1,10 +1,11 @@
 /**
- * Spreadsheet files in and out: XLSX through exceljs, CSV through csv.ts. Rows are plain arrays
+ * Spreadsheet files in and out: XLSX through exceljs (which writes a text cell as text, never as a formula), CSV through csv.ts. Rows are plain arrays
  * of cells; a column may carry a number format (scores: "0.00").
  */
 import ExcelJS from 'exceljs';
 import { registerEnumType } from 'type-graphql';
-import { parseCsv, writeCsv, type CsvValue } from './csv';
+import { formatHundredths } from '../../common/decimal';
+import { CsvNumber, parseCsv, writeCsv, type CsvValue } from './csv';
 import type { Cell, SheetRow } from './framework-sheet';
 
 export enum SheetFormat {
@@ -90,7 +91,18 @@ export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A CSV file of one sheet: the header, then the rows (numbers as the caller formatted them). */
-export function writeCsvSheet(spec: { columns: SheetColumn[]; rows: CsvValue[][] }): Buffer {
-  return writeCsv([spec.columns.map((c) => c.header), ...spec.rows]);
+/** A number as a CSV cell: with its column's decimals ("0.00" → "-1.50"), else as it is. */
+function csvNumber(n: number, numFmt: string | undefined): string {
+  const decimals = /^0\.(0+)$/.exec(numFmt ?? '')?.[1].length;
+  if (decimals === undefined) return String(n);
+  return decimals === 2 ? formatHundredths(Math.round(n * 100)) : n.toFixed(decimals);
+}
+
+/**
+ * A CSV file of one sheet: the header, then the rows, numbers written with their column's
+ * decimals (a score -0.5 as "-0.50", still a number cell), text neutralized (csv.ts).
+ */
+export function writeCsvSheet(spec: { columns: SheetColumn[]; rows: Cell[][] }): Buffer {
+  const body = spec.rows.map((r) => r.map((c, i): CsvValue => (typeof c === 'number' ? new CsvNumber(csvNumber(c, spec.columns[i]?.numFmt)) : c)));
+  return writeCsv([spec.columns.map((c) => c.header), ...body]);
 }
