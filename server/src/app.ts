@@ -11,7 +11,8 @@ import { viewerFrom } from './common/auth';
 import { isUnavailable, unavailable, UNAVAILABLE_MESSAGE } from './common/errors';
 import { compiledExecution } from './common/executor';
 import type { Context } from './common/context';
-import { hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } from './common/limits';
+import { costLimit, hasNul, hideSuggestions, NUL_MESSAGE, parseOptions, validationRules } from './common/limits';
+import { ListSizeCounter } from './common/list-sizes';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
@@ -80,7 +81,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     config.login,
     live.pubsub instanceof RedisPubSub ? { client: live.pubsub.client, prefix: config.redisPrefix } : undefined,
   );
-  const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard);
+  const cost = costLimit(config, schema, new ListSizeCounter(() => orm.em.fork() as Context['em'], config.limits.listSizeTtlMs));
+  const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard, cost.check);
 
   const apollo = new ApolloServer<Context>({
     // compiled execution (common/executor.ts); the socket executes with graphql-js
@@ -95,7 +97,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     csrfPrevention: true,
     // cache control is off: responses are per caller and never cached, and its hook wrapped
     // every field's resolver (a large progress tree resolves 10⁵ fields)
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), integratorGuard],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), integratorGuard, cost.plugin],
   });
   await apollo.start();
 

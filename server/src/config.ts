@@ -37,7 +37,10 @@ export interface Config {
   limits: {
     maxDepth: number;
     maxAliases: number;
+    /** what an operation may cost: fields, each list counted at its expected size (common/cost.ts) */
     maxCost: number;
+    /** how long the counts behind the expected list sizes are reused */
+    listSizeTtlMs: number;
     maxTokens: number;
     /** subscriptions open at once on one socket */
     maxSubscriptionsPerSocket: number;
@@ -137,7 +140,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     limits: {
       maxDepth: int(env, 'LIMIT_MAX_DEPTH', 12, 2, 100),
       maxAliases: int(env, 'LIMIT_MAX_ALIASES', 15, 1, 1000),
-      maxCost: int(env, 'LIMIT_MAX_COST', 5000, 10, 1_000_000),
+      maxCost: int(env, 'LIMIT_MAX_COST', 500_000, 10, 1_000_000_000),
+      listSizeTtlMs: int(env, 'LIMIT_LIST_SIZE_TTL_MS', 30_000, 0, 3_600_000),
       maxTokens: int(env, 'LIMIT_MAX_TOKENS', 3000, 50, 1_000_000),
       maxSubscriptionsPerSocket: int(env, 'LIMIT_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 10_000),
       maxPayloadBytes: int(env, 'LIMIT_PAYLOAD_BYTES', 1 << 20, 1024, 100 << 20),

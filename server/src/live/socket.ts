@@ -3,7 +3,7 @@ import { createSourceEventStream, execute, GraphQLError, specifiedRules, type Do
 import { viewerFrom, type Viewer } from '../common/auth';
 import type { Context } from '../common/context';
 import { isUnavailable } from '../common/errors';
-import { hasNul, NUL_MESSAGE, parseOptions, validationRules } from '../common/limits';
+import { costLimit, hasNul, NUL_MESSAGE, parseOptions, validationRules } from '../common/limits';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import type { Orm } from '../orm';
@@ -59,6 +59,7 @@ export function attachSocket(
   log: Logger,
   formatError: (e: any, o: unknown) => any,
   loginGuard: LoginGuard,
+  checkCost: ReturnType<typeof costLimit>['check'],
 ) {
   const operations = new OperationCache(schema, [...specifiedRules, ...validationRules(config)], parseOptions(config));
   const fork = () => orm.em.fork() as Em;
@@ -100,6 +101,8 @@ export function attachSocket(
         const op = operations.get(payload.query);
         if (!('document' in op)) return [...op];
         const { query, document } = op;
+        const tooCostly = await checkCost(document, payload.operationName, payload.variables);
+        if (tooCostly) return [tooCostly];
         (payload as { query: string }).query = query; // graphql-ws keeps the message: let it keep the shared copy of the text
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
