@@ -47,6 +47,8 @@ export interface Config {
     /** bytes of a JSON request body or a socket message */
     maxPayloadBytes: number;
   };
+  /** spreadsheet imports: zip parts and unpacked bytes checked before reading, then cells, heap and time of the reading worker */
+  imports: { maxEntries: number; maxUnzippedBytes: number; maxCells: number; heapMb: number; timeoutMs: number };
   /** sign-in protection: failures before refusing, and for how long */
   login: { maxFailures: number; windowSeconds: number; lockSeconds: number };
   /** uploaded evidence files: folder (default <dataDir>/evidence), size limit, allowed extensions */
@@ -145,6 +147,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxTokens: int(env, 'LIMIT_MAX_TOKENS', 3000, 50, 1_000_000),
       maxSubscriptionsPerSocket: int(env, 'LIMIT_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 10_000),
       maxPayloadBytes: int(env, 'LIMIT_PAYLOAD_BYTES', 1 << 20, 1024, 100 << 20),
+    },
+    imports: {
+      maxEntries: int(env, 'IMPORT_MAX_ZIP_ENTRIES', 1000, 1, 100_000),
+      maxUnzippedBytes: int(env, 'IMPORT_MAX_UNZIPPED_BYTES', 100 << 20, 1024, 4096 << 20),
+      maxCells: int(env, 'IMPORT_MAX_CELLS', 1_000_000, 10, 100_000_000),
+      heapMb: int(env, 'IMPORT_HEAP_MB', 512, 32, 16_384),
+      timeoutMs: int(env, 'IMPORT_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     login: {
       maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),

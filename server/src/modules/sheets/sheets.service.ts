@@ -19,7 +19,7 @@ import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { documentOfFramework } from './framework-export';
 import { documentFromRows, FRAMEWORK_COLUMNS, frameworkRows, type Cell, type SheetMeta } from './framework-sheet';
-import { CONTENT_TYPES, readRows, SheetFormat, writeCsvSheet, writeXlsx, type SheetColumn } from './workbook';
+import { CONTENT_TYPES, readRows, SheetFormat, writeCsvSheet, writeXlsx, type ImportLimits, type SheetColumn } from './workbook';
 
 export type FileKind = 'xlsx' | 'csv' | 'json';
 
@@ -77,11 +77,11 @@ export class SheetsService {
   constructor(private readonly em: Em) {}
 
   /** A framework sheet (XLSX or CSV) as a new DRAFT framework, like importFramework. */
-  async importFramework(file: { fileBase64: string; format: SheetFormat }, meta: SheetMeta): Promise<Framework> {
+  async importFramework(file: { fileBase64: string; format: SheetFormat }, meta: SheetMeta, limits: ImportLimits): Promise<Framework> {
     const bytes = decodeBase64(file.fileBase64);
     let rows;
     try {
-      rows = await readRows(bytes, file.format);
+      rows = await readRows(bytes, file.format, limits);
     } catch (e) {
       if (e instanceof InputProblems) throw badInput(e.problems);
       const row = (e as { row?: number }).row;
