@@ -138,7 +138,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
           log.warn({ err: e instanceof Error ? e.message : String(e) }, 'database unavailable');
           throw unavailable(503);
         });
-        return { em, viewer, config, log, live, loginGuard, ip: req.ip ?? req.socket.remoteAddress ?? '', fork: () => orm.em.fork() as Context['em'] };
+        return { em, viewer, config, log, live, loginGuard, ip: req.ip ?? req.socket.remoteAddress ?? '', userAgent: req.headers['user-agent'] ?? '', fork: () => orm.em.fork() as Context['em'] };
       },
     }),
   );

@@ -10,6 +10,7 @@ import { User } from './modules/user/user.entity';
 import { Evidence } from './modules/evidence/evidence.entity';
 import { ApiToken } from './modules/integrator/api-token.entity';
 import { Result } from './modules/results/result.entity';
+import { AuditRecord } from './modules/audit/audit-record.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, AuditRecord];

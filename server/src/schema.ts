@@ -16,9 +16,11 @@ import { PeriodResolver } from './modules/period/period.resolver';
 import { ResultsResolver } from './modules/results/results.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 
 export const resolvers = [
   UserResolver,
+  AuditResolver,
   UnitResolver,
   FrameworkResolver,
   CriterionResolver,

@@ -57,6 +57,8 @@ export const LIST_SIZES: Record<string, SizeOf> = {
   // an entry's evidence: one or two files as a rule, a handful at most
   'ScoreEntry.evidence': 3,
   'ScoreEntry.history': 20,
+  // a page of the audit log: `first` is on auditLog, at most 100
+  'AuditLogConnection.edges': 100,
 };
 
 /** A scalar field beside an object: serializing a value costs far less than reading a row. */

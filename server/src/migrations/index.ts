@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000Initial } from './Migration20261122000000Initial';
 import { Migration20261122100000Results } from './Migration20261122100000Results';
 import { Migration20261201000000ParentIndex } from './Migration20261201000000ParentIndex';
+import { Migration20261202000000AuditLog } from './Migration20261202000000AuditLog';
 
 /** Every migration in order; listed here so that compiled and test code find the same set. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000000Initial', class: Migration20261122000000Initial },
   { name: 'Migration20261122100000Results', class: Migration20261122100000Results },
   { name: 'Migration20261201000000ParentIndex', class: Migration20261201000000ParentIndex },
+  { name: 'Migration20261202000000AuditLog', class: Migration20261202000000AuditLog },
 ];

@@ -7,6 +7,7 @@ import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { ResultsService } from './results.service';
 import { ImprovementItem, RankingRow } from './results.types';
+import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => Assessment)
 export class ResultsResolver {
@@ -30,13 +31,13 @@ export class ResultsResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => [RankingRow], { description: 'Computes and stores the period’s results (replacing earlier ones); every unit kind, by rank.' })
   computeResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<RankingRow[]> {
-    return new ResultsService(ctx.em).computeResults(periodId);
+    return audited(ctx, (em) => new ResultsService(em).computeResults(periodId), { action: 'results.compute', type: 'Period', id: periodId, after: (rows) => ({ results: rows.length }) });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Period, { description: 'A FINALIZED period: computes its results and makes them public (PUBLISHED).' })
   publishResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<Period> {
-    return new ResultsService(ctx.em).publishResults(periodId);
+    return audited(ctx, (em) => new ResultsService(em).publishResults(periodId), { action: 'results.publish', type: 'Period', id: periodId, before: current(Period, periodId) });
   }
 
   @FieldResolver(() => RankingRow, { nullable: true, description: 'The computed result of this assessment; null until results are computed.' })

@@ -4,6 +4,7 @@ import { badInput, forbidden, InputProblems, notFound } from '../../common/error
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment } from '../assessment/assessment.entity';
+import { AuditService } from '../audit/audit.service';
 import { Progress } from '../assessment/progress.entity';
 import { reportedFromTop } from '../assessment/progress.rows';
 import { EntryState, ScoreEntry } from '../assessment/score-entry.entity';
@@ -288,6 +289,22 @@ export class SheetsService {
     });
     const fileName = safeFileName(`xep-hang-${period.name}-${unitKind}`, kind);
     return this.sheetFile(kind, fileName, 'Xếp hạng', columns, rows);
+  }
+
+  /** The audit log as CSV, ADMIN only, filtered like the auditLog query (query parameters action, actorId, objectType, objectId, from, to). */
+  async auditLogFile(viewer: Viewer, query: Record<string, unknown>): Promise<Download> {
+    if (viewer.role !== Role.ADMIN || viewer.integrator) throw forbidden('The audit log is for administrators only.');
+    const text = (k: string) => (typeof query[k] === 'string' && query[k] ? (query[k] as string) : null);
+    const time = (k: string) => {
+      const v = text(k);
+      if (v === null) return null;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) throw badInput([{ path: k, message: 'must be a date and time (ISO 8601)' }]);
+      return d;
+    };
+    const filter = { action: text('action'), actorId: text('actorId'), objectType: text('objectType'), objectId: text('objectId'), from: time('from'), to: time('to') };
+    const body = await new AuditService(this.em).csv(filter);
+    return { body, fileName: safeFileName(`nhat-ky-quan-tri-${new Date().toISOString().slice(0, 10)}`, 'csv'), contentType: CONTENT_TYPES.csv };
   }
 
   private async sheetFile(kind: FileKind, fileName: string, sheetName: string, columns: SheetColumn[], rows: Cell[][]): Promise<Download> {
