@@ -14,7 +14,8 @@ import type { Context } from './common/context';
 import { jsonErrors, notFoundJson } from './common/http-errors';
 import { inputSafety } from './common/input-safety';
 import { securityHeaders } from './common/security-headers';
-import { hideSuggestions, parseOptions, validationRules } from './common/limits';
+import { costLimit, hideSuggestions, parseOptions, validationRules } from './common/limits';
+import { ListSizeCounter } from './common/list-sizes';
 import { createLogger, type Logger } from './common/logger';
 import type { Config } from './config';
 import type { Orm } from './orm';
@@ -73,7 +74,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   await live.ready();
   const format = formatError(log, config);
   const loginGuard = new LoginGuard(config.login, live.redis ? { client: live.redis, prefix: config.redisPrefix } : undefined);
-  const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard);
+  const cost = costLimit(config, schema, new ListSizeCounter(() => orm.em.fork() as Context['em'], config.limits.listSizeTtlMs));
+  const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard, cost.check);
 
   const apollo = new ApolloServer<Context>({
     // compiled execution (common/executor.ts); the socket executes with graphql-js
@@ -89,7 +91,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     // cache control is off: responses are per caller and never cached, and its hook wrapped
     // every field's resolver (a large progress tree resolves 10⁵ fields)
     // no landing page: Apollo's loads its sandbox from a CDN, which the content security policy refuses
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety, cost.plugin],
   });
   await apollo.start();
 
@@ -129,7 +131,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
           log.warn({ err: e instanceof Error ? e.message : String(e) }, 'database unavailable');
           throw unavailable(503);
         });
-        return { em, viewer, config, log, live, loginGuard, ip: req.ip ?? req.socket.remoteAddress ?? '', fork: () => orm.em.fork() as Context['em'] };
+        return { em, viewer, config, log, live, loginGuard, ip: req.ip ?? req.socket.remoteAddress ?? '', userAgent: req.headers['user-agent'] ?? '', fork: () => orm.em.fork() as Context['em'] };
       },
     }),
   );

@@ -41,7 +41,10 @@ export interface Config {
   limits: {
     maxDepth: number;
     maxAliases: number;
+    /** what an operation may cost: fields, each list counted at its expected size (common/cost.ts) */
     maxCost: number;
+    /** how long the counts behind the expected list sizes are reused */
+    listSizeTtlMs: number;
     maxTokens: number;
     /** subscriptions open at once on one socket */
     maxSubscriptionsPerSocket: number;
@@ -50,6 +53,8 @@ export interface Config {
   };
   /** sign-in throttling (modules/user/login-guard.ts): per account and address, and per address */
   login: { maxFailures: number; windowSeconds: number; blockSeconds: number; addressMaxFailures: number };
+  /** spreadsheet imports: zip parts and unpacked bytes checked before reading, then cells, heap and time of the reading worker */
+  imports: { maxEntries: number; maxUnzippedBytes: number; maxCells: number; heapMb: number; timeoutMs: number };
   /** uploaded evidence files: folder (default <dataDir>/evidence), size limit, allowed extensions */
   evidenceDir: string;
   evidenceMaxBytes: number;
@@ -143,10 +148,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     limits: {
       maxDepth: int(env, 'LIMIT_MAX_DEPTH', 12, 2, 100),
       maxAliases: int(env, 'LIMIT_MAX_ALIASES', 15, 1, 1000),
-      maxCost: int(env, 'LIMIT_MAX_COST', 5000, 10, 1_000_000),
+      maxCost: int(env, 'LIMIT_MAX_COST', 500_000, 10, 1_000_000_000),
+      listSizeTtlMs: int(env, 'LIMIT_LIST_SIZE_TTL_MS', 30_000, 0, 3_600_000),
       maxTokens: int(env, 'LIMIT_MAX_TOKENS', 3000, 50, 1_000_000),
       maxSubscriptionsPerSocket: int(env, 'LIMIT_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 10_000),
       maxPayloadBytes: int(env, 'LIMIT_PAYLOAD_BYTES', 1 << 20, 1024, 100 << 20),
+    },
+    imports: {
+      maxEntries: int(env, 'IMPORT_MAX_ZIP_ENTRIES', 1000, 1, 100_000),
+      maxUnzippedBytes: int(env, 'IMPORT_MAX_UNZIPPED_BYTES', 100 << 20, 1024, 4096 << 20),
+      maxCells: int(env, 'IMPORT_MAX_CELLS', 1_000_000, 10, 100_000_000),
+      heapMb: int(env, 'IMPORT_HEAP_MB', 512, 32, 16_384),
+      timeoutMs: int(env, 'IMPORT_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     login: {
       maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),

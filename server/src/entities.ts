@@ -11,6 +11,7 @@ import { Evidence } from './modules/evidence/evidence.entity';
 import { ApiToken } from './modules/integrator/api-token.entity';
 import { Result } from './modules/results/result.entity';
 import { PasswordReset } from './modules/user/password-reset.entity';
+import { AuditRecord } from './modules/audit/audit-record.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord];

@@ -18,10 +18,12 @@ import { ResultsResolver } from './modules/results/results.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { PasswordResolver } from './modules/user/password.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 
 export const resolvers = [
   UserResolver,
   PasswordResolver,
+  AuditResolver,
   UnitResolver,
   FrameworkResolver,
   CriterionResolver,

@@ -44,6 +44,7 @@ const MATRIX: Record<string, [string, Call]> = {
   improvementList: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ improvementList(assessmentId:$id){ __typename } }', variables: { id: A(w) } })],
   ranking: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ ranking(periodId:$id, unitKind: DISTRICT){ __typename } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
+  auditLog: [ADMIN_ONLY, () => ({ query: '{ auditLog(first: 5) { totalCount edges { node { id action } } } }' })],
   // mutations of accounts and setup
   login: ['o o o o o o o o', () => ({ query: `mutation { login(email: "viewer@test", password: "${PASSWORD}") { token } }` })],
   createUnit: [ADMIN_ONLY, () => ({ query: 'mutation { createUnit(input: { code: "", name: "", kind: OTHER }) { id } }' })],

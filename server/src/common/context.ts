@@ -16,6 +16,8 @@ export interface Context {
   loginGuard: LoginGuard;
   /** the caller's address, for sign-in protection and logs */
   ip: string;
+  /** the caller's User-Agent header (HTTP), for the audit log */
+  userAgent?: string;
   /** a new entity manager, for work outside this operation (re-checking a live stream's access) */
   fork(): Em;
 }

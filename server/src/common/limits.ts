@@ -1,13 +1,17 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../config';
+import { costError, operationCost } from './cost';
+import type { ListSizeCounter } from './list-sizes';
 
 /**
- * The operation limits, the same on HTTP and on the socket: depth, aliases, cost, tokens,
- * and no introspection in production. Apollo's plugins do not see socket operations, so both
- * servers take their rules from here.
+ * The operation limits, the same on HTTP and on the socket: depth, aliases, tokens, and no
+ * introspection in production. Apollo's plugins do not see socket operations, so both servers
+ * take their rules from here. The cost (costLimit below) is not a validation rule: it counts
+ * list sizes, which change with the data and depend on variables, while validated documents
+ * are cached.
  */
 export function validationRules(config: Config): ValidationRule[] {
   // report as ordinary validation errors instead of throwing out of validate()
@@ -15,10 +19,29 @@ export function validationRules(config: Config): ValidationRule[] {
   const rules: ValidationRule[] = [
     maxDepthRule({ n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, ...report }) as unknown as ValidationRule,
     maxAliasesRule({ n: config.limits.maxAliases, exposeLimits: true, ...report }) as unknown as ValidationRule,
-    costLimitRule({ maxCost: config.limits.maxCost, exposeLimits: true, ...report }) as unknown as ValidationRule,
   ];
   if (config.env === 'production') rules.push(NoSchemaIntrospectionCustomRule);
   return rules;
+}
+
+/**
+ * The cost limit (common/cost.ts), checked for every operation with its variables before it
+ * runs: on HTTP in an Apollo plugin, on the socket in graphql-ws' onSubscribe.
+ */
+export function costLimit(config: Config, schema: GraphQLSchema, sizes: ListSizeCounter) {
+  const check = async (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): Promise<GraphQLError | null> =>
+    costError(operationCost(schema, document, operationName, variables, await sizes.current()), config.limits.maxCost);
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          const e = await check(document, operationName, request.variables);
+          if (e) throw new GraphQLError(e.message, { extensions: { ...e.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
+  return { check, plugin };
 }
 
 export const parseOptions = (config: Config) => ({ maxTokens: config.limits.maxTokens });

@@ -123,7 +123,7 @@ const sqliteDriver: Driver = {
   },
 };
 
-const isPostgres = (em: Em) => em.getPlatform() instanceof PostgreSqlPlatform;
+export const isPostgres = (em: Em) => em.getPlatform() instanceof PostgreSqlPlatform;
 const driverOf = (em: Em): Driver => (isPostgres(em) ? pgDriver(em.getPlatform() as PostgreSqlPlatform) : sqliteDriver);
 
 type KnexClient = { acquireConnection(): Promise<unknown>; releaseConnection(conn: unknown): Promise<unknown> };
@@ -213,6 +213,8 @@ export async function rows<T>(em: Em, sql: string, params: readonly unknown[] = 
  *   reader needs and never waits, so another process on the same file holds nothing up.
  */
 export async function settleAfterBulkWrite(em: Em, tables: readonly string[]): Promise<void> {
+  // inside a caller's transaction (an audited action) the caller settles after its commit
+  if (em.isInTransaction()) return;
   if (isPostgres(em)) {
     if (tables.length) await em.getConnection().execute(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`);
   } else {

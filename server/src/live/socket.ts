@@ -4,7 +4,7 @@ import { bearer, verifyTokenClaims, viewerFrom, type Viewer } from '../common/au
 import type { Context } from '../common/context';
 import { isUnavailable } from '../common/errors';
 import { refuseUnsafeInput } from '../common/input-safety';
-import { parseOptions, validationRules } from '../common/limits';
+import { costLimit, parseOptions, validationRules } from '../common/limits';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import type { Orm } from '../orm';
@@ -61,6 +61,7 @@ export function attachSocket(
   log: Logger,
   formatError: (e: any, o: unknown) => any,
   loginGuard: LoginGuard,
+  checkCost: ReturnType<typeof costLimit>['check'],
 ) {
   const operations = new OperationCache(schema, [...specifiedRules, ...validationRules(config)], parseOptions(config));
   const fork = () => orm.em.fork() as Em;
@@ -133,6 +134,8 @@ export function attachSocket(
         const { query, document } = op;
         const unsafe = refuseUnsafeInput(document, payload.variables);
         if (unsafe) return [unsafe];
+        const tooCostly = await checkCost(document, payload.operationName, payload.variables);
+        if (tooCostly) return [tooCostly];
         (payload as { query: string }).query = query; // graphql-ws keeps the message: let it keep the shared copy of the text
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },

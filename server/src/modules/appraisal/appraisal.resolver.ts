@@ -11,6 +11,7 @@ import { Role } from '../user/user.entity';
 import { AppraisalPayload, ExplanationPayload, SaveAppraisalInput, SaveExplanationInput } from './appraisal.input';
 import { AppraisalService } from './appraisal.service';
 import { appraisedCapOf } from './appraised';
+import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => Assessment)
 export class AppraisalResolver {
@@ -30,7 +31,7 @@ export class AppraisalResolver {
   @Mutation(() => Assessment, { description: 'Sends a SUBMITTED or APPRAISED assessment back to its unit for explanation (APPRAISAL or EXPLANATION phase): status RETURNED.' })
   async returnForExplanation(@Arg('assessmentId', () => ID) assessmentId: string, @Ctx() ctx: Context): Promise<Assessment> {
     const viewer = requireViewer(ctx.viewer);
-    const r = await new AppraisalService(ctx.em).returnForExplanation(viewer, assessmentId);
+    const r = await audited(ctx, (em) => new AppraisalService(em).returnForExplanation(viewer, assessmentId), { action: 'assessment.returnForExplanation', type: 'Assessment', id: assessmentId, before: current(Assessment, assessmentId), after: (x) => x.assessment });
     await publish(ctx, { assessment: r.assessment, kinds: ['STATUS_CHANGED'], actor: viewer, entries: [], progress: [] });
     return r.assessment;
   }
@@ -53,7 +54,7 @@ export class AppraisalResolver {
   })
   async finalizeAssessment(@Arg('assessmentId', () => ID) assessmentId: string, @Ctx() ctx: Context): Promise<Assessment> {
     const viewer = requireViewer(ctx.viewer);
-    const r = await new AppraisalService(ctx.em).finalize(viewer, assessmentId);
+    const r = await audited(ctx, (em) => new AppraisalService(em).finalize(viewer, assessmentId), { action: 'assessment.finalize', type: 'Assessment', id: assessmentId, before: current(Assessment, assessmentId), after: (x) => x.assessment });
     await publish(ctx, { assessment: r.assessment, kinds: ['FINALIZED', 'STATUS_CHANGED'], actor: viewer, entries: r.entries, progress: [] });
     return r.assessment;
   }

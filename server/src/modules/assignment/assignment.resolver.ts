@@ -8,6 +8,7 @@ import { ScoreEntry } from '../assessment/score-entry.entity';
 import { Role } from '../user/user.entity';
 import { AssignCriteriaInput } from './assignment.input';
 import { AssignmentService } from './assignment.service';
+import { audited } from '../audit/audit.service';
 
 @Resolver(() => ScoreEntry)
 export class AssignmentResolver {
@@ -15,7 +16,7 @@ export class AssignmentResolver {
   @Mutation(() => [ScoreEntry], { description: 'The unit’s leader assigns leaves (or whole subtrees) to a person of the unit; returns the entries that changed.' })
   async assignCriteria(@Arg('input', () => AssignCriteriaInput) input: AssignCriteriaInput, @Ctx() ctx: Context): Promise<ScoreEntry[]> {
     const viewer = requireViewer(ctx.viewer);
-    const result = await new AssignmentService(ctx.em).assign(viewer, input);
+    const result = await audited(ctx, (em) => new AssignmentService(em).assign(viewer, input), { action: 'assessment.assign', type: 'Assessment', id: input.assessmentId, after: (r) => ({ assigneeId: input.assigneeId ?? null, criterionIds: input.criterionIds, entries: r.entries.map((e) => e.id) }) });
     if (result.entries.length) {
       await publish(ctx, { assessment: result.assessment, kinds: ['ASSIGNED'], actor: viewer, entries: result.entries, progress: [] });
     }

@@ -9,6 +9,7 @@ import { Role } from '../user/user.entity';
 import { Criterion } from './criterion.entity';
 import { Framework, FrameworkStatus } from './framework.entity';
 import { FrameworkService } from './framework.service';
+import { audited, current, frameworkSummary } from '../audit/audit.service';
 
 @Resolver(() => Framework)
 export class FrameworkResolver {
@@ -34,13 +35,13 @@ export class FrameworkResolver {
     description: 'Imports a framework in the JSON interchange format as a new DRAFT (the next version when the code exists). Every problem is reported at once in extensions.problems; nothing is written unless all is valid.',
   })
   importFramework(@Arg('document', () => GraphQLJSONObject) document: Record<string, unknown>, @Ctx() ctx: Context): Promise<Framework> {
-    return new FrameworkService(ctx.em).importDocument(document);
+    return audited(ctx, (em) => new FrameworkService(em).importDocument(document), { action: 'framework.import', type: 'Framework', after: frameworkSummary });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Framework, { description: 'Freezes a DRAFT framework so that periods can use it.' })
   publishFramework(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Framework> {
-    return new FrameworkService(ctx.em).publish(assertId(id, 'Framework'));
+    return audited(ctx, (em) => new FrameworkService(em).publish(assertId(id, 'Framework')), { action: 'framework.publish', type: 'Framework', id, before: current(Framework, id), after: frameworkSummary });
   }
 
   @FieldResolver(() => [Criterion], { description: 'Every node, flat, parents before children.' })

@@ -8,6 +8,7 @@ import { ApiToken, TokenScope } from './api-token.entity';
 import { ApiTokenService } from './api-token.service';
 import { IssuedApiToken, PushStatisticInput, PushStatisticPayload } from './integrator.input';
 import { StatisticService } from './statistic.service';
+import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
@@ -26,13 +27,13 @@ export class ApiTokenResolver {
     @Arg('scope', () => TokenScope) scope: TokenScope,
     @Ctx() ctx: Context,
   ): Promise<IssuedApiToken> {
-    return new ApiTokenService(ctx.em).issue(requireViewer(ctx.viewer), name, scope);
+    return audited(ctx, (em) => new ApiTokenService(em).issue(requireViewer(ctx.viewer), name, scope), { action: 'apiToken.issue', type: 'ApiToken', after: (r) => r.token });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiToken, { description: 'Revokes a token: its next request is UNAUTHENTICATED, and its open sockets close at once (4403 "Forbidden: token revoked").' })
   async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiToken> {
-    const token = await new ApiTokenService(ctx.em).revoke(id);
+    const token = await audited(ctx, (em) => new ApiTokenService(em).revoke(id), { action: 'apiToken.revoke', type: 'ApiToken', id, before: current(ApiToken, id) });
     await ctx.live.access.tokenRevoked(token.id);
     return token;
   }

@@ -8,6 +8,8 @@ import { Role } from '../user/user.entity';
 import { Period, Phase } from './period.entity';
 import { CreatePeriodInput } from './period.input';
 import { PeriodService } from './period.service';
+import { audited, current, snapshot } from '../audit/audit.service';
+import { settleAfterBulkWrite } from '../../common/sql';
 
 @Resolver(() => Period)
 export class PeriodResolver {
@@ -25,14 +27,16 @@ export class PeriodResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Period, { description: 'Creates a DRAFT period and one assessment per unit.' })
-  createPeriod(@Arg('input', () => CreatePeriodInput) input: CreatePeriodInput, @Ctx() ctx: Context): Promise<Period> {
-    return new PeriodService(ctx.em).create(input);
+  async createPeriod(@Arg('input', () => CreatePeriodInput) input: CreatePeriodInput, @Ctx() ctx: Context): Promise<Period> {
+    const period = await audited(ctx, (em) => new PeriodService(em).create(input), { action: 'period.create', type: 'Period', after: (p) => ({ ...(snapshot(p) as object), unitIds: input.unitIds }) });
+    await settleAfterBulkWrite(ctx.em, ['criterion', 'score_entry', 'progress']); // once committed (common/sql.ts)
+    return period;
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Period, { description: 'Moves a period to its next phase; PHASE_CLOSED for any other move.' })
   setPeriodPhase(@Arg('id', () => ID) id: string, @Arg('phase', () => Phase) phase: Phase, @Ctx() ctx: Context): Promise<Period> {
-    return new PeriodService(ctx.em).setPhase(id, phase);
+    return audited(ctx, (em) => new PeriodService(em).setPhase(id, phase), { action: 'period.setPhase', type: 'Period', id, before: current(Period, id) });
   }
 
   @FieldResolver(() => Framework)

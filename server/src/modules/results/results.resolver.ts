@@ -8,6 +8,7 @@ import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { ResultsService } from './results.service';
 import { ImprovementItem, RankingRow } from './results.types';
+import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => Assessment)
 export class ResultsResolver {
@@ -31,7 +32,8 @@ export class ResultsResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => [RankingRow], { description: 'Computes and stores the period’s results (replacing earlier ones); every unit kind, by rank.' })
   async computeResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<RankingRow[]> {
-    const r = await new ResultsService(ctx.em).computeResults(requireViewer(ctx.viewer), periodId);
+    const viewer = requireViewer(ctx.viewer);
+    const r = await audited(ctx, (em) => new ResultsService(em).computeResults(viewer, periodId), { action: 'results.compute', type: 'Period', id: periodId, after: (r) => ({ results: r.rows.length }) });
     await publish(ctx, r.facts);
     return r.rows;
   }
@@ -39,7 +41,8 @@ export class ResultsResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => Period, { description: 'A FINALIZED period: computes its results and makes them public (PUBLISHED).' })
   async publishResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<Period> {
-    const r = await new ResultsService(ctx.em).publishResults(requireViewer(ctx.viewer), periodId);
+    const viewer = requireViewer(ctx.viewer);
+    const r = await audited(ctx, (em) => new ResultsService(em).publishResults(viewer, periodId), { action: 'results.publish', type: 'Period', id: periodId, before: current(Period, periodId), after: (r) => r.period });
     await publish(ctx, r.facts);
     return r.period;
   }

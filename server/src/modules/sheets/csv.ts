@@ -1,22 +1,44 @@
 /**
- * CSV by hand (RFC 4180): fields quoted when they hold a comma, a semicolon, a quote, a line
- * break or edge spaces; quotes doubled; CRLF between records; UTF-8 with a byte-order mark so
- * that Excel shows Vietnamese right when it opens the file.
+ * CSV out through csv-stringify (RFC 4180: fields quoted when they hold a comma, a semicolon, a
+ * quote, a line break or edge spaces; quotes doubled; CRLF between records; UTF-8 with a
+ * byte-order mark so that Excel shows Vietnamese right), every text cell neutralized against
+ * formula injection; CSV in by hand (parseCsv, below).
  */
+import { stringify } from 'csv-stringify/sync';
 
 export const BOM = '\uFEFF';
 
-export type CsvValue = string | number | boolean | null | undefined;
-
-function field(v: CsvValue): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",;\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A number already written with its decimals ("-1.50"): a number cell, never neutralized. */
+export class CsvNumber {
+  constructor(readonly text: string) {}
 }
 
-/** The whole file: BOM, then one CRLF-terminated record per row. */
+export type CsvValue = string | number | boolean | CsvNumber | null | undefined;
+
+/** What a spreadsheet reads as the start of a formula (OWASP's CSV-injection rule). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as it is safe to write: one that a spreadsheet would take for a formula gets a
+ * leading apostrophe ("=1+2" → "'=1+2"). Numbers are never text here: a negative score is a
+ * number cell and stays "-1.50".
+ */
+export const neutralize = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/** The whole file: BOM, then one CRLF-terminated record per row; text cells neutralized. */
 export function writeCsv(rows: CsvValue[][]): Buffer {
-  return Buffer.from(BOM + rows.map((r) => r.map(field).join(',') + '\r\n').join(''), 'utf8');
+  const text = stringify(rows, {
+    bom: true,
+    record_delimiter: '\r\n',
+    quoted_match: /[;\r\n]|^\s|\s$/,
+    cast: {
+      string: (v) => neutralize(v),
+      number: (v) => String(v),
+      boolean: (v) => String(v),
+      object: (v) => (v instanceof CsvNumber ? v.text : neutralize(JSON.stringify(v))),
+    },
+  });
+  return Buffer.from(text, 'utf8');
 }
 
 export class CsvError extends Error {

@@ -22,6 +22,7 @@ function split(file: string, allowed: FileKind[]): [string, FileKind] | null {
  *   GET /export/framework/:id.xlsx|.json
  *   GET /export/assessment/:id.xlsx|.csv
  *   GET /export/ranking/:periodId/:unitKind.xlsx|.csv
+ *   GET /export/audit-log.csv?action=&actorId=&objectType=&objectId=&from=&to= (ADMIN)
  * Errors answer with the status of their code and a GraphQL-like body { errors: [{ message, extensions: { code } }] }.
  */
 export function exportRoutes(config: Config, orm: Orm, log: Logger): Router {
@@ -83,6 +84,10 @@ export function exportRoutes(config: Config, orm: Orm, log: Logger): Router {
       if (!f) throw notFound('ranking');
       return s.rankingFile(viewer, String(req.params.periodId), f[0], f[1]);
     }),
+  );
+  router.get(
+    '/audit-log.csv',
+    handle((s, viewer, req) => s.auditLogFile(viewer, req.query as Record<string, unknown>)),
   );
   return router;
 }

@@ -1,10 +1,10 @@
 import { assertCanReadAssessment } from '../../common/access';
 import type { Viewer } from '../../common/auth';
-import { formatHundredths } from '../../common/decimal';
 import { badInput, forbidden, InputProblems, notFound } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment } from '../assessment/assessment.entity';
+import { AuditService } from '../audit/audit.service';
 import { Progress } from '../assessment/progress.entity';
 import { EntryState, ScoreEntry } from '../assessment/score-entry.entity';
 import { Criterion } from '../framework/criterion.entity';
@@ -19,7 +19,7 @@ import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { documentOfFramework } from './framework-export';
 import { documentFromRows, FRAMEWORK_COLUMNS, frameworkRows, type Cell, type SheetMeta } from './framework-sheet';
-import { CONTENT_TYPES, readRows, SheetFormat, writeCsvSheet, writeXlsx, type SheetColumn } from './workbook';
+import { CONTENT_TYPES, readRows, SheetFormat, writeCsvSheet, writeXlsx, type ImportLimits, type SheetColumn } from './workbook';
 
 export type FileKind = 'xlsx' | 'csv' | 'json';
 
@@ -45,8 +45,8 @@ export function safeFileName(base: string, ext: FileKind): string {
 }
 
 const SCORE = '0.00';
-/** A score cell: a number formatted 0.00 in XLSX, "12.50" in CSV; empty when there is none. */
-const score = (h: number | null | undefined, kind: FileKind): Cell => (h == null ? null : kind === 'csv' ? formatHundredths(h) : h / 100);
+/** A score cell: a number, formatted 0.00 (XLSX) or written with two decimals (CSV); empty when there is none. */
+const score = (h: number | null | undefined): Cell => (h == null ? null : h / 100);
 
 const STATE_LABEL: Record<EntryState, string> = {
   [EntryState.TODO]: 'Chưa chấm',
@@ -77,11 +77,11 @@ export class SheetsService {
   constructor(private readonly em: Em) {}
 
   /** A framework sheet (XLSX or CSV) as a new DRAFT framework, like importFramework. */
-  async importFramework(file: { fileBase64: string; format: SheetFormat }, meta: SheetMeta): Promise<Framework> {
+  async importFramework(file: { fileBase64: string; format: SheetFormat }, meta: SheetMeta, limits: ImportLimits): Promise<Framework> {
     const bytes = decodeBase64(file.fileBase64);
     let rows;
     try {
-      rows = await readRows(bytes, file.format);
+      rows = await readRows(bytes, file.format, limits);
     } catch (e) {
       if (e instanceof InputProblems) throw badInput(e.problems);
       const row = (e as { row?: number }).row;
@@ -191,16 +191,16 @@ export class SheetsService {
     const rows: Cell[][] = criteria.map((c) => {
       const p = progressOf.get(c.id);
       const e = c.isLeaf ? entryOf.get(c.id) : undefined;
-      const inner = (r: typeof round1) => (r ? score(r.totals.get(c.id)!.scoreH, kind) : null);
+      const inner = (r: typeof round1) => (r ? score(r.totals.get(c.id)!.scoreH) : null);
       const status = e ? (e.notApplicable ? 'Không áp dụng' : STATE_LABEL[e.state]) : p ? `${p.leavesScored}/${p.leaves}` : null;
       return [
         c.code,
         c.title,
-        score(p?.capH ?? c.maxH, kind),
-        e ? score(e.selfScoreH, kind) : score(p?.scoreH ?? 0, kind),
-        e ? score(e.round1ScoreH, kind) : inner(round1),
-        e ? score(e.round2ScoreH, kind) : inner(round2),
-        e ? score(e.finalScoreH, kind) : inner(final),
+        score(p?.capH ?? c.maxH),
+        e ? score(e.selfScoreH) : score(p?.scoreH ?? 0),
+        e ? score(e.round1ScoreH) : inner(round1),
+        e ? score(e.round2ScoreH) : inner(round2),
+        e ? score(e.finalScoreH) : inner(final),
         e?.comment ?? null,
         evidence.get(c.id) ?? 0,
         e?.round1Comment ?? null,
@@ -214,11 +214,11 @@ export class SheetsService {
     rows.push([
       null,
       'Tổng cộng',
-      score(fw.maxH, kind),
-      score(reportedFromTop(topRows, fw), kind),
-      score(round1?.reportedH, kind),
-      score(round2?.reportedH, kind),
-      score(final?.reportedH, kind),
+      score(fw.maxH),
+      score(reportedFromTop(topRows, fw)),
+      score(round1?.reportedH),
+      score(round2?.reportedH),
+      score(final?.reportedH),
       null,
       entries.reduce((s, e) => s + e.evidenceCount, 0),
       null,
@@ -273,22 +273,38 @@ export class SheetsService {
         r.rank,
         r.assessment.unit.code,
         r.assessment.unit.name,
-        score(r.selfTotalH, kind),
-        score(r.round1TotalH, kind),
-        score(r.finalTotalH, kind),
-        score(r.maxH, kind),
-        kind === 'csv' ? (r.indexK / 1000).toFixed(3) : r.indexK / 1000,
+        score(r.selfTotalH),
+        score(r.round1TotalH),
+        score(r.finalTotalH),
+        score(r.maxH),
+        r.indexK / 1000,
         r.band ?? null,
-        score(r.previousTotalH, kind),
+        score(r.previousTotalH),
         r.previousRank ?? null,
         ...groups.map((g) => {
           const s = byGroup.get(g.id);
-          return s ? score(s.finalH ?? s.round1H ?? s.selfH, kind) : null;
+          return s ? score(s.finalH ?? s.round1H ?? s.selfH) : null;
         }),
       ];
     });
     const fileName = safeFileName(`xep-hang-${period.name}-${unitKind}`, kind);
     return this.sheetFile(kind, fileName, 'Xếp hạng', columns, rows);
+  }
+
+  /** The audit log as CSV, ADMIN only, filtered like the auditLog query (query parameters action, actorId, objectType, objectId, from, to). */
+  async auditLogFile(viewer: Viewer, query: Record<string, unknown>): Promise<Download> {
+    if (viewer.role !== Role.ADMIN || viewer.integrator) throw forbidden('The audit log is for administrators only.');
+    const text = (k: string) => (typeof query[k] === 'string' && query[k] ? (query[k] as string) : null);
+    const time = (k: string) => {
+      const v = text(k);
+      if (v === null) return null;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) throw badInput([{ path: k, message: 'must be a date and time (ISO 8601)' }]);
+      return d;
+    };
+    const filter = { action: text('action'), actorId: text('actorId'), objectType: text('objectType'), objectId: text('objectId'), from: time('from'), to: time('to') };
+    const body = await new AuditService(this.em).csv(filter);
+    return { body, fileName: safeFileName(`nhat-ky-quan-tri-${new Date().toISOString().slice(0, 10)}`, 'csv'), contentType: CONTENT_TYPES.csv };
   }
 
   private async sheetFile(kind: FileKind, fileName: string, sheetName: string, columns: SheetColumn[], rows: Cell[][]): Promise<Download> {

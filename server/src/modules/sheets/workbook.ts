@@ -1,10 +1,14 @@
 /**
- * Spreadsheet files in and out: XLSX through exceljs, CSV through csv.ts. Rows are plain arrays
+ * Spreadsheet files in and out: XLSX through exceljs (which writes a text cell as text, never as a formula), CSV through csv.ts. Rows are plain arrays
  * of cells; a column may carry a number format (scores: "0.00").
  */
 import ExcelJS from 'exceljs';
 import { registerEnumType } from 'type-graphql';
-import { parseCsv, writeCsv, type CsvValue } from './csv';
+import { formatHundredths } from '../../common/decimal';
+import { InputProblems } from '../../common/errors';
+import { CsvNumber, parseCsv, writeCsv, type CsvValue } from './csv';
+import { readXlsxInWorker, type XlsxReadLimits } from './xlsx-reader';
+import { checkZip, type ZipLimits } from './zip-check';
 import type { Cell, SheetRow } from './framework-sheet';
 
 export enum SheetFormat {
@@ -33,37 +37,24 @@ export interface SheetSpec {
   rows: Cell[][];
 }
 
-/** exceljs' many cell shapes (rich text, formulas, links, dates) → a plain cell. */
-function plain(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
-    if ('error' in v) return null;
-  }
-  return String(v);
-}
+/** What an import may hold and how it is read (config.imports). */
+export type ImportLimits = ZipLimits & XlsxReadLimits;
 
-/** The rows of the first worksheet (XLSX) or of the file (CSV), with their 1-based numbers. */
-export async function readRows(file: Buffer, format: SheetFormat): Promise<SheetRow[]> {
+/**
+ * The rows of the first worksheet (XLSX) or of the file (CSV), with their 1-based numbers. An
+ * XLSX is checked as a zip first (checkZip: entries, unpacked bytes), then read in a worker
+ * with a memory cap and a deadline (readXlsxInWorker); both refuse with InputProblems.
+ */
+export async function readRows(file: Buffer, format: SheetFormat, limits: ImportLimits): Promise<SheetRow[]> {
   if (format === SheetFormat.CSV) {
-    return parseCsv(file.toString('utf8')).map((cells, i) => ({ row: i + 1, cells }));
+    const rows = parseCsv(file.toString('utf8')).map((cells, i) => ({ row: i + 1, cells }));
+    if (rows.reduce((n, r) => n + r.cells.length, 0) > limits.maxCells) {
+      throw new InputProblems([{ path: 'fileBase64', message: `the file has more than ${limits.maxCells.toLocaleString('en-US')} cells` }]);
+    }
+    return rows;
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as never);
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    const cells: Cell[] = [];
-    for (let i = 0; i < values.length; i++) cells.push(plain(values[i] as ExcelJS.CellValue));
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
+  await checkZip(file, limits);
+  return readXlsxInWorker(file, limits);
 }
 
 /** A workbook with one worksheet per spec: a bold, frozen header row, then the rows. */
@@ -90,7 +81,18 @@ export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A CSV file of one sheet: the header, then the rows (numbers as the caller formatted them). */
-export function writeCsvSheet(spec: { columns: SheetColumn[]; rows: CsvValue[][] }): Buffer {
-  return writeCsv([spec.columns.map((c) => c.header), ...spec.rows]);
+/** A number as a CSV cell: with its column's decimals ("0.00" → "-1.50"), else as it is. */
+function csvNumber(n: number, numFmt: string | undefined): string {
+  const decimals = /^0\.(0+)$/.exec(numFmt ?? '')?.[1].length;
+  if (decimals === undefined) return String(n);
+  return decimals === 2 ? formatHundredths(Math.round(n * 100)) : n.toFixed(decimals);
+}
+
+/**
+ * A CSV file of one sheet: the header, then the rows, numbers written with their column's
+ * decimals (a score -0.5 as "-0.50", still a number cell), text neutralized (csv.ts).
+ */
+export function writeCsvSheet(spec: { columns: SheetColumn[]; rows: Cell[][] }): Buffer {
+  const body = spec.rows.map((r) => r.map((c, i): CsvValue => (typeof c === 'number' ? new CsvNumber(csvNumber(c, spec.columns[i]?.numFmt)) : c)));
+  return writeCsv([spec.columns.map((c) => c.header), ...body]);
 }

@@ -5,6 +5,7 @@ import { Role } from '../user/user.entity';
 import { Unit } from './unit.entity';
 import { CreateUnitInput } from './unit.input';
 import { UnitService } from './unit.service';
+import { audited } from '../audit/audit.service';
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -17,7 +18,7 @@ export class UnitResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => Unit)
   createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: Context): Promise<Unit> {
-    return new UnitService(ctx.em).create(input);
+    return audited(ctx, (em) => new UnitService(em).create(input), { action: 'unit.create', type: 'Unit' });
   }
 
   @FieldResolver(() => Unit, { nullable: true })

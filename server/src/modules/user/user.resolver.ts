@@ -9,6 +9,7 @@ import { AuthPayload } from './auth-payload';
 import { Role, User } from './user.entity';
 import { CreateUserInput, UpdateUserInput } from './user.input';
 import { UserService } from './user.service';
+import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -31,13 +32,13 @@ export class UserResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => User)
   createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
-    return new UserService(ctx.em, ctx.config).create(input);
+    return audited(ctx, (em) => new UserService(em, ctx.config).create(input), { action: 'user.create', type: 'User' });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: 'Disables or enables an account; a disabled account’s tokens stop working at once.' })
   async setUserActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: Context): Promise<User> {
-    const user = await new UserService(ctx.em, ctx.config).setActive(id, active, requireViewer(ctx.viewer));
+    const user = await audited(ctx, (em) => new UserService(em, ctx.config).setActive(id, active, requireViewer(ctx.viewer)), { action: active ? 'user.enable' : 'user.disable', type: 'User', id, before: current(User, id) });
     await ctx.live.access.changed(user.id); // open streams of this user re-check their access
     return user;
   }
@@ -46,7 +47,7 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Changes a person’s name, role or unit; their open live streams re-check their access at once, and a move to another unit (or a role without a unit) unassigns them from the old unit’s open assessments.' })
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     const viewer = requireViewer(ctx.viewer);
-    const user = await new UserService(ctx.em, ctx.config).update(id, input);
+    const user = await audited(ctx, (em) => new UserService(em, ctx.config).update(id, input), { action: 'user.update', type: 'User', id, before: current(User, id) });
     // access follows the person: the old unit's entries are no longer theirs
     const ended = await new AssignmentService(ctx.em).endOutsideUnit(viewer, user);
     for (const change of ended) {

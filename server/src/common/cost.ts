@@ -1,0 +1,109 @@
+import { getNamedType, getNullableType, isLeafType, GraphQLError, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/**
+ * What an operation costs before it runs: every object field costs 1 and every scalar field 0.1
+ * (a row read against a value serialized), and a list field multiplies the cost of one item
+ * (itself + its selection) by the number of items it is expected to return. A
+ * whole period read fifteen times over is then as expensive as it is, where a static per-field
+ * weight (graphql-armor's) priced it like fifteen small objects.
+ *
+ * How many items a list holds is estimated before execution from what the database holds now
+ * (ListSizes): `first` when a field takes one; a period's assessments, the units, the ranking:
+ * the number of units; an assessment's entries and progress, a framework's criteria: the
+ * criteria of the largest framework; a save's progress: the ancestors of a leaf (at most 8
+ * levels); every other list: a configured default.
+ */
+export interface ListSizes {
+  units: number;
+  /** criteria of the largest framework */
+  criteria: number;
+  users: number;
+  periods: number;
+  frameworks: number;
+  apiTokens: number;
+}
+
+type SizeOf = keyof ListSizes | number;
+
+/** Ancestors of a leaf: a save's progress rows (frameworks have at most 8 levels). */
+const DEPTH = 8;
+
+/** The expected size of each list field that is not the default, by "Type.field". */
+export const LIST_SIZES: Record<string, SizeOf> = {
+  'Period.assessments': 'units',
+  'PeriodProgressEvent.units': 'units',
+  'Query.units': 'units',
+  'Query.ranking': 'units',
+  'Mutation.computeResults': 'units',
+  'Assessment.entries': 'criteria',
+  'Assessment.progress': 'criteria',
+  'Assessment.evidence': 'criteria',
+  'Framework.criteria': 'criteria',
+  'Query.myAssignments': 'criteria',
+  'Query.improvementList': 'criteria',
+  'Mutation.assignCriteria': 'criteria',
+  'AssessmentEvent.entries': 'criteria',
+  'AssessmentEvent.progress': 'criteria',
+  'AssessmentEvent.criterionIds': 'criteria',
+  'SelfScorePayload.progress': DEPTH,
+  'AppraisalPayload.progress': DEPTH,
+  'PushStatisticPayload.progress': DEPTH,
+  'Query.users': 'users',
+  'PresenceEvent.members': 'users',
+  'Query.periods': 'periods',
+  'Query.frameworks': 'frameworks',
+  'Query.apiTokens': 'apiTokens',
+  // an entry's evidence: one or two files as a rule, a handful at most
+  'ScoreEntry.evidence': 3,
+  'ScoreEntry.history': 20,
+  // a page of the audit log: `first` is on auditLog, at most 100
+  'AuditLogConnection.edges': 100,
+};
+
+/** A scalar field beside an object: serializing a value costs far less than reading a row. */
+export const SCALAR = 0.1;
+
+/** Any other list (bands, tiers, thresholds, a result's groups). */
+export const DEFAULT_LIST_SIZE = 5;
+
+export function listSizeOf(typeName: string, fieldName: string, args: Record<string, unknown>, sizes: ListSizes): number {
+  const known = LIST_SIZES[`${typeName}.${fieldName}`];
+  const bound = known === undefined ? DEFAULT_LIST_SIZE : typeof known === 'number' ? known : Math.max(1, sizes[known]);
+  const first = args.first;
+  return typeof first === 'number' && Number.isFinite(first) && first >= 0 ? Math.min(first, bound) : bound;
+}
+
+function estimator(sizes: ListSizes): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const returns = getNullableType(field.type);
+    const one = (isLeafType(getNamedType(returns)) ? SCALAR : 1) + childComplexity;
+    if (!isListType(returns)) return one;
+    // (a list of scalars costs its items too)
+    return listSizeOf(type.name, field.name, args, sizes) * one;
+  };
+}
+
+/** The operation's cost, or null when its variables do not fit (execution refuses them itself). */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  sizes: ListSizes,
+): number | null {
+  try {
+    return Math.ceil(getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: [estimator(sizes)] }));
+  } catch {
+    return null;
+  }
+}
+
+/** BAD_USER_INPUT with the cost and the budget, when an operation costs more than it may. */
+export function costError(cost: number | null, maxCost: number): GraphQLError | null {
+  if (cost === null || cost <= maxCost) return null;
+  return new GraphQLError(
+    `This operation would cost ${cost.toLocaleString('en-US')}, over the budget of ${maxCost.toLocaleString('en-US')}: every list counts its expected size (see docs/security.md). Ask for fewer fields, fewer aliases or a page (first).`,
+    { extensions: { code: 'BAD_USER_INPUT', cost, maxCost, problems: [{ path: 'query', message: `costs ${cost}, the budget is ${maxCost}` }] } },
+  );
+}
