@@ -231,7 +231,7 @@ describe('web client', () => {
     };
     for (const [code, value] of Object.entries(values)) await saveAs(w.tokens.leaderB, w.assessmentB, code, value);
     await ok(t.url, `mutation($id:ID!){submitAssessment(assessmentId:$id){status}}`, { id: w.assessmentB }, w.tokens.leaderB);
-    await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL){phase}}`, { id: w.periodId }, w.tokens.admin);
+    await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){phase}}`, { id: w.periodId }, w.tokens.admin);
     const APPRAISE = `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){entry{version}}}`;
     for (const [code, value] of Object.entries(values)) {
       if (code === '1.3') continue;

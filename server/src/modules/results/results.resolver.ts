@@ -34,9 +34,16 @@ export class ResultsResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Period, { description: 'A FINALIZED period: computes its results and makes them public (PUBLISHED).' })
-  publishResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<Period> {
-    return new ResultsService(ctx.em).publishResults(periodId);
+  @Mutation(() => Period, {
+    description:
+      'A FINALIZED period: computes its results and makes them public (PUBLISHED). CONFLICT (extensions.incomplete) when units never submitted or were not finalized, unless acknowledgeIncomplete is true.',
+  })
+  publishResults(
+    @Arg('periodId', () => ID) periodId: string,
+    @Arg('acknowledgeIncomplete', () => Boolean, { nullable: true, defaultValue: false }) acknowledgeIncomplete: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Period> {
+    return new ResultsService(ctx.em).publishResults(periodId, acknowledgeIncomplete);
   }
 
   @FieldResolver(() => RankingRow, { nullable: true, description: 'The computed result of this assessment; null until results are computed.' })
