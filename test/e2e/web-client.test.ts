@@ -196,6 +196,7 @@ describe('web client', () => {
     await admin.getByRole('heading', { name: 'Bộ tiêu chí E2E' }).waitFor();
     expect(await admin.getByTestId('framework-status').textContent()).toBe('Dự thảo');
     await admin.getByRole('button', { name: 'Ban hành' }).click();
+    await admin.getByRole('alertdialog').getByRole('button', { name: 'Ban hành bộ tiêu chí' }).click();
     await admin.getByTestId('framework-status').getByText('Đã ban hành').waitFor();
     await shot(admin, 'framework', true);
 
@@ -207,6 +208,7 @@ describe('web client', () => {
     await admin.getByRole('button', { name: 'Tạo', exact: true }).click();
     await admin.getByRole('heading', { name: 'Kỳ đánh giá E2E 2026' }).waitFor();
     await admin.getByRole('button', { name: 'Chuyển sang: Tự đánh giá' }).click();
+    await admin.getByRole('alertdialog').getByRole('button', { name: 'Chuyển sang “Tự đánh giá”' }).click();
     await admin.locator('.phase-steps li[aria-current="step"]').getByText('Tự đánh giá').waitFor();
 
     // a unit scores: its completion moves on the admin's page, live
@@ -250,6 +252,7 @@ describe('web client', () => {
     await appraiser.getByTestId('save-state').getByText('Đã lưu').waitFor();
     await shot(appraiser, 'appraisal');
     await appraiser.getByRole('button', { name: 'Chốt điểm' }).click();
+    await appraiser.getByRole('alertdialog').getByRole('button', { name: 'Chốt điểm cuối cùng' }).click();
     await appraiser.getByTestId('assessment-status').getByText('Đã chốt điểm').waitFor();
 
     const admin = await page();
