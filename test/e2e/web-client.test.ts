@@ -207,6 +207,7 @@ describe('web client', () => {
     await admin.getByRole('heading', { name: 'Bộ tiêu chí E2E' }).waitFor();
     expect(await admin.getByTestId('framework-status').textContent()).toBe('Dự thảo');
     await admin.getByRole('button', { name: 'Ban hành' }).click();
+    await admin.getByRole('alertdialog').getByRole('button', { name: 'Ban hành bộ tiêu chí' }).click();
     await admin.getByTestId('framework-status').getByText('Đã ban hành').waitFor();
     await shot(admin, 'framework', true);
 
@@ -218,6 +219,7 @@ describe('web client', () => {
     await admin.getByRole('button', { name: 'Tạo', exact: true }).click();
     await admin.getByRole('heading', { name: 'Kỳ đánh giá E2E 2026' }).waitFor();
     await admin.getByRole('button', { name: 'Chuyển sang: Tự đánh giá' }).click();
+    await admin.getByRole('alertdialog').getByRole('button', { name: 'Chuyển sang “Tự đánh giá”' }).click();
     await admin.locator('.phase-steps li[aria-current="step"]').getByText('Tự đánh giá').waitFor();
 
     // a unit scores: its completion moves on the admin's page, live
@@ -242,7 +244,7 @@ describe('web client', () => {
     };
     for (const [code, value] of Object.entries(values)) await saveAs(w.tokens.leaderB, w.assessmentB, code, value);
     await ok(t.url, `mutation($id:ID!){submitAssessment(assessmentId:$id){status}}`, { id: w.assessmentB }, w.tokens.leaderB);
-    await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL){phase}}`, { id: w.periodId }, w.tokens.admin);
+    await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){phase}}`, { id: w.periodId }, w.tokens.admin);
     const APPRAISE = `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){entry{version}}}`;
     for (const [code, value] of Object.entries(values)) {
       if (code === '1.3') continue;
@@ -261,6 +263,7 @@ describe('web client', () => {
     await appraiser.getByTestId('save-state').getByText('Đã lưu').waitFor();
     await shot(appraiser, 'appraisal');
     await appraiser.getByRole('button', { name: 'Chốt điểm' }).click();
+    await appraiser.getByRole('alertdialog').getByRole('button', { name: 'Chốt điểm cuối cùng' }).click();
     await appraiser.getByTestId('assessment-status').getByText('Đã chốt điểm').waitFor();
 
     const admin = await page();

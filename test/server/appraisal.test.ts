@@ -12,7 +12,7 @@ const APPRAISE = `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){round
 const EXPLAIN = `mutation($i:SaveExplanationInput!){saveExplanation(input:$i){seq entry{version explanation selfScore}}}`;
 const RETURN = `mutation($id:ID!){returnForExplanation(assessmentId:$id){id status}}`;
 const FINALIZE = `mutation($id:ID!){finalizeAssessment(assessmentId:$id){id status}}`;
-const PHASE = `mutation($id:ID!,$p:Phase!){setPeriodPhase(id:$id,phase:$p){phase}}`;
+const PHASE = `mutation($id:ID!,$p:Phase!){setPeriodPhase(id:$id,phase:$p,acknowledgeIncomplete:true){phase}}`;
 const SUBMIT = `mutation($id:ID!){submitAssessment(assessmentId:$id){status}}`;
 const READ = `query($id:ID!){assessment(id:$id){status seq selfTotal appraisedTotal entries{criterion{code} version selfScore round1Score round2Score finalScore explanation history{round version old new actor{email}}}}}`;
 
@@ -312,7 +312,7 @@ describe('finalizing before every leaf is appraised', () => {
     w = await buildWorld(t);
     for (const [code, value] of Object.entries(SELF_A)) await save(t, w, w.tokens.staffA, code, value);
     await ok(t.url, SUBMIT, { id: w.assessmentA }, w.tokens.leaderA);
-    await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL){phase}}`, { id: w.periodId }, w.tokens.admin);
+    await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){phase}}`, { id: w.periodId }, w.tokens.admin);
   });
   afterAll(() => t?.close());
 

@@ -173,7 +173,7 @@ describe('a full yearly cycle for 19 districts', () => {
   const staffId: Record<string, string> = {};
   const call = (token: string, query: string, variables: Record<string, unknown> = {}) => ok(t.url, query, variables, token);
   const login = async (email: string) => (await ok(t.url, `mutation($e:String!,$p:String!){login(email:$e,password:$p){token}}`, { e: email, p: PASSWORD })).login.token as string;
-  const phase = (periodId: string, p: string) => call(admin, `mutation($id:ID!,$p:Phase!){setPeriodPhase(id:$id,phase:$p){phase}}`, { id: periodId, p });
+  const phase = (periodId: string, p: string) => call(admin, `mutation($id:ID!,$p:Phase!){setPeriodPhase(id:$id,phase:$p,acknowledgeIncomplete:true){phase}}`, { id: periodId, p });
   /**
    * Runs one async step per district, four districts at a time: people of several districts work
    * at once, and a loaded test machine stays below the database pool (10 connections).
@@ -248,7 +248,7 @@ describe('a full yearly cycle for 19 districts', () => {
     }, prevUnits);
     await phase(period.id, 'APPRAISAL');
     await phase(period.id, 'FINALIZED');
-    expect((await call(admin, `mutation($id:ID!){publishResults(periodId:$id){phase}}`, { id: period.id })).publishResults.phase).toBe('PUBLISHED');
+    expect((await call(admin, `mutation($id:ID!){publishResults(periodId:$id,acknowledgeIncomplete:true){phase}}`, { id: period.id })).publishResults.phase).toBe('PUBLISHED');
     const rows = (await call(leader.H01, `query($id:ID!){ranking(periodId:$id,unitKind:DISTRICT){unit{code} total rank basis}}`, { id: period.id })).ranking;
     expect(rows.map((r: any) => [r.unit.code, r.total, r.rank, r.basis])).toEqual([
       ['H04', 38, 1, 'SELF'], ['H02', 35, 2, 'SELF'], ['H10', 35, 2, 'SELF'], ['H08', 34, 4, 'SELF'], ['H05', 32, 5, 'SELF'],
@@ -325,7 +325,7 @@ describe('a full yearly cycle for 19 districts', () => {
       await each((code) => appraise(code, ROUND2[code]), Object.keys(ROUND2));
       await each((code) => call(appraiser, `mutation($id:ID!){finalizeAssessment(assessmentId:$id){status}}`, { id: aid(code) }));
       await phase(period.id, 'FINALIZED');
-      expect((await call(admin, `mutation($id:ID!){publishResults(periodId:$id){phase}}`, { id: period.id })).publishResults.phase).toBe('PUBLISHED');
+      expect((await call(admin, `mutation($id:ID!){publishResults(periodId:$id,acknowledgeIncomplete:true){phase}}`, { id: period.id })).publishResults.phase).toBe('PUBLISHED');
     }, STEP_MS);
 
     it('should publish the totals, indices, ranks, bands and changes computed by hand', async () => {

@@ -518,7 +518,7 @@ describe('evidence', () => {
     });
 
     it('should refuse evidence changes outside SELF_ASSESSMENT and EXPLANATION', async () => {
-      await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL){id}}`, { id: w.periodId }, w.tokens.admin);
+      await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){id}}`, { id: w.periodId }, w.tokens.admin);
       const link = await gql(t.url, LINK, { i: { assessmentId: w.assessmentA, criterionId: w.criteria['1.1'], url: 'https://a.example/late' } }, w.tokens.leaderA);
       expect(link.errors?.[0]?.extensions).toMatchObject({ code: 'PHASE_CLOSED', phase: 'APPRAISAL' });
       const up = await upload(w.tokens.leaderA, { code: '1.1' });
@@ -527,7 +527,7 @@ describe('evidence', () => {
 
     it('should let a returned unit add evidence in EXPLANATION and remove only what it added then', async () => {
       await ok(t.url, `mutation($id:ID!){returnForExplanation(assessmentId:$id){status}}`, { id: w.assessmentB }, w.tokens.appraiser);
-      await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:EXPLANATION){id}}`, { id: w.periodId }, w.tokens.admin);
+      await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:EXPLANATION,acknowledgeIncomplete:true){id}}`, { id: w.periodId }, w.tokens.admin);
       const before = await read(w.tokens.leaderB, w.assessmentB);
       const selfRound = entryOf(before, '2.3').evidence[0].id;
 

@@ -235,7 +235,7 @@ describe('integrators: API tokens and pushed statistics', () => {
       const toB = await gql(t.url, PUSH, { i: { periodId: w.periodId, unitCode: 'B', criterionCode: '2.1', numerator: 1, denominator: 2 } }, secret);
       expect(toB.errors?.[0].extensions).toMatchObject({ code: 'PHASE_CLOSED', status: 'SUBMITTED' });
 
-      await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL){id}}`, { id: w.periodId }, admin);
+      await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){id}}`, { id: w.periodId }, admin);
       const toA = await gql(t.url, PUSH, { i: { periodId: w.periodId, unitCode: 'A', criterionCode: '2.1', numerator: 1, denominator: 2 } }, secret);
       expect(toA.errors?.[0].extensions).toMatchObject({ code: 'PHASE_CLOSED', phase: 'APPRAISAL' });
       const a = (await ok(t.url, ASSESSMENT, { id: w.assessmentA }, admin)).assessment;

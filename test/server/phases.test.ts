@@ -16,7 +16,7 @@ const ALLOWED: Record<PhaseName, PhaseName[]> = {
   PUBLISHED: [],
 };
 
-const SET_PHASE = `mutation($id:ID!,$phase:Phase!){setPeriodPhase(id:$id,phase:$phase){id phase}}`;
+const SET_PHASE = `mutation($id:ID!,$phase:Phase!){setPeriodPhase(id:$id,phase:$phase,acknowledgeIncomplete:true){id phase}}`;
 const SUBMIT = `mutation($id:ID!){submitAssessment(assessmentId:$id){id status submittedAt}}`;
 const ASSESSMENT = `query($id:ID!){assessment(id:$id){
   status seq submittedAt selfTotal

@@ -10,11 +10,11 @@ import { buildWorld, save, type World } from '../helpers/world';
  * leaf 2.2.2 of max 3) for units A and B, computed by hand in the comments.
  */
 const APPRAISE = `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){seq}}`;
-const PHASE = `mutation($id:ID!,$p:Phase!){setPeriodPhase(id:$id,phase:$p){phase}}`;
+const PHASE = `mutation($id:ID!,$p:Phase!){setPeriodPhase(id:$id,phase:$p,acknowledgeIncomplete:true){phase}}`;
 const ROW = `assessmentId unit{code} maxScore selfTotal round1Total finalTotal basis total index rank band previousTotal previousRank totalChange rankChange groups{code maxScore selfTotal round1Total finalTotal total rank}`;
 const RANKING = `query($id:ID!,$k:UnitKind!){ranking(periodId:$id,unitKind:$k){${ROW}}}`;
 const COMPUTE = `mutation($id:ID!){computeResults(periodId:$id){${ROW}}}`;
-const PUBLISH = `mutation($id:ID!){publishResults(periodId:$id){id phase}}`;
+const PUBLISH = `mutation($id:ID!){publishResults(periodId:$id,acknowledgeIncomplete:true){id phase}}`;
 const IMPROVE = `query($id:ID!){improvementList(assessmentId:$id){code maxScore score pointsLost basis}}`;
 
 const SELF: Record<'A' | 'B', Record<string, Record<string, unknown>>> = {

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useMemo, useState } from 'react';
 import { errorCode } from '../../app/errors';
 import { PageError, PageLoading } from '../../app/PageState';
@@ -18,6 +19,7 @@ export function FrameworkPage({ frameworkId }: { frameworkId: string }) {
   const { token } = useSession();
   const { data, error } = useQuery(FrameworkDetailQuery, { variables: { id: frameworkId } });
   const [publish, publishing] = usePublishFrameworkMutation();
+  const [asking, setAsking] = useState(false);
   const f = data?.framework;
   const roots = useMemo(() => buildTree(f?.criteria ?? []), [f?.criteria]);
   if (error && !f) return <PageError error={error} />;
@@ -45,10 +47,23 @@ export function FrameworkPage({ frameworkId }: { frameworkId: string }) {
           </button>
           <span className={`fw-status fw-${f.status}`} data-testid="framework-status">{t(`frameworkStatus.${f.status}`)}</span>
           {user.role === 'ADMIN' && f.status === 'DRAFT' && (
-            <button type="button" className="primary" disabled={publishing.loading} onClick={() => void publish(f.id).catch(() => undefined)}>
+            <button type="button" className="primary" disabled={publishing.loading} onClick={() => setAsking(true)}>
               {t('frameworks.publish')}
             </button>
           )}
+          <ConfirmDialog
+            open={asking}
+            title={t('confirm.framework.title')}
+            confirmLabel={t('confirm.framework.confirm')}
+            busy={publishing.loading}
+            onCancel={() => setAsking(false)}
+            onConfirm={() => {
+              setAsking(false);
+              void publish(f.id).catch(() => undefined);
+            }}
+          >
+            <p>{t('confirm.framework.body', { name: f.name })}</p>
+          </ConfirmDialog>
         </div>
       </header>
       {publishing.error && <p className="problem" role="alert">{errorCode(publishing.error) === 'PHASE_CLOSED' ? t('frameworks.publishRefused') : publishing.error.message}</p>}

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorCode, errorProblems } from '../../app/errors';
 import { PageError, PageLoading } from '../../app/PageState';
@@ -104,6 +105,7 @@ function AssessmentActions({ assessmentId, phase, status }: { assessmentId: stri
   const { t } = useI18n();
   const [giveBack, returning] = useReturnForExplanationMutation();
   const [finalize, finalizing] = useFinalizeAssessmentMutation();
+  const [asking, setAsking] = useState(false);
   const canReturn = (phase === 'APPRAISAL' || phase === 'EXPLANATION') && (status === 'SUBMITTED' || status === 'APPRAISED');
   const canFinalize = (phase === 'APPRAISAL' || phase === 'EXPLANATION' || phase === 'FINAL_APPRAISAL') && status !== 'FINAL';
   const error = returning.error ?? finalizing.error;
@@ -116,10 +118,23 @@ function AssessmentActions({ assessmentId, phase, status }: { assessmentId: stri
         </button>
       )}
       {canFinalize && (
-        <button type="button" className="primary" disabled={finalizing.loading} onClick={() => void finalize(assessmentId).catch(() => undefined)}>
+        <button type="button" className="primary" disabled={finalizing.loading} onClick={() => setAsking(true)}>
           {t('appraisal.finalize')}
         </button>
       )}
+      <ConfirmDialog
+        open={asking}
+        title={t('confirm.finalize.title')}
+        confirmLabel={t('confirm.finalize.confirm')}
+        busy={finalizing.loading}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void finalize(assessmentId).catch(() => undefined);
+        }}
+      >
+        <p>{t('confirm.finalize.body')}</p>
+      </ConfirmDialog>
       {error && (
         <p className="problem" role="alert">
           {errorCode(error) === 'BAD_USER_INPUT' ? t('appraisal.notAppraised', { codes: problems.map((p) => p.path).join(', ') }) : errorCode(error) === 'PHASE_CLOSED' ? t('save.phaseClosed') : t('error.network')}

@@ -4,6 +4,7 @@ import { PageError, PageLoading } from '../../app/PageState';
 import { graphql } from '../../gql';
 import type { MyCriteria_EntryFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { BlockersList, useBlockers } from '../blockers/BlockersList';
 import { ProgressBar } from '../progress/ProgressBar';
 
 export const MyCriteriaEntry = graphql(`
@@ -113,9 +114,27 @@ export function MyCriteriaPage() {
                 ))}
               </tbody>
             </table>
+            {(a.status === 'NOT_STARTED' || a.status === 'IN_PROGRESS' || a.status === 'RETURNED') && (
+              <MyBlockers assessmentId={a.id} criterionIds={list.map((e) => e.criterion.id)} />
+            )}
           </section>
         );
       })}
     </main>
+  );
+}
+
+/** What of mine still keeps the unit from submitting, as the server sees it. */
+function MyBlockers({ assessmentId, criterionIds }: { assessmentId: string; criterionIds: readonly string[] }) {
+  const { t } = useI18n();
+  const { blockers } = useBlockers(assessmentId, undefined);
+  if (!blockers) return null;
+  const mine = new Set(criterionIds);
+  const own = blockers.filter((b) => mine.has(b.criterionId));
+  return (
+    <div className="my-blockers" aria-label={t('blockers.mine')}>
+      <h3>{t('blockers.mine')}</h3>
+      {own.length === 0 ? <p className="ok">{t('blockers.mineNone')}</p> : <BlockersList assessmentId={assessmentId} blockers={own} />}
+    </div>
   );
 }

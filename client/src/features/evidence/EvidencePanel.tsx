@@ -1,4 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { errorCode } from '../../app/errors';
 import type { EvidencePanel_EntryFragment } from '../../gql/graphql';
@@ -32,6 +33,7 @@ export function EvidencePanel({ assessmentId, criterionId, entry, required, edit
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [attach, attaching] = useAttachEvidenceLinkMutation();
   const [remove] = useRemoveEvidenceMutation();
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -105,6 +107,20 @@ export function EvidencePanel({ assessmentId, criterionId, entry, required, edit
         {t('evidence.title')} <span className="muted">({fmt.int(entry.evidenceCount)})</span>
       </h3>
       {required && entry.evidenceCount === 0 && <p className="notice">{t('evidence.requiredMissing')}</p>}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('confirm.evidence.title')}
+        confirmLabel={t('confirm.evidence.confirm')}
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          const id = removing!.id;
+          setRemoving(null);
+          void onRemove(id);
+        }}
+      >
+        <p>{t('confirm.evidence.body', { name: removing?.name ?? '' })}</p>
+      </ConfirmDialog>
       {entry.evidence.length > 0 && (
         <ul className="evidence-list" data-testid="evidence-list">
           {entry.evidence.map((ev) => (
@@ -123,7 +139,7 @@ export function EvidencePanel({ assessmentId, criterionId, entry, required, edit
                 {ev.uploadedBy ? ` · ${ev.uploadedBy.name}` : ''} · {fmt.dateTime(ev.createdAt)}
               </span>
               {editable && (
-                <button type="button" className="link danger" onClick={() => void onRemove(ev.id)} aria-label={t('evidence.removeWhat', { name: ev.name })}>
+                <button type="button" className="link danger" onClick={() => setRemoving({ id: ev.id, name: ev.name })} aria-label={t('evidence.removeWhat', { name: ev.name })}>
                   {t('evidence.remove')}
                 </button>
               )}

@@ -12,6 +12,8 @@ import { useAssessmentLive } from '../live/useAssessmentLive';
 import { usePresence } from '../live/usePresence';
 import { ProgressBar } from '../progress/ProgressBar';
 import { ProgressTree, type LeafInfo } from '../progress/ProgressTree';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { BlockersList, useBlockers } from '../blockers/BlockersList';
 import { AssessmentOverviewQuery, UnitPeopleQuery } from './documents';
 import { useAssignCriteriaMutation, useSubmitAssessmentMutation } from './hooks';
 
@@ -96,7 +98,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         </section>
         <aside className="side-col">
           <StaffProgress entries={a.entries} />
-          <Blockers assessmentId={a.id} entries={a.entries} criteria={criteria} canSubmit={isLeader && open} status={a.status} />
+          <Blockers assessmentId={a.id} seq={a.seq} canSubmit={isLeader && open} status={a.status} unitName={a.unit.name} />
         </aside>
       </div>
     </main>
@@ -179,50 +181,50 @@ function StaffProgress({ entries }: { entries: readonly EntryEditor_EntryFragmen
   );
 }
 
-function Blockers({ assessmentId, entries, criteria, canSubmit, status }: {
+function Blockers({ assessmentId, seq, canSubmit, status, unitName }: {
   assessmentId: string;
-  entries: readonly EntryEditor_EntryFragment[];
-  criteria: readonly { id: string; code: string; title: string }[];
+  seq: number;
   canSubmit: boolean;
   status: string;
+  unitName: string;
 }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const [submit, { loading, error }] = useSubmitAssessmentMutation();
-  const byId = new Map(criteria.map((c) => [c.id, c]));
-  const blocking = entries.filter((e) => e.state !== 'DONE');
+  const [asking, setAsking] = useState(false);
+  const { blockers, loading: checking } = useBlockers(assessmentId, seq);
   const problems = error ? errorProblems(error) : [];
   const code = errorCode(error);
+  const open = status === 'NOT_STARTED' || status === 'IN_PROGRESS';
   return (
     <section className="card" aria-labelledby="blockers-title">
       <h2 id="blockers-title">{t('blockers.title')}</h2>
-      {status !== 'NOT_STARTED' && status !== 'IN_PROGRESS' ? (
+      {!open ? (
         <p className="notice" role="status">{t('blockers.submitted', { status: t(`status.${status as 'SUBMITTED'}`) })}</p>
-      ) : blocking.length === 0 ? (
+      ) : !blockers ? (
+        <p className="muted">{t('page.loading')}</p>
+      ) : blockers.length === 0 ? (
         <p className="ok">{t('blockers.none')}</p>
       ) : (
-        <>
-          <p className="muted">{t('blockers.count', { count: fmt.int(blocking.length) })}</p>
-          <ul className="blockers" data-testid="blockers">
-            {blocking.map((e) => {
-              const c = byId.get(e.criterionId);
-              return (
-                <li key={e.id}>
-                  <Link to={`/assessments/${assessmentId}?c=${e.criterionId}`}>
-                    <span className="code">{c?.code}</span> {c?.title}
-                  </Link>{' '}
-                  <span className={`state state-${e.state}`}>{t(`state.${e.state}`)}</span>
-                  {e.assignee && <span className="muted"> · {e.assignee.name}</span>}
-                </li>
-              );
-            })}
-          </ul>
-        </>
+        <BlockersList assessmentId={assessmentId} blockers={blockers} />
       )}
       {canSubmit && (
-        <button type="button" className="primary" disabled={loading || blocking.length > 0} onClick={() => void submit(assessmentId).catch(() => undefined)}>
+        <button type="button" className="primary" disabled={loading || checking || !blockers || blockers.length > 0} onClick={() => setAsking(true)}>
           {t('blockers.submit')}
         </button>
       )}
+      <ConfirmDialog
+        open={asking}
+        title={t('confirm.submit.title')}
+        confirmLabel={t('confirm.submit.confirm')}
+        busy={loading}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void submit(assessmentId).catch(() => undefined);
+        }}
+      >
+        <p>{t('confirm.submit.body', { unit: unitName })}</p>
+      </ConfirmDialog>
       {error && (
         <div className="problem" role="alert">
           {code === 'BAD_USER_INPUT' ? t('blockers.refused', { codes: problems.map((p) => p.path).join(', ') }) : code === 'PHASE_CLOSED' ? t('save.phaseClosed') : t('error.network')}

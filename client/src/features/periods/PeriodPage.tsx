@@ -9,6 +9,7 @@ import { useUser } from '../auth/session';
 import { ProgressBar } from '../progress/ProgressBar';
 import { PeriodMonitorQuery, PeriodProgressSubscription } from './documents';
 import { NEXT_PHASES, PHASE_ORDER, useSetPeriodPhaseMutation } from './hooks';
+import { PhaseConfirm } from './PhaseConfirm';
 import { PeriodLinks } from './PeriodLinks';
 
 type UnitRow = PeriodProgressEvent['periodProgress']['units'][number];
@@ -128,6 +129,7 @@ function completion(a: UnitCompletion_AssessmentFragment, rootIds: ReadonlySet<s
 function PhaseBar({ periodId, phase, canMove }: { periodId: string; phase: Phase; canMove: boolean }) {
   const { t } = useI18n();
   const [setPhase, { loading, error }] = useSetPeriodPhaseMutation();
+  const [target, setTarget] = useState<Phase | null>(null);
   const at = PHASE_ORDER.indexOf(phase);
   return (
     <section className="card phases" aria-labelledby="phase-title">
@@ -142,12 +144,23 @@ function PhaseBar({ periodId, phase, canMove }: { periodId: string; phase: Phase
       {canMove && NEXT_PHASES[phase].length > 0 && (
         <div className="phase-actions">
           {NEXT_PHASES[phase].map((next) => (
-            <button key={next} type="button" className={next === NEXT_PHASES[phase][0] ? 'primary' : ''} disabled={loading} onClick={() => void setPhase(periodId, next).catch(() => undefined)}>
+            <button key={next} type="button" className={next === NEXT_PHASES[phase][0] ? 'primary' : ''} disabled={loading} onClick={() => setTarget(next)}>
               {t('period.moveTo', { phase: t(`phase.${next}`) })}
             </button>
           ))}
         </div>
       )}
+      <PhaseConfirm
+        periodId={periodId}
+        target={target}
+        busy={loading}
+        onCancel={() => setTarget(null)}
+        onConfirm={() => {
+          const next = target!;
+          setTarget(null);
+          void setPhase(periodId, next, true).catch(() => undefined);
+        }}
+      />
       {error && <p className="problem" role="alert">{errorCode(error) === 'PHASE_CLOSED' ? t('period.phaseRefused') : t('error.network')}</p>}
     </section>
   );

@@ -61,8 +61,8 @@ export const CreatePeriodMutation = graphql(`
 `);
 
 export const SetPeriodPhaseMutation = graphql(`
-  mutation SetPeriodPhase($id: ID!, $phase: Phase!) {
-    setPeriodPhase(id: $id, phase: $phase) {
+  mutation SetPeriodPhase($id: ID!, $phase: Phase!, $acknowledgeIncomplete: Boolean) {
+    setPeriodPhase(id: $id, phase: $phase, acknowledgeIncomplete: $acknowledgeIncomplete) {
       id
       phase
       updatedAt

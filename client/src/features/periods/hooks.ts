@@ -26,10 +26,16 @@ export function useCreatePeriodMutation() {
   return [create, state] as const;
 }
 
-/** Moves a period to its next phase (the period's phase is updated in place). */
+/**
+ * Moves a period to its next phase (the period's phase is updated in place); `acknowledged` once
+ * the person has seen the incomplete units (PhaseConfirm).
+ */
 export function useSetPeriodPhaseMutation() {
   const [mutate, state] = useMutation(SetPeriodPhaseMutation);
-  const setPhase = useCallback((id: string, phase: Phase) => mutate({ variables: { id, phase }, refetchQueries: ['PeriodMonitor'] }), [mutate]);
+  const setPhase = useCallback(
+    (id: string, phase: Phase, acknowledged = false) => mutate({ variables: { id, phase, acknowledgeIncomplete: acknowledged }, refetchQueries: ['PeriodMonitor'] }),
+    [mutate],
+  );
   return [setPhase, state] as const;
 }
 

@@ -5,6 +5,7 @@ import { errorCode } from '../../app/errors';
 import { PageError, PageLoading } from '../../app/PageState';
 import { Link } from '../../app/router';
 import type { RankingTable_RowFragment, UnitKind } from '../../gql/graphql';
+import { PhaseConfirm } from '../periods/PhaseConfirm';
 import { useI18n } from '../../i18n';
 import { useSession, useUser } from '../auth/session';
 import { GroupChart } from './GroupChart';
@@ -27,6 +28,7 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
   const [chosen, setChosen] = useState<string | null>(null);
   const [compute, computing] = useComputeResultsMutation();
   const [publish, publishing] = usePublishResultsMutation();
+  const [asking, setAsking] = useState(false);
   const [downloadError, setDownloadError] = useState(false);
   if (error && !data) return <PageError error={error} />;
   if (!data) return <PageLoading />;
@@ -56,10 +58,21 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
                 {t('results.compute')}
               </button>
               {p.phase === 'FINALIZED' && (
-                <button type="button" className="primary" disabled={publishing.loading} onClick={() => void publish(p.id).catch(() => undefined)}>
+                <button type="button" className="primary" disabled={publishing.loading} onClick={() => setAsking(true)}>
                   {t('results.publish')}
                 </button>
               )}
+              <PhaseConfirm
+                periodId={p.id}
+                target={asking ? 'PUBLISHED' : null}
+                publishing
+                busy={publishing.loading}
+                onCancel={() => setAsking(false)}
+                onConfirm={() => {
+                  setAsking(false);
+                  void publish(p.id, true).catch(() => undefined);
+                }}
+              />
             </>
           )}
           {rows.length > 0 && (
@@ -119,10 +132,11 @@ function RankingTable({ rows, chosen, onChoose }: { rows: readonly RankingTable_
               </button>
             </td>
             <td className="num">
+              {!r.submitted && <span className="not-submitted" data-testid="not-submitted">{t('results.notSubmitted')}</span>}{' '}
               <strong>{fmt.score(r.total)}</strong> <span className="muted">/ {fmt.score(r.maxScore)}</span>
             </td>
             <td className="num">{fmt.score(r.index)}</td>
-            <td>{r.band ?? '–'}</td>
+            <td>{r.band ?? (r.submitted ? '–' : t('results.notSubmitted'))}</td>
             <td className="num">
               {r.rankChange === null || r.rankChange === undefined ? (
                 <span className="muted">–</span>

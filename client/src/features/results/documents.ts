@@ -3,6 +3,7 @@ import { graphql } from '../../gql';
 export const RankingRowFields = graphql(`
   fragment RankingTable_row on RankingRow {
     assessmentId
+    submitted
     rank
     previousRank
     rankChange
@@ -93,8 +94,8 @@ export const ComputeResultsMutation = graphql(`
 `);
 
 export const PublishResultsMutation = graphql(`
-  mutation PublishResults($periodId: ID!) {
-    publishResults(periodId: $periodId) {
+  mutation PublishResults($periodId: ID!, $acknowledgeIncomplete: Boolean) {
+    publishResults(periodId: $periodId, acknowledgeIncomplete: $acknowledgeIncomplete) {
       id
       phase
     }

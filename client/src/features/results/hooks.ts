@@ -11,5 +11,12 @@ export function useComputeResultsMutation() {
 /** Publishes the results of a FINALIZED period (its phase changes in place). */
 export function usePublishResultsMutation() {
   const [mutate, state] = useMutation(PublishResultsMutation);
-  return [useCallback((periodId: string) => mutate({ variables: { periodId }, refetchQueries: ['Results'], awaitRefetchQueries: true }), [mutate]), state] as const;
+  return [
+    useCallback(
+      (periodId: string, acknowledged = false) =>
+        mutate({ variables: { periodId, acknowledgeIncomplete: acknowledged }, refetchQueries: ['Results'], awaitRefetchQueries: true }),
+      [mutate],
+    ),
+    state,
+  ] as const;
 }

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertCanReadAssessment } from '../../common/access';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { fromHundredths } from '../../common/decimal';
@@ -15,6 +16,8 @@ import { Progress } from './progress.entity';
 import type { ProgressRow } from './progress.query';
 import { ScoreEntry } from './score-entry.entity';
 import { SaveSelfScoreInput, SelfScorePayload } from './self-score.input';
+import { Blocker, blockersOf } from './blockers';
+import { ExplanationItem, explanationItemsOf } from './explanation-items';
 import { SelfScoreService } from './self-score.service';
 
 @Resolver(() => Assessment)
@@ -77,5 +80,22 @@ export class AssessmentResolver {
   @FieldResolver(() => Float, { description: 'The reported self total (N/A rescaled as the framework says).' })
   async selfTotal(@Root() a: Assessment, @Ctx() ctx: Context): Promise<number> {
     return fromHundredths((await new AssessmentService(ctx.em).selfTotalH(a)).totalH);
+  }
+
+  @FieldResolver(() => [Blocker], {
+    description:
+      'Every reason the assessment cannot be submitted, per criterion, in the framework’s order (empty once nothing blocks). submitAssessment refuses with exactly this list.',
+  })
+  blockers(@Root() a: Assessment, @Ctx() ctx: Context): Promise<Blocker[]> {
+    assertCanReadAssessment(requireViewer(ctx.viewer), { unitId: a.unit.id, status: a.status });
+    return blockersOf(ctx.em, a);
+  }
+
+  @FieldResolver(() => [ExplanationItem], {
+    description: 'The criteria the council commented on or scored below the self score in round 1, with the points at stake and the unit’s answer.',
+  })
+  explanationItems(@Root() a: Assessment, @Ctx() ctx: Context): Promise<ExplanationItem[]> {
+    assertCanReadAssessment(requireViewer(ctx.viewer), { unitId: a.unit.id, status: a.status });
+    return explanationItemsOf(ctx.em, a.id);
   }
 }

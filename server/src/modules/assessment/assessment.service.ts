@@ -12,6 +12,7 @@ import { pendingByCriterion, pendingMaxH } from './pending';
 import { progressRows, type ProgressRow } from './progress.query';
 import { reportedFromTop } from '../scoring/tree';
 import { EntryState, ScoreEntry } from './score-entry.entity';
+import { Blocker, BlockerReason, blockersOf } from './blockers';
 
 export class AssessmentService {
   constructor(private readonly em: Em) {}
@@ -51,8 +52,9 @@ export class AssessmentService {
   }
 
   /**
-   * The leader submits: refused, with every leaf that blocks it, unless every leaf is DONE
-   * (N/A included) and every leaf that requires evidence has some (N/A leaves excepted).
+   * The leader submits: refused with BAD_USER_INPUT unless `blockersOf` finds nothing (every leaf
+   * DONE, N/A included, and every leaf that requires evidence has some, N/A leaves excepted); its
+   * `problems` and `blockers` are that list, as `Assessment.blockers` shows it.
    * A submitted assessment is read-only for the unit.
    */
   async submit(viewer: Viewer, id: string): Promise<Assessment> {
@@ -66,26 +68,15 @@ export class AssessmentService {
       assertUnitLeader(viewer, a.unit.id);
       if (a.period.phase !== Phase.SELF_ASSESSMENT) throw phaseClosed(`Submission is open only in SELF_ASSESSMENT; the period is in ${a.period.phase}.`);
       if (a.status !== AssessmentStatus.NOT_STARTED && a.status !== AssessmentStatus.IN_PROGRESS) throw phaseClosed(`The assessment is already ${a.status}.`);
-      // every leaf that blocks: not DONE, or needing evidence it lacks (N/A leaves need none)
-      const blockers = await em.find(
-        ScoreEntry,
-        {
-          assessment: a.id,
-          $or: [{ state: { $ne: EntryState.DONE } }, { evidenceCount: 0, notApplicable: false, criterion: { evidenceRequired: true } }],
-        },
-        { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } },
-      );
+      const blockers = await blockersOf(em, a);
       if (blockers.length) {
-        const problems: { path: string; message: string }[] = [];
-        const missingEvidence: string[] = [];
-        for (const e of blockers) {
-          if (e.state !== EntryState.DONE) problems.push({ path: e.criterion.code, message: e.state === EntryState.DRAFT ? 'still a draft' : 'not scored' });
-          if (e.criterion.evidenceRequired && !e.notApplicable && e.evidenceCount === 0) {
-            problems.push({ path: e.criterion.code, message: 'needs evidence (tài liệu kiểm chứng)' });
-            missingEvidence.push(e.criterion.code);
-          }
-        }
-        throw badInput(problems, { blocking: blockers.map((e) => e.criterion.code), missingEvidence });
+        const problems = blockers.map((b) => ({ path: b.code, message: b.message }));
+        const codes = (list: Blocker[]) => [...new Set(list.map((b) => b.code))];
+        throw badInput(problems, {
+          blockers,
+          blocking: codes(blockers),
+          missingEvidence: codes(blockers.filter((b) => b.reason === BlockerReason.EVIDENCE_MISSING)),
+        });
       }
       a.status = AssessmentStatus.SUBMITTED;
       a.submittedAt = new Date();

@@ -10,6 +10,7 @@ import { CreatePeriodInput } from './period.input';
 import { PeriodService } from './period.service';
 import { audited, current, snapshot } from '../audit/audit.service';
 import { settleAfterBulkWrite } from '../../common/sql';
+import { IncompleteUnit, incompleteUnits } from './incomplete';
 
 @Resolver(() => Period)
 export class PeriodResolver {
@@ -34,9 +35,26 @@ export class PeriodResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Period, { description: 'Moves a period to its next phase; PHASE_CLOSED for any other move.' })
-  setPeriodPhase(@Arg('id', () => ID) id: string, @Arg('phase', () => Phase) phase: Phase, @Ctx() ctx: Context): Promise<Period> {
-    return audited(ctx, (em) => new PeriodService(em).setPhase(id, phase), { action: 'period.setPhase', type: 'Period', id, before: current(Period, id) });
+  @Mutation(() => Period, {
+    description:
+      'Moves a period to its next phase; PHASE_CLOSED for any other move. CONFLICT (extensions.incomplete) when units are behind what the phase expects, unless acknowledgeIncomplete is true.',
+  })
+  setPeriodPhase(
+    @Arg('id', () => ID) id: string,
+    @Arg('phase', () => Phase) phase: Phase,
+    @Arg('acknowledgeIncomplete', () => Boolean, { nullable: true, defaultValue: false, description: 'Go ahead although units are incomplete (see Period.incompleteUnits).' })
+    acknowledgeIncomplete: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Period> {
+    return audited(ctx, (em) => new PeriodService(em).setPhase(id, phase, acknowledgeIncomplete), { action: 'period.setPhase', type: 'Period', id, before: current(Period, id) });
+  }
+
+  @Authorized(Role.ADMIN, Role.VIEWER)
+  @FieldResolver(() => [IncompleteUnit], {
+    description: 'The units that are behind what `phase` expects (not submitted, not appraised, not finalized), by name: what moving there would leave behind.',
+  })
+  incompleteUnits(@Root() period: Period, @Arg('phase', () => Phase) phase: Phase, @Ctx() ctx: Context): Promise<IncompleteUnit[]> {
+    return incompleteUnits(ctx.em, period.id, phase);
   }
 
   @FieldResolver(() => Framework)

@@ -15,6 +15,7 @@ import { Role } from '../user/user.entity';
 import { Period, Phase } from './period.entity';
 import type { CreatePeriodInput } from './period.input';
 import { canMove, NEXT_PHASES } from './phases';
+import { assertAcknowledged } from './incomplete';
 
 const BATCH = 1000;
 
@@ -95,7 +96,11 @@ export class PeriodService {
     return created;
   }
 
-  async setPhase(id: string, phase: Phase): Promise<Period> {
+  /**
+   * Moves the period to its next phase. A move that leaves units behind (incomplete.ts) is refused
+   * with CONFLICT unless `acknowledgeIncomplete`.
+   */
+  async setPhase(id: string, phase: Phase, acknowledgeIncomplete = false): Promise<Period> {
     const period = await this.get(id);
     if (!canMove(period.phase, phase)) {
       const allowed = NEXT_PHASES[period.phase];
@@ -104,6 +109,7 @@ export class PeriodService {
         { phase: period.phase, allowed },
       );
     }
+    await assertAcknowledged(this.em, period.id, phase, acknowledgeIncomplete);
     period.phase = phase;
     await this.em.flush();
     return period;

@@ -39,10 +39,17 @@ export class ResultsResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Period, { description: 'A FINALIZED period: computes its results and makes them public (PUBLISHED).' })
-  async publishResults(@Arg('periodId', () => ID) periodId: string, @Ctx() ctx: Context): Promise<Period> {
+  @Mutation(() => Period, {
+    description:
+      'A FINALIZED period: computes its results and makes them public (PUBLISHED). CONFLICT (extensions.incomplete) when units never submitted or were not finalized, unless acknowledgeIncomplete is true.',
+  })
+  async publishResults(
+    @Arg('periodId', () => ID) periodId: string,
+    @Arg('acknowledgeIncomplete', () => Boolean, { nullable: true, defaultValue: false }) acknowledgeIncomplete: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Period> {
     const viewer = requireViewer(ctx.viewer);
-    const r = await audited(ctx, (em) => new ResultsService(em).publishResults(viewer, periodId), { action: 'results.publish', type: 'Period', id: periodId, before: current(Period, periodId), after: (r) => r.period });
+    const r = await audited(ctx, (em) => new ResultsService(em).publishResults(viewer, periodId, acknowledgeIncomplete), { action: 'results.publish', type: 'Period', id: periodId, before: current(Period, periodId), after: (r) => r.period });
     await publish(ctx, r.facts);
     return r.period;
   }

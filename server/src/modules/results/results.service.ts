@@ -11,6 +11,7 @@ import { AssessmentService } from '../assessment/assessment.service';
 import { ScoreEntry } from '../assessment/score-entry.entity';
 import { Criterion, ScoringMethod } from '../framework/criterion.entity';
 import { Period, Phase } from '../period/period.entity';
+import { assertAcknowledged } from '../period/incomplete';
 import type { Unit, UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { ormTx } from '../../common/sql';
@@ -28,6 +29,8 @@ interface ResultData extends Omit<ComputedResult, 'unitId' | 'unitKind' | 'ranke
   computedAt: Date;
 }
 
+/** Statuses of a unit that has not submitted its self-assessment. */
+const NOT_SUBMITTED: readonly AssessmentStatus[] = [AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS];
 
 const rankedOf = (r: { selfTotalH: number; round1TotalH?: number | null; finalTotalH?: number | null }): number =>
   r.finalTotalH ?? r.round1TotalH ?? r.selfTotalH;
@@ -57,13 +60,14 @@ export class ResultsService {
   }
 
   /** ADMIN: a FINALIZED period's results are computed, stored (RELATIVE scores written), and the period becomes PUBLISHED. */
-  async publishResults(viewer: Viewer, id: string): Promise<{ period: Period; facts: ChangeFacts[] }> {
+  async publishResults(viewer: Viewer, id: string, acknowledgeIncomplete = false): Promise<{ period: Period; facts: ChangeFacts[] }> {
     const periodId = assertId(id, 'Period');
     return this.em.transactional(async (em) => {
       const period = await lockPeriod(em, periodId);
       if (period.phase !== Phase.FINALIZED) {
         throw phaseClosed(`Results are published from a FINALIZED period; this one is in ${period.phase}.`, { phase: period.phase });
       }
+      await assertAcknowledged(em, period.id, Phase.PUBLISHED, acknowledgeIncomplete);
       const facts = await rewriteRelative(ormTx(em), em, period.id, null, viewer);
       await store(em, period, await computeWithPrevious(em, period));
       period.phase = Phase.PUBLISHED;
@@ -252,13 +256,18 @@ function fromStored(r: Result): ResultData {
 
 /** GraphQL rows, with their units, by rank then unit name. */
 async function toRows(em: Em, data: ResultData[]): Promise<RankingRow[]> {
-  const assessments = data.length ? await em.find(Assessment, { id: { $in: data.map((d) => d.assessmentId) } }, { populate: ['unit'] }) : [];
+  const assessments = data.length ? await em.find(Assessment, { id: { $in: data.map((d) => d.assessmentId) } }, { populate: ['unit', 'period'] }) : [];
   const unitOf = new Map<string, Unit>(assessments.map((a) => [a.id, a.unit]));
+  const submittedOf = new Map<string, boolean>(assessments.map((a) => [a.id, !NOT_SUBMITTED.includes(a.status)]));
+  // during self-assessment not having submitted yet is normal: the band is provisional, not a verdict
+  const classedOf = new Map<string, boolean>(assessments.map((a) => [a.id, submittedOf.get(a.id)! || a.period.phase === Phase.SELF_ASSESSMENT]));
   const rows = data.map((d): RankingRow => {
     const totalH = rankedOf(d);
+    const submitted = submittedOf.get(d.assessmentId) ?? false;
     return {
       assessmentId: d.assessmentId,
       unit: unitOf.get(d.assessmentId)!,
+      submitted,
       maxScore: fromHundredths(d.maxH),
       selfTotal: fromHundredths(d.selfTotalH),
       round1Total: h(d.round1TotalH),
@@ -267,7 +276,8 @@ async function toRows(em: Em, data: ResultData[]): Promise<RankingRow[]> {
       total: fromHundredths(totalH),
       index: d.indexK / 1000,
       rank: d.rank,
-      band: d.band,
+      // once self-assessment is over, a unit that never submitted is not classed: its points are no result
+      band: classedOf.get(d.assessmentId) ? d.band : null,
       previousTotal: h(d.previousTotalH),
       previousRank: d.previousRank,
       totalChange: d.previousTotalH == null ? null : fromHundredths(totalH - d.previousTotalH),

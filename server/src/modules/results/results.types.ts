@@ -59,6 +59,9 @@ export class RankingRow {
   @Field(() => Unit)
   unit!: Unit;
 
+  @Field(() => Boolean, { description: 'False for a unit that never submitted its self-assessment: show it as “Chưa nộp”; it has no band.' })
+  submitted!: boolean;
+
   @Field(() => Float, { description: 'The framework’s maximum.' })
   maxScore!: number;
 
@@ -83,7 +86,7 @@ export class RankingRow {
   @Field(() => Int, { description: 'Among the period’s units of the same kind; ties share a rank (1, 2, 2, 4).' })
   rank!: number;
 
-  @Field(() => String, { nullable: true, description: 'The framework’s classification band.' })
+  @Field(() => String, { nullable: true, description: 'The framework’s classification band; null for a unit that never submitted, once self-assessment is over.' })
   band!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'The unit’s total in its previous published period of a framework with the same code.' })
