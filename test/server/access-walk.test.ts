@@ -83,7 +83,7 @@ describe('access follows the person, wherever an object is reached from', () => 
   beforeAll(async () => {
     const limits = loadConfig({ NODE_ENV: 'test' }).limits;
     // the walk asks for everything at once: the operation limits are not what is tested here
-    t = await startTestApp({ limits: { ...limits, maxDepth: 100, maxAliases: 1000, maxCost: 1_000_000, maxTokens: 1_000_000, maxSubscriptionsPerSocket: 100 } });
+    t = await startTestApp({ limits: { ...limits, maxDepth: 100, maxAliases: 1000, maxCost: 1_000_000_000, maxTokens: 1_000_000, maxSubscriptionsPerSocket: 100 } });
     w = await buildWorld(t);
     Object.assign(tokens, w.tokens);
     const admin = w.tokens.admin;
