@@ -30,9 +30,14 @@ export interface LoginGuardSettings {
 export const MAX_BLOCK_SECONDS = 3600;
 const DAY = 24 * 3600;
 
-/** One attempt that holds its points: `succeeded()` gives them back, a failure keeps them. */
+/**
+ * One attempt that holds its points: `succeeded()` gives them back, a wrong password keeps them;
+ * `undecided()` gives them back too, for an attempt that could not be checked (the database was
+ * unreachable): an outage is not a guess.
+ */
 export interface LoginAttempt {
   succeeded(): Promise<void>;
+  undecided(): Promise<void>;
 }
 
 type Limiters = { pair: RateLimiterAbstract; address: RateLimiterAbstract; blocks: RateLimiterAbstract };
@@ -88,11 +93,10 @@ export class LoginGuard {
       if (e instanceof RateLimiterRes) throw refused(e.msBeforeNext);
       throw e;
     }
-    return {
-      succeeded: async () => {
-        await Promise.all([this.l.pair.reward(pairKey), this.l.address.reward(ip)]);
-      },
+    const giveBack = async () => {
+      await Promise.all([this.l.pair.reward(pairKey), this.l.address.reward(ip)]);
     };
+    return { succeeded: giveBack, undecided: giveBack };
   }
 
   /** Blocks a pair for LOGIN_BLOCK_SECONDS × 2^(blocks today − 1), at most MAX_BLOCK_SECONDS; returns the seconds. */

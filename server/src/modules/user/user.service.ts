@@ -24,9 +24,16 @@ export class UserService {
   /** Signs in; every attempt is counted per account and address before its password is checked (see LoginGuard). */
   async login(email: string, password: string, guard: LoginGuard, ip: string): Promise<AuthPayload> {
     const attempt = await guard.attempt(normalizeEmail(email).slice(0, 254), ip);
-    const user = await this.em.findOne(User, { email: normalizeEmail(email) }, { populate: ['passwordHash'] });
-    const hash = user?.passwordHash ?? (await decoyHash(this.config.passwordHashMemoryKiB));
-    const ok = password.length <= 1000 && (await verifyPassword(hash, password)) && user !== null && user.active;
+    let user: User | null;
+    let ok: boolean;
+    try {
+      user = await this.em.findOne(User, { email: normalizeEmail(email) }, { populate: ['passwordHash'] });
+      const hash = user?.passwordHash ?? (await decoyHash(this.config.passwordHashMemoryKiB));
+      ok = password.length <= 1000 && (await verifyPassword(hash, password)) && user !== null && user.active;
+    } catch (e) {
+      await attempt.undecided().catch(() => undefined);
+      throw e;
+    }
     if (!ok || !user) throw unauthenticated('Wrong e-mail or password, or the account is disabled.');
     await attempt.succeeded();
     return { ...signToken(this.config, user.id, user.sessionEpoch), user };
