@@ -87,6 +87,14 @@ describe('the audit log', () => {
       expect((await last('results.compute')).after).toEqual({ results: 2 });
     });
 
+    it('should record a password reset code issued by the ADMIN, without the code', async () => {
+      const r = await admin(`mutation($id:ID!){ resetPassword(userId:$id){ code expiresAt } }`, { id: w.userIds.viewer });
+      expect(r.errors).toBeUndefined();
+      const reset = await last('user.resetPassword');
+      expect(reset).toMatchObject({ objectType: 'User', objectId: w.userIds.viewer, after: { userId: w.userIds.viewer } });
+      expect(JSON.stringify(reset)).not.toContain(r.data.resetPassword.code);
+    });
+
     it('should leave no record for a refused action', async () => {
       const before = await count();
       const r = await admin(`mutation { createUnit(input: { code: "A", name: "Trùng mã", kind: DISTRICT }) { id } }`);

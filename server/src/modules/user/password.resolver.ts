@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
+import { audited } from '../audit/audit.service';
 import { AuthPayload } from './auth-payload';
 import { PasswordService } from './password.service';
 import { Role, User } from './user.entity';
@@ -30,7 +31,8 @@ export class PasswordResolver {
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
     const viewer = requireViewer(ctx.viewer);
-    const out = await new PasswordService(ctx.em, ctx.config).change(viewer, currentPassword, newPassword);
+    // recorded without the token it returns
+    const out = await audited(ctx, (em) => new PasswordService(em, ctx.config).change(viewer, currentPassword, newPassword), { action: 'user.changePassword', type: 'User', id: viewer.id, after: (r) => ({ sessionEpoch: r.user.sessionEpoch }) });
     ctx.log.info({ userId: viewer.id }, 'password changed');
     await ctx.live.access.sessionsEnded(viewer.id, out.user.sessionEpoch);
     return out;
@@ -42,7 +44,8 @@ export class PasswordResolver {
   })
   async resetPassword(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<PasswordResetPayload> {
     const viewer = requireViewer(ctx.viewer);
-    const out = await new PasswordService(ctx.em, ctx.config).reset(viewer, userId);
+    // recorded without the code: only whom it is for and until when
+    const out = await audited(ctx, (em) => new PasswordService(em, ctx.config).reset(viewer, userId), { action: 'user.resetPassword', type: 'User', id: userId, after: (r) => ({ userId: r.user.id, expiresAt: r.expiresAt }) });
     ctx.log.info({ userId: out.user.id, by: viewer.id, expiresAt: out.expiresAt.toISOString() }, 'password reset code issued');
     return out;
   }
