@@ -67,6 +67,7 @@ export function applyEvent(cache: ApolloCache, ev: AssessmentEvent): void {
               leavesWithEvidence: () => p.leavesWithEvidence,
               leavesAppraised: () => p.leavesAppraised,
               appraisedTotal: () => p.appraisedTotal,
+              pendingMaxScore: () => p.pendingMaxScore,
             },
           });
         }
@@ -74,7 +75,13 @@ export function applyEvent(cache: ApolloCache, ev: AssessmentEvent): void {
       if (assessmentRef) {
         c.modify({
           id: assessmentRef,
-          fields: { seq: () => ev.seq, status: () => ev.status, selfTotal: () => ev.selfTotal, appraisedTotal: () => ev.appraisedTotal ?? null },
+          fields: {
+            seq: () => ev.seq,
+            status: () => ev.status,
+            selfTotal: () => ev.selfTotal,
+            appraisedTotal: () => ev.appraisedTotal ?? null,
+            pendingMaxScore: () => ev.pendingMaxScore,
+          },
         });
       }
     },

@@ -84,6 +84,7 @@ export const AssessmentWorkspaceQuery = graphql(`
       seq
       status
       selfTotal
+      pendingMaxScore
       submittedAt
       entries {
         ...EntryEditor_entry
