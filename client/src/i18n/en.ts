@@ -97,7 +97,6 @@ export const en: Record<keyof typeof vi, string> = {
   'staff.sumNote': 'The unit total is {total}: group scores are capped at their maximum, bonus and deductions come on top, and totals are rescaled for criteria not applicable; per-person points leave these rules out.',
   'staff.pendingNote': '{points} points of criteria compared across units are not counted yet (pending until results are computed).',
   'appraisal.finalDone': 'Final scores fixed: {count} criteria',
-  'editor.selfBy': 'Self score by {name}',
 
   'my.title': 'My criteria',
   'my.none': 'No criteria are assigned to you yet.',

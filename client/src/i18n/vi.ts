@@ -95,7 +95,6 @@ export const vi = {
   'staff.sumNote': 'Tổng của đơn vị là {total}: điểm nhóm được giới hạn ở mức tối đa, cộng điểm thưởng và trừ điểm, quy đổi khi có tiêu chí không áp dụng; điểm theo từng người không tính các giới hạn này.',
   'staff.pendingNote': 'Chưa tính {points} điểm tiêu chí so sánh giữa các đơn vị (chờ tính kết quả).',
   'appraisal.finalDone': 'Đã chốt điểm: {count} tiêu chí',
-  'editor.selfBy': 'Tự chấm bởi {name}',
 
   'my.title': 'Tiêu chí của tôi',
   'my.none': 'Bạn chưa được giao tiêu chí nào.',

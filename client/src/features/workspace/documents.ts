@@ -24,6 +24,11 @@ export const EntryEditorEntry = graphql(`
       id
       name
     }
+    selfUpdatedBy {
+      id
+      name
+    }
+    selfUpdatedAt
     assignee {
       id
       name
