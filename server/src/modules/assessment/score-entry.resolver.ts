@@ -51,13 +51,16 @@ export class ScoreEntryResolver {
   }
 }
 
-/** The entry's latest self change by a person or a statistic, not by the results' write-back. */
+/** The entry's latest change of the self value by a person or a statistic. */
 async function lastSelfRevision(e: ScoreEntry): Promise<ScoreRevision | null> {
   // batched by MikroORM's dataloader, as history is
   const revisions = await e.revisions.load({ dataloader: true });
   let last: ScoreRevision | null = null;
   for (const r of revisions) {
-    if (r.round !== RevisionRound.SELF || (r.next as { source?: string } | null)?.source === 'RESULTS') continue;
+    // a change of the self value (a save or a statistic: `value` in its new state), not an
+    // assignment, evidence or the results' write-back
+    const next = (r.next ?? {}) as { value?: unknown; source?: string };
+    if (r.round !== RevisionRound.SELF || !('value' in next) || next.source === 'RESULTS') continue;
     if (!last || r.version > last.version) last = r;
   }
   return last;
