@@ -38,12 +38,13 @@ async function saveAll(token: string, assessmentId: string, values: Record<strin
   }
 }
 
-/** The score sheet as the download gives it: row by code, and the total row. */
+/** The score sheet as the download gives it: self scores by code, the self and final totals. */
 async function scoreSheet(assessmentId: string) {
   const r = await fetch(`${t.url}/export/assessment/${assessmentId}.csv`, { headers: { authorization: `Bearer ${w.tokens.leaderA}` } });
   const lines = (await r.text()).trim().split(/\r?\n/).map((l) => l.split(','));
   const self = new Map(lines.slice(1).map((cells) => [cells[0] || 'total', cells[3]]));
-  return { self: (code: string) => self.get(code)!, total: lines[lines.length - 1][3] };
+  const final = new Map(lines.slice(1).map((cells) => [cells[0] || 'total', cells[6]]));
+  return { self: (code: string) => self.get(code)!, final: (code: string) => final.get(code)!, total: lines[lines.length - 1][3], finalTotal: lines[lines.length - 1][6] };
 }
 
 /** 12.34 as vi-VN writes it: 12,34 */
@@ -108,5 +109,25 @@ describe('every figure agrees in the web client', () => {
     expect(await row.getByTestId('unit-self-total').textContent()).toBe(vi(sheet.total));
     expect(await row.textContent()).toContain('/ 20 — 4,5 điểm không áp dụng');
     expect(await row.textContent()).not.toContain('/ 15,5');
+
+    // appraised as scored and finalized: the appraisal page shows every criterion's final score
+    await ok(t.url, `mutation($id:ID!){submitAssessment(assessmentId:$id){status}}`, { id: w.assessmentA }, w.tokens.leaderA);
+    await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){phase}}`, { id: w.periodId }, w.tokens.admin);
+    for (const [code, value] of Object.entries(A)) {
+      const a = (await ok(t.url, `query($id:ID!){assessment(id:$id){entries{criterion{code} version}}}`, { id: w.assessmentA }, w.tokens.admin)).assessment;
+      const version = a.entries.find((e: any) => e.criterion.code === code).version;
+      await ok(t.url, `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){seq}}`, { i: { assessmentId: w.assessmentA, criterionId: w.criteria[code], expectedVersion: version, value } }, w.tokens.appraiser);
+    }
+    await ok(t.url, `mutation($id:ID!){finalizeAssessment(assessmentId:$id){status}}`, { id: w.assessmentA }, w.tokens.appraiser);
+    const finalSheet = await scoreSheet(w.assessmentA);
+    const appraiser = await page();
+    await openAs(appraiser, t.url, w.tokens.appraiser, `/appraisal/${w.assessmentA}`);
+    await appraiser.getByTestId('appraisal-progress').getByText('Đã chốt điểm: 10 tiêu chí').waitFor();
+    expect(await appraiser.getByTestId('appraised-total').textContent()).toBe(vi(finalSheet.finalTotal));
+    // (only A was appraised: its figure is the best appraised one)
+    expect(await appraiser.getByTestId('nav-2.2.2').textContent()).toContain(`${vi(finalSheet.final('2.2.2'))} / 3`);
+    expect(await appraiser.getByTestId('nav-1.3').textContent()).toContain(`${vi(finalSheet.final('1.3'))} / 3`);
+    expect(await appraiser.getByTestId('nav-2.2.1').textContent()).toContain('Không áp dụng');
+    for (const code of Object.keys(A)) expect([code, await appraiser.getByTestId(`nav-${code}`).textContent()]).not.toEqual([code, expect.stringContaining('–')]);
   });
 });

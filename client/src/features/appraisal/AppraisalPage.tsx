@@ -214,7 +214,7 @@ function AppraisalEditor({ assessmentId, criterion: c, entry, round, editable }:
         {c.guidance && <p className="guidance">{c.guidance}</p>}
         <h3>{t('appraisal.self')}</h3>
         <p data-testid="self-score">
-          <Figure score={entry.selfScore} max={c.maxScore} notApplicable={entry.notApplicable} /> · {describeValue(c, entry.value, { t, fmt })}
+          <Figure withMax={false} score={entry.selfScore} max={c.maxScore} notApplicable={entry.notApplicable} /> · {describeValue(c, entry.value, { t, fmt })}
         </p>
         {entry.comment && <p className="quote">{entry.comment}</p>}
         {entry.explanation && (
@@ -227,7 +227,7 @@ function AppraisalEditor({ assessmentId, criterion: c, entry, round, editable }:
           <>
             <h3>{t('appraisal.round1')}</h3>
             <p>
-              <Figure score={entry.round1Score} max={c.maxScore} notApplicable={!!entry.round1Value?.notApplicable} /> · {describeValue(c, entry.round1Value, { t, fmt })}
+              <Figure withMax={false} score={entry.round1Score} max={c.maxScore} notApplicable={!!entry.round1Value?.notApplicable} /> · {describeValue(c, entry.round1Value, { t, fmt })}
             </p>
             {entry.round1Comment && <p className="quote">{entry.round1Comment}</p>}
           </>

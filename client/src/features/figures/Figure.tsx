@@ -6,7 +6,7 @@ import { figureParts, figureText, type FigureInput } from './figures';
  * is pending beside it. `testId` names the score itself, so that a test reads the number alone;
  * the whole line is the element's accessible text.
  */
-export function Figure({ testId, strong = true, ...f }: FigureInput & { testId?: string; strong?: boolean }) {
+export function Figure({ testId, strong = true, withMax = true, ...f }: FigureInput & { testId?: string; strong?: boolean; /** false where the max is written beside already (an editor's header) */ withMax?: boolean }) {
   const { t, fmt } = useI18n();
   const p = figureParts(t, fmt, f);
   if (p.notApplicable) {
@@ -19,7 +19,8 @@ export function Figure({ testId, strong = true, ...f }: FigureInput & { testId?:
   const Score = strong ? 'strong' : 'span';
   return (
     <span className="figure" title={figureText(t, fmt, f)}>
-      <Score data-testid={testId}>{p.score}</Score> <span className="muted">{p.of}</span>
+      <Score data-testid={testId}>{p.score}</Score>
+      {withMax && <span className="muted"> {p.of}</span>}
       {p.naNote && <span className="muted"> ({p.naNote})</span>}
       {p.rescaled && <span className="muted figure-rescaled"> {p.rescaled}</span>}
       {p.pending && (
