@@ -4,6 +4,7 @@ import { Figure } from '../../client/src/features/figures/Figure';
 import { applicableMaxOf, figureText } from '../../client/src/features/figures/figures';
 import { ProgressTree, type LeafInfo } from '../../client/src/features/progress/ProgressTree';
 import { CriteriaNav, type NavEntry } from '../../client/src/features/workspace/CriteriaNav';
+import { StaffProgress } from '../../client/src/features/leader/OverviewPage';
 import { translate } from '../../client/src/i18n';
 import { makeFormat } from '../../client/src/i18n/format';
 import { renderIn } from './harness';
@@ -96,5 +97,25 @@ describe('ProgressTree and CriteriaNav figures', () => {
     expect(screen.getByTestId('nav-1.2').textContent).not.toMatch(/0\s*\/\s*4/);
     expect(screen.getByTestId('nav-1.1').textContent).toContain('– / 8 (+ tối đa 8 điểm chờ so sánh khi tính kết quả)');
     expect(screen.getByTestId('nav-1.3').textContent).toContain('6,5 / 8');
+  });
+});
+
+describe('StaffProgress', () => {
+  const entry = (id: string, assignee: string | null, selfScore: number | null) =>
+    ({ id, criterionId: id, state: selfScore === null ? 'TODO' : 'DONE', selfScore, assignee: assignee ? { id: assignee, name: assignee } : null }) as any;
+
+  it('should add the per-person points up and say what the unit total does beyond them', () => {
+    renderIn(<StaffProgress entries={[entry('a', 'Lan', 4.5), entry('b', 'Lan', 3.25), entry('c', 'Minh', 6), entry('d', null, null)]} unitTotal={12.9} pending={3} />);
+    expect(screen.getByTestId('staff-Lan').textContent).toContain('7,75');
+    expect(screen.getByTestId('staff-sum').textContent).toContain('13,75');
+    expect(screen.getByTestId('staff-note').textContent).toContain('Tổng của đơn vị là 12,9');
+    expect(screen.getByTestId('staff-pending').textContent).toContain('Chưa tính 3 điểm');
+  });
+
+  it('should say nothing more when the rows add up to the unit total and nothing is pending', () => {
+    renderIn(<StaffProgress entries={[entry('a', 'Lan', 4.5), entry('c', 'Minh', 6)]} unitTotal={10.5} pending={0} />);
+    expect(screen.getByTestId('staff-sum').textContent).toContain('10,5');
+    expect(screen.queryByTestId('staff-note')).toBeNull();
+    expect(screen.queryByTestId('staff-pending')).toBeNull();
   });
 });

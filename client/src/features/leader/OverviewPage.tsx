@@ -147,7 +147,7 @@ function AssignBar({ assessmentId, selected, people, onDone }: { assessmentId: s
  * unit's total, not of a person's leaves, so the table adds its rows up and says what the unit
  * total does beyond that sum when the two differ.
  */
-function StaffProgress({ entries, unitTotal, pending }: { entries: readonly EntryEditor_EntryFragment[]; unitTotal: number; pending: number }) {
+export function StaffProgress({ entries, unitTotal, pending }: { entries: readonly EntryEditor_EntryFragment[]; unitTotal: number; pending: number }) {
   const { t, fmt } = useI18n();
   const rows = new Map<string, { name: string; total: number; done: number; points: number }>();
   for (const e of entries) {
