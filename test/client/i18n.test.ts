@@ -15,8 +15,8 @@ describe('i18n', () => {
   });
 
   it('should fill placeholders', () => {
-    expect(translate('vi', 'workspace.total', { total: '98,75', max: '170' })).toBe('Tự chấm 98,75/170 điểm');
-    expect(translate('en', 'workspace.total', { total: '98.75', max: '170' })).toBe('Self score 98.75/170');
+    expect(translate('vi', 'figures.rescaled', { points: '4' })).toBe('— 4 điểm không áp dụng');
+    expect(translate('en', 'figures.rescaled', { points: '4' })).toBe('— 4 points not applicable');
   });
 
   it('should write numbers as vi-VN does (98,75; 1.000) and en-US does (98.75; 1,000)', () => {

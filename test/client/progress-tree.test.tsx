@@ -16,7 +16,7 @@ const criteria: ProgressTree_CriterionFragment[] = [
 ];
 
 const row = (criterionId: string, selfTotal: number, maxScore: number, leaves: number, leavesScored: number): ProgressTree_ProgressFragment => ({
-  id: `p-${criterionId}`, criterionId, selfTotal, maxScore, leaves, leavesScored, leavesWithEvidence: 0, leavesAppraised: 0, appraisedTotal: 0,
+  id: `p-${criterionId}`, criterionId, selfTotal, maxScore, leaves, leavesScored, leavesWithEvidence: 0, leavesAppraised: 0, appraisedTotal: 0, pendingMaxScore: 0,
 });
 
 const initial = [

@@ -15,6 +15,8 @@ import { describeValue } from '../scoring/describe';
 import { checkDraft, draftFromValue, sameDraft, type Draft } from '../scoring/draft';
 import { ScoreInput } from '../scoring/ScoreInput';
 import { CriteriaNav, type NavEntry } from '../workspace/CriteriaNav';
+import { Figure } from '../figures/Figure';
+import { applicableMaxOf } from '../figures/figures';
 import { AppraisalWorkspaceQuery } from './documents';
 import { useFinalizeAssessmentMutation, useReturnForExplanationMutation, useSaveAppraisalMutation } from './hooks';
 
@@ -43,18 +45,22 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
   const a = data?.assessment;
   const live = useAssessmentLive(assessmentId, a?.seq, async () => (await refetch()).data?.assessment.seq);
   const round = a ? roundOf(a.period.phase) : null;
-  const roundScore = (e: Appraisal_EntryFragment) => (round === 2 ? (e.round2Score ?? null) : (e.round1Score ?? null));
+  // once finalized every leaf has its final score: the page shows those, not the last round's progress
+  const finalized = a?.status === 'FINAL';
+  const roundScore = (e: Appraisal_EntryFragment) => (finalized ? (e.finalScore ?? null) : round === 2 ? (e.round2Score ?? null) : (e.round1Score ?? null));
+  const roundValue = (e: Appraisal_EntryFragment) => (finalized || round === 2 ? (e.round2Value ?? e.round1Value) : e.round1Value);
   // appraised in this round: a value was recorded (a RELATIVE leaf has its score only with the results)
-  const isAppraised = (e: Appraisal_EntryFragment) => (round === 2 ? (e.round2Value ?? e.round1Value) : e.round1Value) != null;
+  const isAppraised = (e: Appraisal_EntryFragment) => (finalized ? e.finalScore != null : roundValue(e) != null);
 
   const criteria = a?.period.framework.criteria ?? [];
   const entries = useMemo(() => new Map((a?.entries ?? []).map((e) => [e.criterionId, e])), [a?.entries]);
   const nav = useMemo(
-    () => new Map<string, NavEntry>((a?.entries ?? []).map((e) => [e.criterionId, { state: isAppraised(e) ? 'DONE' : 'TODO', selfScore: roundScore(e) ?? e.round1Score ?? null, mine: false }])),
+    () => new Map<string, NavEntry>((a?.entries ?? []).map((e) => [e.criterionId, { state: isAppraised(e) ? 'DONE' : 'TODO', selfScore: roundScore(e) ?? e.round1Score ?? null, mine: false, notApplicable: !!roundValue(e)?.notApplicable }])),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [a?.entries, round],
+    [a?.entries, round, finalized],
   );
   const progress = useMemo(() => new Map((a?.progress ?? []).map((p) => [p.criterionId, { ...p, leavesScored: p.leavesAppraised }])), [a?.progress]);
+  const isRoot = (id: string) => criteria.find((c) => c.id === id)?.parentId == null;
 
   if (error && !a) return <PageError error={error} />;
   if (!a) return <PageLoading />;
@@ -74,12 +80,15 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
           </p>
           <h1 id="ap-title">{a.unit.name}</h1>
           <p className="muted">
-            {t(`phase.${a.period.phase}`)} · <span data-testid="assessment-status">{t(`status.${a.status}`)}</span> · {t('appraisal.selfTotal', { total: fmt.score(a.selfTotal) })} ·{' '}
-            <strong>{t('appraisal.appraisedTotal', { total: fmt.score(a.appraisedTotal), max: fmt.score(a.period.framework.maxScore) })}</strong>
+            {t(`phase.${a.period.phase}`)} · <span data-testid="assessment-status">{t(`status.${a.status}`)}</span> · {t('appraisal.selfTotal')}{' '}
+            <Figure testId="appraisal-self-total" strong={false} score={a.selfTotal} max={a.period.framework.maxScore} applicableMax={applicableMaxOf(a.progress, isRoot)} pending={a.pendingMaxScore} /> ·{' '}
+            {t(finalized ? 'appraisal.finalTotal' : 'appraisal.appraisedTotal')} <Figure testId="appraised-total" score={a.appraisedTotal} max={a.period.framework.maxScore} />
           </p>
           <div className="bar-with-text narrow">
             <ProgressBar done={appraised} total={a.entries.length} />
-            <span className="muted small">{t('appraisal.progress', { done: fmt.int(appraised), total: fmt.int(a.entries.length) })}</span>
+            <span className="muted small" data-testid="appraisal-progress">
+              {finalized && appraised === a.entries.length ? t('appraisal.finalDone', { count: fmt.int(appraised) }) : t('appraisal.progress', { done: fmt.int(appraised), total: fmt.int(a.entries.length) })}
+            </span>
           </div>
         </div>
         <div className="head-side">
@@ -205,7 +214,7 @@ function AppraisalEditor({ assessmentId, criterion: c, entry, round, editable }:
         {c.guidance && <p className="guidance">{c.guidance}</p>}
         <h3>{t('appraisal.self')}</h3>
         <p data-testid="self-score">
-          <strong>{fmt.score(entry.selfScore)}</strong> · {describeValue(c, entry.value, { t, fmt })}
+          <Figure withMax={false} score={entry.selfScore} max={c.maxScore} notApplicable={entry.notApplicable} /> · {describeValue(c, entry.value, { t, fmt })}
         </p>
         {entry.comment && <p className="quote">{entry.comment}</p>}
         {entry.explanation && (
@@ -218,7 +227,7 @@ function AppraisalEditor({ assessmentId, criterion: c, entry, round, editable }:
           <>
             <h3>{t('appraisal.round1')}</h3>
             <p>
-              <strong>{fmt.score(entry.round1Score)}</strong> · {describeValue(c, entry.round1Value, { t, fmt })}
+              <Figure withMax={false} score={entry.round1Score} max={c.maxScore} notApplicable={!!entry.round1Value?.notApplicable} /> · {describeValue(c, entry.round1Value, { t, fmt })}
             </p>
             {entry.round1Comment && <p className="quote">{entry.round1Comment}</p>}
           </>

@@ -36,6 +36,7 @@ export const AppraisalWorkspaceQuery = graphql(`
       status
       selfTotal
       appraisedTotal
+      pendingMaxScore
       submittedAt
       unit {
         id

@@ -6,12 +6,14 @@ import type { MyCriteria_EntryFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { BlockersList, useBlockers } from '../blockers/BlockersList';
 import { ProgressBar } from '../progress/ProgressBar';
+import { Figure } from '../figures/Figure';
 
 export const MyCriteriaEntry = graphql(`
   fragment MyCriteria_entry on ScoreEntry {
     id
     state
     selfScore
+    notApplicable
     updatedAt
     criterion {
       id
@@ -108,7 +110,7 @@ export function MyCriteriaPage() {
                       <span className={`state state-${e.state}`}>{t(`state.${e.state}`)}</span>
                     </td>
                     <td className="num">
-                      {fmt.score(e.selfScore)} <span className="muted">/ {fmt.score(e.criterion.maxScore)}</span>
+                      <Figure strong={false} score={e.selfScore} max={e.criterion.maxScore} notApplicable={e.notApplicable} />
                     </td>
                   </tr>
                 ))}

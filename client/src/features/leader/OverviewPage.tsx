@@ -14,6 +14,8 @@ import { ProgressBar } from '../progress/ProgressBar';
 import { ProgressTree, type LeafInfo } from '../progress/ProgressTree';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { BlockersList, useBlockers } from '../blockers/BlockersList';
+import { Figure } from '../figures/Figure';
+import { applicableMaxOf } from '../figures/figures';
 import { AssessmentOverviewQuery, UnitPeopleQuery } from './documents';
 import { useAssignCriteriaMutation, useSubmitAssessmentMutation } from './hooks';
 
@@ -34,7 +36,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
 
   const criteria = a?.period.framework.criteria ?? [];
   const leaves = useMemo(
-    () => new Map<string, LeafInfo>((a?.entries ?? []).map((e) => [e.criterionId, { state: e.state, assigneeName: e.assignee?.name ?? null }])),
+    () => new Map<string, LeafInfo>((a?.entries ?? []).map((e) => [e.criterionId, { state: e.state, assigneeName: e.assignee?.name ?? null, notApplicable: e.notApplicable }])),
     [a?.entries],
   );
 
@@ -43,7 +45,8 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
 
   const open = a.period.phase === 'SELF_ASSESSMENT' && (a.status === 'NOT_STARTED' || a.status === 'IN_PROGRESS');
   const codeOf = (id: string | null) => criteria.find((c) => c.id === id)?.code ?? null;
-  const roots = a.progress.filter((p) => criteria.find((c) => c.id === p.criterionId)?.parentId == null);
+  const isRoot = (id: string) => criteria.find((c) => c.id === id)?.parentId == null;
+  const roots = a.progress.filter((p) => isRoot(p.criterionId));
   const done = roots.reduce((s, p) => s + p.leavesScored, 0);
   const total = roots.reduce((s, p) => s + p.leaves, 0);
   const unitPeople = (people.data?.users ?? []).filter((u) => u.active && u.unit?.id === a.unit.id && (u.role === 'STAFF' || u.role === 'LEADER'));
@@ -71,8 +74,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         <div className="big-number">
           <span className="label">{t('overview.selfTotal')}</span>
           <span className="total">
-            <strong data-testid="overview-total">{fmt.score(a.selfTotal)}</strong>
-            <span className="muted">/ {fmt.score(a.period.framework.maxScore)}</span>
+            <Figure testId="overview-total" score={a.selfTotal} max={a.period.framework.maxScore} applicableMax={applicableMaxOf(a.progress, isRoot)} pending={a.pendingMaxScore} />
           </span>
         </div>
         <div className="big-number grow">
@@ -97,7 +99,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
           />
         </section>
         <aside className="side-col">
-          <StaffProgress entries={a.entries} />
+          <StaffProgress entries={a.entries} unitTotal={a.selfTotal} pending={a.pendingMaxScore} />
           <Blockers assessmentId={a.id} seq={a.seq} canSubmit={isLeader && open} status={a.status} unitName={a.unit.name} />
         </aside>
       </div>
@@ -139,7 +141,13 @@ function AssignBar({ assessmentId, selected, people, onDone }: { assessmentId: s
   );
 }
 
-function StaffProgress({ entries }: { entries: readonly EntryEditor_EntryFragment[] }) {
+/**
+ * Progress and points per person. A person's points are the sum of their leaves' scores: group
+ * caps, bonus and deduction on top, N/A rescaling and pending RELATIVE points are rules of the
+ * unit's total, not of a person's leaves, so the table adds its rows up and says what the unit
+ * total does beyond that sum when the two differ.
+ */
+export function StaffProgress({ entries, unitTotal, pending }: { entries: readonly EntryEditor_EntryFragment[]; unitTotal: number; pending: number }) {
   const { t, fmt } = useI18n();
   const rows = new Map<string, { name: string; total: number; done: number; points: number }>();
   for (const e of entries) {
@@ -151,6 +159,8 @@ function StaffProgress({ entries }: { entries: readonly EntryEditor_EntryFragmen
     rows.set(key, row);
   }
   const list = [...rows.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : 0));
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+  const sum = round2(list.reduce((s, [, r]) => s + round2(r.points), 0));
   return (
     <section className="card" aria-labelledby="staff-title">
       <h2 id="staff-title">{t('staff.title')}</h2>
@@ -172,11 +182,27 @@ function StaffProgress({ entries }: { entries: readonly EntryEditor_EntryFragmen
                   {fmt.int(r.done)}/{fmt.int(r.total)}
                 </span>
               </td>
-              <td className="num">{fmt.score(Math.round(r.points * 100) / 100)}</td>
+              <td className="num">{fmt.score(round2(r.points))}</td>
             </tr>
           ))}
         </tbody>
+        <tfoot>
+          <tr data-testid="staff-sum">
+            <th scope="row" colSpan={2}>{t('staff.sum')}</th>
+            <td className="num">{fmt.score(sum)}</td>
+          </tr>
+        </tfoot>
       </table>
+      {sum !== round2(unitTotal) && (
+        <p className="muted small" data-testid="staff-note">
+          {t('staff.sumNote', { total: fmt.score(unitTotal) })}
+        </p>
+      )}
+      {pending > 0 && (
+        <p className="muted small" data-testid="staff-pending">
+          {t('staff.pendingNote', { points: fmt.score(pending) })}
+        </p>
+      )}
     </section>
   );
 }

@@ -25,6 +25,7 @@ export const AssessmentOverviewQuery = graphql(`
       seq
       status
       selfTotal
+      pendingMaxScore
       submittedAt
       entries {
         ...EntryEditor_entry

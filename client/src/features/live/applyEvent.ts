@@ -21,6 +21,7 @@ export type AssessmentEvent = AssessmentEventsSubscription['assessmentEvents'];
  * Every view that shows them re-renders; nothing is fetched.
  */
 export function applyEvent(cache: ApolloCache, ev: AssessmentEvent): void {
+  const selfSaved = ev.kinds.includes('SCORE_SAVED') && !ev.kinds.includes('APPRAISED') && !ev.kinds.includes('EXPLAINED');
   const assessmentRef = cache.identify({ __typename: 'Assessment', id: ev.assessmentId });
   cache.batch({
     update(c) {
@@ -48,6 +49,13 @@ export function applyEvent(cache: ApolloCache, ev: AssessmentEvent): void {
             finalScore: () => e.finalScore ?? null,
             updatedBy: (existing, { toReference }) =>
               e.updatedById && e.updatedById === ev.actor.id ? (toReference({ __typename: 'User', id: e.updatedById }) ?? existing) : existing,
+            // a self save (a person's, or a pushed statistic's with no person) names the self round's author
+            ...(selfSaved
+              ? {
+                  selfUpdatedBy: (existing, { toReference }) => (e.updatedById ? (toReference({ __typename: 'User', id: e.updatedById }) ?? existing) : null),
+                  selfUpdatedAt: () => e.updatedAt,
+                }
+              : {}),
           },
         });
       }
@@ -67,6 +75,7 @@ export function applyEvent(cache: ApolloCache, ev: AssessmentEvent): void {
               leavesWithEvidence: () => p.leavesWithEvidence,
               leavesAppraised: () => p.leavesAppraised,
               appraisedTotal: () => p.appraisedTotal,
+              pendingMaxScore: () => p.pendingMaxScore,
             },
           });
         }
@@ -74,7 +83,13 @@ export function applyEvent(cache: ApolloCache, ev: AssessmentEvent): void {
       if (assessmentRef) {
         c.modify({
           id: assessmentRef,
-          fields: { seq: () => ev.seq, status: () => ev.status, selfTotal: () => ev.selfTotal, appraisedTotal: () => ev.appraisedTotal ?? null },
+          fields: {
+            seq: () => ev.seq,
+            status: () => ev.status,
+            selfTotal: () => ev.selfTotal,
+            appraisedTotal: () => ev.appraisedTotal ?? null,
+            pendingMaxScore: () => ev.pendingMaxScore,
+          },
         });
       }
     },

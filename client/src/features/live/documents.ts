@@ -10,6 +10,7 @@ export const AssessmentEventsSubscription = graphql(`
       status
       selfTotal
       appraisedTotal
+      pendingMaxScore
       at
       actor {
         id
@@ -45,6 +46,7 @@ export const AssessmentEventsSubscription = graphql(`
         leavesWithEvidence
         leavesAppraised
         appraisedTotal
+        pendingMaxScore
       }
     }
   }
@@ -62,6 +64,7 @@ export const AssessmentLiveStateQuery = graphql(`
       seq
       status
       selfTotal
+      pendingMaxScore
       submittedAt
       entries {
         ...EntryEditor_entry

@@ -7,6 +7,8 @@ import type { Phase, PeriodProgressSubscription as PeriodProgressEvent, UnitComp
 import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { ProgressBar } from '../progress/ProgressBar';
+import { Figure } from '../figures/Figure';
+import { applicableMaxOf } from '../figures/figures';
 import { PeriodMonitorQuery, PeriodProgressSubscription } from './documents';
 import { NEXT_PHASES, PHASE_ORDER, useSetPeriodPhaseMutation } from './hooks';
 import { PhaseConfirm } from './PhaseConfirm';
@@ -41,7 +43,7 @@ export function PeriodPage({ periodId }: { periodId: string }) {
   if (!p) return <PageLoading />;
 
   const rows = p.assessments
-    .map((a) => completion(a, rootIds, live.get(a.id)))
+    .map((a) => completion(a, rootIds, p.framework.maxScore, live.get(a.id)))
     .sort((x, y) => x.name.localeCompare(y.name, 'vi'));
 
   return (
@@ -99,7 +101,7 @@ export function PeriodPage({ periodId }: { periodId: string }) {
                   </div>
                 </td>
                 <td className="num">
-                  {fmt.score(r.selfTotal)} <span className="muted">/ {fmt.score(r.maxScore)}</span>
+                  <Figure testId="unit-self-total" strong={false} score={r.selfTotal} max={r.maxScore} applicableMax={r.applicableMax} pending={r.pending} />
                 </td>
               </tr>
             ))}
@@ -110,9 +112,20 @@ export function PeriodPage({ periodId }: { periodId: string }) {
   );
 }
 
-function completion(a: UnitCompletion_AssessmentFragment, rootIds: ReadonlySet<string>, live: UnitRow | undefined) {
+/** A unit's row: from the live event when it is newer than the query. The denominator is the framework's max (figures.ts). */
+function completion(a: UnitCompletion_AssessmentFragment, rootIds: ReadonlySet<string>, frameworkMax: number, live: UnitRow | undefined) {
   if (live && live.seq >= a.seq) {
-    return { id: a.id, name: a.unit.name, status: live.status, leaves: live.leaves, done: live.leavesDone, selfTotal: live.selfTotal, maxScore: live.maxScore };
+    return {
+      id: a.id,
+      name: a.unit.name,
+      status: live.status,
+      leaves: live.leaves,
+      done: live.leavesDone,
+      selfTotal: live.selfTotal,
+      maxScore: live.maxScore,
+      applicableMax: live.applicableMaxScore,
+      pending: live.pendingMaxScore,
+    };
   }
   const roots = a.progress.filter((p) => rootIds.has(p.criterionId));
   return {
@@ -122,7 +135,9 @@ function completion(a: UnitCompletion_AssessmentFragment, rootIds: ReadonlySet<s
     leaves: roots.reduce((s, p) => s + p.leaves, 0),
     done: roots.reduce((s, p) => s + p.leavesScored, 0),
     selfTotal: a.selfTotal,
-    maxScore: roots.reduce((s, p) => s + p.maxScore, 0),
+    maxScore: frameworkMax,
+    applicableMax: applicableMaxOf(roots, () => true),
+    pending: a.pendingMaxScore,
   };
 }
 

@@ -102,6 +102,7 @@ export const UnitCompletionAssessment = graphql(`
     id
     status
     selfTotal
+    pendingMaxScore
     seq
     submittedAt
     unit {
@@ -130,7 +131,9 @@ export const PeriodProgressSubscription = graphql(`
         leaves
         leavesDone
         selfTotal
+        pendingMaxScore
         maxScore
+        applicableMaxScore
         status
         seq
       }

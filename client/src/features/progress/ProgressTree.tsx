@@ -2,12 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EntryState, ProgressTree_CriterionFragment, ProgressTree_ProgressFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../app/router';
+import { Figure } from '../figures/Figure';
+import { figureText } from '../figures/figures';
 import { ProgressBar } from './ProgressBar';
 import { buildTree, leafIds, type TreeNode } from './tree';
 
 export interface LeafInfo {
   state: EntryState;
   assigneeName: string | null;
+  notApplicable?: boolean;
 }
 
 export interface ProgressTreeProps {
@@ -119,16 +122,16 @@ function Row({ node, row, leaf, open, onToggle, selection, href }: {
         {row ? <ProgressBar done={row.leavesScored} total={row.leaves} /> : null}
         <span className="ptree-count">{row ? `${fmt.int(row.leavesScored)}/${fmt.int(row.leaves)}` : ''}</span>
       </div>
-      <div className="ptree-points" aria-label={row ? t('progress.pointsOf', { points: fmt.score(row.selfTotal), max: fmt.score(row.maxScore) }) : undefined}>
-        {row ? (
-          <>
-            <strong data-testid="points">{fmt.score(row.selfTotal)}</strong>
-            <span className="muted"> / {fmt.score(row.maxScore)}</span>
-          </>
-        ) : null}
+      <div className="ptree-points" aria-label={row ? figureText(t, fmt, figureOf(c, row, leaf)) : undefined}>
+        {row ? <Figure testId="points" {...figureOf(c, row, leaf)} /> : null}
       </div>
     </div>
   );
+}
+
+/** A row's figure: of the criterion's max, N/A taken out where it rescales, pending points named. */
+function figureOf(c: ProgressTree_CriterionFragment, row: ProgressTree_ProgressFragment, leaf: LeafInfo | undefined) {
+  return { score: row.selfTotal, max: c.maxScore, applicableMax: row.maxScore, pending: row.pendingMaxScore, notApplicable: c.isLeaf && !!leaf?.notApplicable };
 }
 
 /** True for a moment after the value changes (not on the first render). */

@@ -24,5 +24,6 @@ export const ProgressTreeProgress = graphql(`
     leavesWithEvidence
     leavesAppraised
     appraisedTotal
+    pendingMaxScore
   }
 `);

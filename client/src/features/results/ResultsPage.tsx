@@ -9,6 +9,8 @@ import { PhaseConfirm } from '../periods/PhaseConfirm';
 import { useI18n } from '../../i18n';
 import { useSession, useUser } from '../auth/session';
 import { GroupChart } from './GroupChart';
+import { Figure } from '../figures/Figure';
+import { figureText } from '../figures/figures';
 import { ImprovementListQuery, ResultsPeriodQuery, ResultsQuery } from './documents';
 import { useComputeResultsMutation, usePublishResultsMutation } from './hooks';
 
@@ -94,7 +96,7 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
         <div className="two-col">
           <section className="card" aria-labelledby="groups-title">
             <h2 id="groups-title">{t('results.groups', { unit: row.unit.name })}</h2>
-            <GroupChart groups={row.groups} title={t('results.chartTitle', { unit: row.unit.name, total: fmt.score(row.total), max: fmt.score(row.maxScore) })} />
+            <GroupChart groups={row.groups} title={t('results.chartTitle', { unit: row.unit.name, figure: figureText(t, fmt, { score: row.total, max: row.maxScore }) })} />
             <button type="button" onClick={() => download(`/export/assessment/${row.assessmentId}.xlsx`, `${row.unit.name}.xlsx`)}>
               {t('results.downloadAssessment')}
             </button>
@@ -133,7 +135,7 @@ function RankingTable({ rows, chosen, onChoose }: { rows: readonly RankingTable_
             </td>
             <td className="num">
               {!r.submitted && <span className="not-submitted" data-testid="not-submitted">{t('results.notSubmitted')}</span>}{' '}
-              <strong>{fmt.score(r.total)}</strong> <span className="muted">/ {fmt.score(r.maxScore)}</span>
+              <Figure testId={`ranking-total-${r.unit.name}`} score={r.total} max={r.maxScore} />
             </td>
             <td className="num">{fmt.score(r.index)}</td>
             <td>{r.band ?? (r.submitted ? '–' : t('results.notSubmitted'))}</td>
@@ -178,7 +180,7 @@ function Improvements({ assessmentId, unit }: { assessmentId: string; unit: stri
                   <span className="code">{i.code}</span> {i.title}
                 </td>
                 <td className="num">
-                  {fmt.score(i.score)} <span className="muted">/ {fmt.score(i.maxScore)}</span>
+                  <Figure strong={false} score={i.score} max={i.maxScore} />
                 </td>
                 <td className="num">
                   <strong>{fmt.score(i.pointsLost)}</strong>

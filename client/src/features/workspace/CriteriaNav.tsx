@@ -4,11 +4,17 @@ import { useI18n } from '../../i18n';
 import { colorOf, initials } from '../live/Avatars';
 import type { PresentMember } from '../live/usePresence';
 import { buildTree, type TreeNode } from '../progress/tree';
+import { Figure } from '../figures/Figure';
 
 export interface NavEntry {
   state: EntryState;
+  /** the score the list shows (the self score, or the round's on the appraisal page) */
   selfScore: number | null;
   mine: boolean;
+  /** marked not applicable (in the round shown) */
+  notApplicable?: boolean;
+  /** points waiting for the period's results (a RELATIVE leaf with a figure) */
+  pending?: number;
 }
 
 export type NavFilter = 'all' | 'mine' | 'open';
@@ -95,8 +101,7 @@ export function CriteriaNav({ criteria, entries, progress, presence, meId, selec
               <span className="code">{c.code}</span>
               <span className="title">{c.title}</span>
               <span className="nav-score">
-                {fmt.score(e?.selfScore)}
-                <span className="muted">/{fmt.score(c.maxScore)}</span>
+                <Figure strong={false} score={e?.selfScore} max={c.maxScore} notApplicable={e?.notApplicable} pending={e?.pending} />
               </span>
               {here.length > 0 && (
                 <span className="nav-presence" aria-label={t('presence.onThis', { names: here.map((m) => m.name).join(', ') })}>

@@ -182,7 +182,8 @@ export function EntryEditor({ assessmentId, criterion: c, entry, editable, readO
       <section className="current muted">
         <span className={`state state-${entry.state}`}>{t(`state.${entry.state}`)}</span>{' '}
         {t('editor.current', { score: fmt.score(entry.selfScore), value: describeValue(c, entry.value, { t, fmt }) })}
-        {entry.updatedBy && entry.version > 1 ? ` · ${t('editor.updatedBy', { name: entry.updatedBy.name, time: fmt.dateTime(entry.updatedAt) })}` : ''}
+        {/* the person of the self round: an appraisal or an explanation does not make its author the self score's */}
+        {entry.selfUpdatedBy && entry.selfUpdatedAt ? ` · ${t('editor.updatedBy', { name: entry.selfUpdatedBy.name, time: fmt.dateTime(entry.selfUpdatedAt) })}` : ''}
       </section>
 
       <ScoreInput criterion={c} draft={draft} onChange={(d) => { setDraft(d); if (state.kind === 'saved' || state.kind === 'error') setState({ kind: 'idle' }); }} disabled={!editable || state.kind === 'conflict'} />

@@ -9,6 +9,8 @@ import { LiveBadge } from '../live/LiveBadge';
 import { useAssessmentLive } from '../live/useAssessmentLive';
 import { usePresence } from '../live/usePresence';
 import { CriteriaNav, type NavEntry } from './CriteriaNav';
+import { Figure } from '../figures/Figure';
+import { applicableMaxOf } from '../figures/figures';
 import { AssessmentWorkspaceQuery } from './documents';
 import { EntryEditor } from './EntryEditor';
 import { ExplanationPanel } from './ExplanationPanel';
@@ -29,11 +31,17 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
 
   const criteria = a?.period.framework.criteria ?? [];
   const entriesByCriterion = useMemo(() => new Map((a?.entries ?? []).map((e) => [e.criterionId, e])), [a?.entries]);
-  const nav = useMemo(
-    () => new Map<string, NavEntry>((a?.entries ?? []).map((e) => [e.criterionId, { state: e.state, selfScore: e.selfScore ?? null, mine: e.assignee?.id === user.id }])),
-    [a?.entries, user.id],
-  );
   const progress = useMemo(() => new Map((a?.progress ?? []).map((p) => [p.criterionId, p])), [a?.progress]);
+  const nav = useMemo(
+    () =>
+      new Map<string, NavEntry>(
+        (a?.entries ?? []).map((e) => [
+          e.criterionId,
+          { state: e.state, selfScore: e.selfScore ?? null, mine: e.assignee?.id === user.id, notApplicable: e.notApplicable, pending: progress.get(e.criterionId)?.pendingMaxScore ?? 0 },
+        ]),
+      ),
+    [a?.entries, user.id, progress],
+  );
 
   const leaves = criteria.filter((c) => c.isLeaf);
   const firstMine = leaves.find((c) => nav.get(c.id)?.mine) ?? leaves[0];
@@ -44,7 +52,8 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   if (error && !a) return <PageError error={error} />;
   if (!a) return <PageLoading />;
 
-  const root = a.progress.filter((p) => criteria.find((c) => c.id === p.criterionId)?.parentId == null);
+  const isRoot = (id: string) => criteria.find((c) => c.id === id)?.parentId == null;
+  const root = a.progress.filter((p) => isRoot(p.criterionId));
   const done = root.reduce((s, p) => s + p.leavesScored, 0);
   const total = root.reduce((s, p) => s + p.leaves, 0);
   const open = canScore(user.role, user.unit?.id, a);
@@ -65,7 +74,8 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
           <h1 id="ws-title">{a.unit.name}</h1>
           <p className="muted">
             {t(`phase.${a.period.phase}`)} · {t(`status.${a.status}`)} · {t('workspace.done', { done: fmt.int(done), total: fmt.int(total) })} ·{' '}
-            <strong data-testid="self-total">{t('workspace.total', { total: fmt.score(a.selfTotal), max: fmt.score(a.period.framework.maxScore) })}</strong>
+            {t('workspace.total')}{' '}
+            <Figure testId="self-total" score={a.selfTotal} max={a.period.framework.maxScore} applicableMax={applicableMaxOf(a.progress, isRoot)} pending={a.pendingMaxScore} />
           </p>
         </div>
         <div className="head-side">

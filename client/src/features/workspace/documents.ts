@@ -24,6 +24,11 @@ export const EntryEditorEntry = graphql(`
       id
       name
     }
+    selfUpdatedBy {
+      id
+      name
+    }
+    selfUpdatedAt
     assignee {
       id
       name
@@ -84,6 +89,7 @@ export const AssessmentWorkspaceQuery = graphql(`
       seq
       status
       selfTotal
+      pendingMaxScore
       submittedAt
       entries {
         ...EntryEditor_entry

@@ -105,6 +105,9 @@ export class LiveProgress {
 
   @Field(() => Float, { description: 'The appraised total of this node (round 2 where held, else round 1).' })
   appraisedTotal!: number;
+
+  @Field(() => Float, { description: 'Points of RELATIVE leaves below this node that wait for the period’s results, as on Progress.pendingMaxScore.' })
+  pendingMaxScore!: number;
 }
 
 @ObjectType({
@@ -145,6 +148,9 @@ export class AssessmentEvent {
   @Field(() => Float, { nullable: true, description: 'The reported appraised total after the change (round 2 where held, else round 1); null before any appraisal.' })
   appraisedTotal?: number | null;
 
+  @Field(() => Float, { description: 'The assessment’s pending points after the change, as on Assessment.pendingMaxScore.' })
+  pendingMaxScore!: number;
+
   @Field(() => String, { description: 'ISO 8601 time of the last change.' })
   at!: string;
 }
@@ -179,7 +185,7 @@ export function liveEntry(e: EntryFacts): LiveEntry {
 }
 
 /** What a live progress row is made of: a Progress, or the same facts read as plain rows. */
-export type ProgressFacts = Pick<Progress, 'scoreH' | 'capH' | 'leaves' | 'leavesScored' | 'leavesWithEvidence' | 'leavesAppraised' | 'appraisedScoreH'> & {
+export type ProgressFacts = Pick<Progress, 'scoreH' | 'capH' | 'leaves' | 'leavesScored' | 'leavesWithEvidence' | 'leavesAppraised' | 'appraisedScoreH' | 'pendingH'> & {
   criterion: { id: string; code: string };
 };
 
@@ -194,6 +200,7 @@ export function liveProgress(p: ProgressFacts): LiveProgress {
     leavesWithEvidence: p.leavesWithEvidence,
     leavesAppraised: p.leavesAppraised,
     appraisedTotal: fromHundredths(p.appraisedScoreH),
+    pendingMaxScore: fromHundredths(p.pendingH ?? 0),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Em } from '../../orm';
 import { periodTopic, type PeriodProgressEvent } from '../period/period.events';
 import type { Assessment, AssessmentStatus } from './assessment.entity';
 import { assessmentTopic, liveEntry, liveProgress, type AssessmentEvent, type EntryFacts, type ProgressFacts } from './assessment.events';
+import { readPending } from './pending';
 import { Progress } from './progress.entity';
 import { reportedFromTop, type TotalRule } from '../scoring/tree';
 
@@ -14,6 +15,8 @@ export interface ChangeFacts {
   framework: TotalRule;
   /** every top-level row of the assessment after the change */
   top: { scoreH: number; capH: number; maxH: number; leaves: number; leavesScored: number; leavesAppraised: number; appraisedScoreH: number; appraisedCapH: number | null }[];
+  /** the assessment's pending points after the change (pending.ts), in hundredths */
+  pendingH: number;
   kinds: string[];
   actor: Viewer;
   entries: EntryFacts[];
@@ -38,6 +41,7 @@ export function buildEvents(c: ChangeFacts): { event: AssessmentEvent; unitRow: 
     ? fromHundredths(reportedFromTop(c.top.map((r) => ({ scoreH: r.appraisedScoreH, capH: r.appraisedCapH ?? r.maxH })), c.framework))
     : null;
   const entries = c.entries.map(liveEntry);
+  const pendingMaxScore = fromHundredths(c.pendingH);
   const event: AssessmentEvent = {
     assessmentId: a.id,
     fromSeq: a.seq,
@@ -50,6 +54,7 @@ export function buildEvents(c: ChangeFacts): { event: AssessmentEvent; unitRow: 
     status: a.status,
     selfTotal,
     appraisedTotal,
+    pendingMaxScore,
     at: new Date().toISOString(),
   };
   const unitRow: PeriodProgressEvent = {
@@ -64,7 +69,9 @@ export function buildEvents(c: ChangeFacts): { event: AssessmentEvent; unitRow: 
         leaves: c.top.reduce((s, r) => s + r.leaves, 0),
         leavesDone: c.top.reduce((s, r) => s + r.leavesScored, 0),
         selfTotal,
+        pendingMaxScore,
         maxScore: fromHundredths(c.framework.maxH),
+        applicableMaxScore: fromHundredths(c.top.reduce((s, r) => s + r.capH, 0)),
       },
     ],
   };
@@ -82,15 +89,16 @@ async function factsOf(em: Em, c: Change): Promise<ChangeFacts> {
   const a = c.assessment;
   await em.populate(a, ['unit', 'period.framework']);
   const fw = a.period.framework;
-  const top = await em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] });
+  const [top, pending] = await Promise.all([em.find(Progress, { assessment: a.id, criterion: { depth: 1 } }, { populate: ['criterion'] }), readPending(em, a.id)]);
   return {
     assessment: { id: a.id, seq: a.seq, status: a.status, unitId: a.unit.id, unitName: a.unit.name, periodId: a.period.id },
     framework: { maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal },
     top: top.map((r) => ({ ...r, maxH: r.criterion.maxH, appraisedCapH: r.appraisedCapH ?? null })),
+    pendingH: pending.totalH,
     kinds: c.kinds,
     actor: c.actor,
     entries: c.entries,
-    progress: c.progress,
+    progress: c.progress.map((p) => Object.assign(p, { pendingH: pending.byCode.get(p.criterion.code) ?? 0 })),
   };
 }
 

@@ -8,7 +8,7 @@ import { Phase } from '../period/period.entity';
 import { Assessment, AssessmentStatus } from './assessment.entity';
 import { Progress } from './progress.entity';
 import { fromHundredths } from '../../common/decimal';
-import { pendingByCriterion, pendingMaxH } from './pending';
+import { pendingByCriterion, readPending } from './pending';
 import { progressRows, type ProgressRow } from './progress.query';
 import { reportedFromTop } from '../scoring/tree';
 import { EntryState, ScoreEntry } from './score-entry.entity';
@@ -33,13 +33,13 @@ export class AssessmentService {
   /** The progress tree, flat, one row per node, in the framework's order (plain rows, see progress.query.ts). */
   async progress(a: Assessment, opts: { times?: boolean } = {}): Promise<ProgressRow[]> {
     const [list, pending] = await Promise.all([progressRows(this.em, a.id, opts), pendingByCriterion(this.em, a.id)]);
-    if (pending.size) for (const r of list) r.pendingMaxScore = fromHundredths(pending.get(r.criterionId) ?? 0);
+    if (pending.byId.size) for (const r of list) r.pendingMaxScore = fromHundredths(pending.byId.get(r.criterionId) ?? 0);
     return list;
   }
 
   /** The points of RELATIVE leaves waiting for the period's results (pending.ts), in hundredths. */
-  pendingMaxH(a: Assessment): Promise<number> {
-    return pendingMaxH(this.em, a.id);
+  async pendingMaxH(a: Assessment): Promise<number> {
+    return (await readPending(this.em, a.id)).totalH;
   }
 
 

@@ -1,4 +1,4 @@
-import { rows } from '../../common/sql';
+import { rows, type Stmt } from '../../common/sql';
 import type { Em } from '../../orm';
 import { ancestorCodes } from './progress.rows';
 
@@ -7,43 +7,75 @@ import { ancestorCodes } from './progress.rows';
  * other units' figures, which a unit may not learn before the period's results are computed.
  * Until then its score is empty and its max is pending: not zero, not silently left out. Once
  * results exist every such score is written (results/relative.writeback.ts) and nothing is
- * pending. Returns the pending max in hundredths by criterion id: each pending leaf and every
- * ancestor of it.
+ * pending.
+ *
+ * One computation for every surface that carries the figure: the query's progress rows and
+ * `Assessment.pendingMaxScore`, a mutation's answer, the live events (`pendingOf` over the
+ * pending leaves that `pendingLeavesStmt` reads, adjusted by a write for the leaf it changes).
  */
-export async function pendingByCriterion(em: Em, assessmentId: string): Promise<Map<string, number>> {
-  const leaves = await pendingLeaves(em, assessmentId);
-  const out = new Map<string, number>();
-  if (!leaves.length) return out;
-  const codes = [...new Set(leaves.flatMap((l) => ancestorCodes(l.code)))];
-  const ids = new Map<string, string>();
-  if (codes.length) {
-    const found = await rows<{ id: string; code: string }>(
-      em,
-      `select "id", "code" from "criterion" where "framework_id" = ? and "code" in (${codes.map(() => '?').join(', ')})`,
-      [leaves[0].framework_id, ...codes],
-    );
-    for (const c of found) ids.set(c.code, c.id);
-  }
+
+/** A pending leaf: its code and max in hundredths. */
+export interface PendingLeaf {
+  code: string;
+  maxH: number;
+}
+
+/** The pending figures of an assessment: by node code (each pending leaf and every ancestor) and in all. */
+export interface PendingFigures {
+  byCode: Map<string, number>;
+  totalH: number;
+}
+
+/** Whether a leaf's state leaves its points pending: RELATIVE, a figure given, no score yet, applicable. */
+export function isPending(e: { method: string; input: unknown; selfScoreH: number | null; notApplicable: boolean }): boolean {
+  return e.method === 'RELATIVE' && e.input != null && e.selfScoreH == null && !e.notApplicable;
+}
+
+/** The figures of a set of pending leaves. */
+export function pendingOf(leaves: PendingLeaf[]): PendingFigures {
+  const byCode = new Map<string, number>();
+  let totalH = 0;
   for (const l of leaves) {
-    const maxH = Number(l.max_h);
-    for (const id of [l.id, ...ancestorCodes(l.code).map((c) => ids.get(c)!)]) out.set(id, (out.get(id) ?? 0) + maxH);
+    totalH += l.maxH;
+    for (const code of [l.code, ...ancestorCodes(l.code)]) byCode.set(code, (byCode.get(code) ?? 0) + l.maxH);
   }
-  return out;
+  return { byCode, totalH };
 }
 
-type PendingLeaf = { id: string; code: string; max_h: unknown; framework_id: string };
+/**
+ * The pending leaves of an assessment, as one statement for a transaction's batch. It goes from
+ * the framework's RELATIVE criteria (index on framework and method) to their entries, so that its
+ * cost follows the number of RELATIVE leaves, not the size of the tree: a save runs it.
+ */
+export function pendingLeavesStmt(assessmentId: string): Stmt {
+  return {
+    sql: `select c."code", c."max_h" from "criterion" c join "score_entry" e on e."criterion_id" = c."id" and e."assessment_id" = ?
+           where c."framework_id" = (select p."framework_id" from "assessment" a join "period" p on p."id" = a."period_id" where a."id" = ?)
+             and c."method" = 'RELATIVE' and e."self_score_h" is null and e."not_applicable" = ? and e."input" is not null`,
+    params: [assessmentId, assessmentId, false],
+  };
+}
 
-/** The RELATIVE leaves of an assessment with a figure and no score yet. */
-function pendingLeaves(em: Em, assessmentId: string): Promise<PendingLeaf[]> {
-  return rows<PendingLeaf>(
+export const pendingLeafRow = (r: Record<string, unknown>): PendingLeaf => ({ code: r.code as string, maxH: Number(r.max_h) });
+
+/** The pending figures of an assessment, read now. */
+export async function readPending(em: Em, assessmentId: string): Promise<PendingFigures> {
+  const s = pendingLeavesStmt(assessmentId);
+  return pendingOf((await rows<Record<string, unknown>>(em, s.sql, s.params)).map(pendingLeafRow));
+}
+
+/** The pending max in hundredths by criterion id, for rows that know their criterion by id only. */
+export async function pendingByCriterion(em: Em, assessmentId: string): Promise<{ byId: Map<string, number>; totalH: number }> {
+  const p = await readPending(em, assessmentId);
+  const byId = new Map<string, number>();
+  if (!p.byCode.size) return { byId, totalH: p.totalH };
+  const codes = [...p.byCode.keys()];
+  const found = await rows<{ id: string; code: string }>(
     em,
-    `select c."id", c."code", c."max_h", c."framework_id" from "score_entry" e join "criterion" c on c."id" = e."criterion_id"
-      where e."assessment_id" = ? and c."method" = 'RELATIVE' and e."self_score_h" is null and e."not_applicable" = ? and e."input" is not null`,
-    [assessmentId, false],
+    `select c."id", c."code" from "criterion" c where c."framework_id" = (select p."framework_id" from "assessment" a join "period" p on p."id" = a."period_id" where a."id" = ?)
+       and c."code" in (${codes.map(() => '?').join(', ')})`,
+    [assessmentId, ...codes],
   );
-}
-
-/** The assessment's pending max in hundredths: Σ of its pending leaves' maxima. */
-export async function pendingMaxH(em: Em, assessmentId: string): Promise<number> {
-  return (await pendingLeaves(em, assessmentId)).reduce((s, l) => s + Number(l.max_h), 0);
+  for (const c of found) byId.set(c.id, p.byCode.get(c.code)!);
+  return { byId, totalH: p.totalH };
 }

@@ -105,5 +105,5 @@ field('maxScore', () => Float, 'The maximum of this node for this assessment (N/
 field(
   'pendingMaxScore',
   () => Float,
-  'Points of RELATIVE leaves below this node that wait for the period’s results (the leaf is scored against the best unit): not in selfTotal yet, and not lost. 0 once results are computed. Given on assessment.progress; the rows of a mutation’s answer and of live events leave it at 0.',
+  'Points of RELATIVE leaves below this node that wait for the period’s results (the leaf is scored against the best unit): not in selfTotal yet, and not lost. 0 once results are computed. The same figure on assessment.progress, in a mutation’s answer and in live events.',
 );

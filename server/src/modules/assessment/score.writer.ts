@@ -8,6 +8,7 @@ import { User } from '../user/user.entity';
 import type { AssessmentStatus } from './assessment.entity';
 import type { ChangeFacts } from './assessment.publisher';
 import type { EntryFacts } from './assessment.events';
+import { isPending, pendingOf } from './pending';
 import { Progress } from './progress.entity';
 import { ancestorCodes } from './progress.rows';
 import { ScoreEntry } from './score-entry.entity';
@@ -68,6 +69,8 @@ export interface ScoreWritten {
   /** every top-level row after the change */
   top: store.ChainRow[];
   statusChanged: boolean;
+  /** the assessment's pending points after the change (pending.ts), in hundredths */
+  pendingH: number;
 }
 
 /** One score write in its own transaction. */
@@ -77,7 +80,7 @@ export function writeScore(em: Em, spec: ScoreWriteSpec): Promise<ScoreWritten> 
 
 /** One score write inside a transaction the caller holds (the results' write-back). */
 export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promise<ScoreWritten> {
-  const { head, entry, chain: rows } = await store.readForSave(tx, spec.assessmentId, spec.criterionId);
+  const { head, entry, chain: rows, pending } = await store.readForSave(tx, spec.assessmentId, spec.criterionId);
   if (!head) throw notFound('Assessment', spec.assessmentId);
   spec.check(head);
   if (!entry) throw notFound('Leaf criterion', spec.criterionId);
@@ -126,7 +129,12 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
   if (!written) throw conflict('Someone saved this entry first.', { current: spec.current(entry) });
   const statusChanged = status !== head.status;
   head.status = status;
-  return { head, before: entry, after, chain: [...changed.values()], top, statusChanged };
+  // the pending points after the change: the ones read before, this leaf as it is now
+  const stillPending = pending.filter((l) => l.code !== entry.code);
+  if (isPending(after)) stillPending.push({ code: after.code, maxH: after.maxH });
+  const figures = pendingOf(stillPending);
+  for (const r of rows) r.pendingH = figures.byCode.get(r.code) ?? 0;
+  return { head, before: entry, after, chain: [...changed.values()], top, statusChanged, pendingH: figures.totalH };
 }
 
 /**
@@ -201,6 +209,7 @@ export function factsOf(w: ScoreWritten, kinds: string[], actor: Viewer): Change
     assessment: h,
     framework: { maxH: h.frameworkMaxH, notApplicable: h.notApplicable, capTotal: h.capTotal },
     top: w.top,
+    pendingH: w.pendingH,
     kinds,
     actor,
     entries: [entryFacts(w.after)],
@@ -253,6 +262,7 @@ export function progressEntities(em: Em, rows: store.ChainRow[], updatedAt: Date
       appraisedExtraSumH: r.appraisedExtraSumH,
       appraisedCapH: r.appraisedCapH,
       leavesAppraised: r.leavesAppraised,
+      pendingH: r.pendingH ?? 0,
       updatedAt,
     }),
   );

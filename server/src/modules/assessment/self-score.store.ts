@@ -3,6 +3,7 @@ import { bool, json, sqlTime, type Stmt, type Tx } from '../../common/sql';
 import type { Em } from '../../orm';
 import type { NotApplicableMode, ScoreInput, ScoringMethod, Threshold, Tier } from '../scoring/scoring.types';
 import type { AssessmentStatus } from './assessment.entity';
+import { pendingLeafRow, pendingLeavesStmt, type PendingLeaf } from './pending';
 import type { EntryState } from './score-entry.entity';
 import type { RevisionRound } from './score-revision.entity';
 
@@ -72,6 +73,8 @@ export interface ChainRow {
   appraisedRegularSumH: number;
   appraisedExtraSumH: number;
   appraisedCapH: number | null;
+  /** the pending points below the node after the change (pending.ts); not stored */
+  pendingH?: number;
   /** the columns as the driver gave them */
   raw: Record<string, unknown>;
 }
@@ -85,6 +88,8 @@ export interface SaveRead {
   entry: EntryRow | null;
   /** the progress rows of the leaf, its ancestors and every top-level node */
   chain: ChainRow[];
+  /** the assessment's RELATIVE leaves whose points are pending (pending.ts), before the change */
+  pending: PendingLeaf[];
 }
 
 /**
@@ -93,7 +98,7 @@ export interface SaveRead {
  * ancestors' rows are shared, and seq must grow by one.
  */
 export async function readForSave(tx: Tx, assessmentId: string, criterionId: string): Promise<SaveRead> {
-  const [bumped, head, entry, chain] = await tx.run([
+  const [bumped, head, entry, chain, pending] = await tx.run([
     { sql: 'update "assessment" set "seq" = "seq" + 1 where "id" = ? returning "seq"', params: [assessmentId] },
     {
       sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable", f."cap_total"
@@ -118,6 +123,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
              where c."id" in (select "id" from "chain" union select "id" from "criterion" where "parent_id" is null)`,
       params: [criterionId, assessmentId],
     },
+    pendingLeavesStmt(assessmentId),
   ]);
   const h = head.rows[0];
   return {
@@ -139,6 +145,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
         : null,
     entry: entry.rows[0] ? entryRow(entry.rows[0]) : null,
     chain: chain.rows.map(chainRow),
+    pending: pending.rows.map(pendingLeafRow),
   };
 }
 

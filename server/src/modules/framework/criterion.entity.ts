@@ -41,6 +41,8 @@ export class ThresholdOption {
 @ObjectType({ description: 'A node of a framework tree (tiêu chí); leaves have a scoring method.' })
 @Entity()
 @Unique({ properties: ['framework', 'code'] })
+// a save finds the framework's RELATIVE leaves through it (assessment/pending.ts)
+@Index({ properties: ['framework', 'method'] })
 export class Criterion extends BaseEntity {
   @ManyToOne(() => Framework)
   framework!: Framework;

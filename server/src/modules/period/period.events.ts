@@ -31,8 +31,14 @@ export class UnitProgress {
   @Field(() => Float)
   selfTotal!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Points still pending (RELATIVE leaves waiting for the results), as on Assessment.pendingMaxScore.' })
+  pendingMaxScore!: number;
+
+  @Field(() => Float, { description: 'The framework’s max.' })
   maxScore!: number;
+
+  @Field(() => Float, { description: 'The max less N/A leaves where the framework rescales (Σ of the top-level rows’ maxScore); equal to maxScore otherwise.' })
+  applicableMaxScore!: number;
 }
 
 @ObjectType({ description: 'Units whose completion changed (a burst is coalesced: the latest row per unit).' })
