@@ -7,6 +7,7 @@ export const AssessmentEventsSubscription = graphql(`
       fromSeq
       seq
       kinds
+      phase
       status
       selfTotal
       appraisedTotal
@@ -63,12 +64,26 @@ export const AssessmentLiveStateQuery = graphql(`
       status
       selfTotal
       submittedAt
+      period {
+        id
+        phase
+      }
       entries {
         ...EntryEditor_entry
       }
       progress {
         ...ProgressTree_progress
       }
+    }
+  }
+`);
+
+/** The period an assessment belongs to, read from the cache (a PHASE_CHANGED event moves it). */
+export const PeriodOfAssessment = graphql(`
+  fragment PeriodOf_assessment on Assessment {
+    id
+    period {
+      id
     }
   }
 `);

@@ -123,6 +123,7 @@ export const PeriodProgressSubscription = graphql(`
   subscription PeriodProgress($id: ID!) {
     periodProgress(periodId: $id) {
       periodId
+      phase
       units {
         assessmentId
         unitId

@@ -21,6 +21,8 @@ export interface CriteriaNavProps {
   meId: string;
   selectedId: string | null;
   onSelect(criterionId: string): void;
+  /** leaves with a draft typed and not saved (marked "chưa lưu") */
+  unsaved?: ReadonlySet<string>;
   /** the filter buttons offered (default: mine, not done, all) */
   filters?: readonly NavFilter[];
 }
@@ -31,14 +33,14 @@ type Node = TreeNode<CriteriaNav_CriterionFragment>;
  * The criteria tree of the workspace: groups with their progress, leaves with their state and
  * score, and who (else) is on each. Arrow keys move between leaves; filters narrow it down.
  */
-export function CriteriaNav({ criteria, entries, progress, presence, meId, selectedId, onSelect, filters = ['mine', 'open', 'all'] }: CriteriaNavProps) {
+export function CriteriaNav({ criteria, entries, progress, presence, meId, selectedId, onSelect, unsaved, filters = ['mine', 'open', 'all'] }: CriteriaNavProps) {
   const { t, fmt } = useI18n();
   const [filter, setFilter] = useState<NavFilter>(() => (filters.includes('mine') && [...entries.values()].some((e) => e.mine) ? 'mine' : 'all'));
   const roots = useMemo(() => buildTree(criteria), [criteria]);
   const keep = (leafId: string) => {
     const e = entries.get(leafId);
     if (filter === 'mine') return !!e?.mine;
-    if (filter === 'open') return e?.state !== 'DONE';
+    if (filter === 'open') return e?.state !== 'DONE' || !!unsaved?.has(leafId);
     return true;
   };
   const prune = (nodes: Node[]): Node[] =>
@@ -94,6 +96,11 @@ export function CriteriaNav({ criteria, entries, progress, presence, meId, selec
               <span className={`dot state-${e?.state ?? 'TODO'}`} aria-label={t(`state.${e?.state ?? 'TODO'}`)} role="img" />
               <span className="code">{c.code}</span>
               <span className="title">{c.title}</span>
+              {unsaved?.has(c.id) && (
+                <span className="unsaved-tag" data-testid={`unsaved-${c.code}`}>
+                  {t('drafts.unsaved')}
+                </span>
+              )}
               <span className="nav-score">
                 {fmt.score(e?.selfScore)}
                 <span className="muted">/{fmt.score(c.maxScore)}</span>
