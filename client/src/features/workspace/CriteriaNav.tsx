@@ -92,12 +92,14 @@ export function CriteriaNav({ criteria, entries, progress, presence, meId, selec
               aria-current={c.id === selectedId ? 'true' : undefined}
               onClick={() => onSelect(c.id)}
               data-testid={`nav-${c.code}`}
+              aria-describedby={unsaved?.has(c.id) ? 'nav-unsaved' : undefined}
             >
               <span className={`dot state-${e?.state ?? 'TODO'}`} aria-label={t(`state.${e?.state ?? 'TODO'}`)} role="img" />
               <span className="code">{c.code}</span>
               <span className="title">{c.title}</span>
               {unsaved?.has(c.id) && (
-                <span className="unsaved-tag" data-testid={`unsaved-${c.code}`}>
+                // described, not named (aria-describedby): the leaf's name stays its code and title
+                <span className="unsaved-tag" aria-hidden="true" data-testid={`unsaved-${c.code}`}>
                   {t('drafts.unsaved')}
                 </span>
               )}
@@ -131,6 +133,9 @@ export function CriteriaNav({ criteria, entries, progress, presence, meId, selec
         ))}
       </div>
       {shown.length ? render(shown) : <p className="muted">{t('workspace.filterEmpty')}</p>}
+      <span id="nav-unsaved" hidden>
+        {t('save.unsaved')}
+      </span>
     </nav>
   );
 }
