@@ -1,5 +1,5 @@
 import { navigate, setLeaveGuard } from '../../client/src/app/router';
-import { draftCriteria, dropDraft, keepDraft, loadDraft, subscribeDrafts } from '../../client/src/features/drafts/store';
+import { draftCriteria, dropDraft, dropExplanation, keepDraft, keepExplanation, loadDraft, loadExplanation, subscribeDrafts } from '../../client/src/features/drafts/store';
 import { EMPTY_DRAFT } from '../../client/src/features/scoring/draft';
 
 const typed = (points: string) => ({ draft: { ...EMPTY_DRAFT, points }, comment: 'ghi chú', baseVersion: 3 });
@@ -29,6 +29,17 @@ describe('drafts kept in the browser', () => {
     expect(heard).toEqual([1, 0]);
     expect(loadDraft('u1', 'a1', 'c1')).toBeNull();
     expect(localStorage.getItem('chamdiem.drafts.u1.a1')).toBeNull();
+  });
+
+  it('should keep an explanation apart from the score draft, and mark its criterion the same', () => {
+    keepDraft('u1', 'a1', 'c1', typed('1'));
+    keepExplanation('u1', 'a1', 'c1', 'Đã ban hành quyết định');
+    keepExplanation('u1', 'a1', 'c3', 'Xin bổ sung');
+    expect(loadExplanation('u1', 'a1', 'c1')?.text).toBe('Đã ban hành quyết định');
+    expect(loadDraft('u1', 'a1', 'c1')?.draft.points).toBe('1');
+    expect([...draftCriteria('u1', 'a1')].sort()).toEqual(['c1', 'c3']);
+    dropExplanation('u1', 'a1', 'c3');
+    expect([...draftCriteria('u1', 'a1')]).toEqual(['c1']);
   });
 
   it('should read a damaged entry as no drafts rather than fail', () => {

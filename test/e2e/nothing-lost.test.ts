@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { gql, ok } from '../helpers/gql';
 import { startProxy, type TcpProxy } from '../helpers/proxy';
 import { buildWorld, PASSWORD, smallFramework, type World } from '../helpers/world';
-import { assertPrerequisites, CLIENT_DIST, launch, newContext, openAs, reload } from './browser';
+import { assertPrerequisites, CLIENT_DIST, launch, newContext, openAs, reload, shot } from './browser';
 
 /**
  * Nothing is lost, in Chromium: a typed value survives switching criteria, a reload, a refused save
@@ -135,6 +135,7 @@ describe('nothing lost in the web client', () => {
       proxy.cut({ mode: 'silence' });
       await badge(staff, 'offline').waitFor({ timeout: 5000 });
       expect(await staff.getByTestId('live-status').textContent()).toBe('Mất kết nối');
+      await shot(staff, 'offline');
       // a change made meanwhile is caught up by seq once the server is back
       await saveAs(w.tokens.leaderA, w.assessmentA, '2.4', { points: 0.5 });
       proxy.restore();
@@ -156,6 +157,12 @@ describe('nothing lost in the web client', () => {
     await staffB.getByTestId('unsaved-1.1').waitFor();
     await badge(staffB, 'live').waitFor();
 
+    // the council has A open, nothing to do yet
+    const council = await page();
+    await openAs(council, t.url, w.tokens.appraiser, `/appraisal/${w.assessmentA}`);
+    await badge(council, 'live').waitFor();
+    expect(await council.getByRole('button', { name: 'Chốt điểm', exact: true }).count()).toBe(0);
+
     const admin = await page();
     await openAs(admin, t.url, w.tokens.admin, `/periods/${w.periodId}`);
     await admin.getByRole('button', { name: 'Chuyển sang: Thẩm định' }).click();
@@ -173,6 +180,9 @@ describe('nothing lost in the web client', () => {
     expect(await points(staffB).isDisabled()).toBe(true);
     expect(await points(staffB).inputValue()).toBe('3');
     await staffB.getByTestId('unsaved-1.1').waitFor();
+    // and the council's page unlocks, saying so
+    await council.getByTestId('phase-notice').getByText('Hội đồng thẩm định vòng 1.', { exact: false }).waitFor();
+    await council.getByRole('button', { name: 'Chốt điểm', exact: true }).waitFor();
   });
 
   it('should let the unit answer the council’s list and attach new evidence from one screen; finalizing and removing evidence ask first', async () => {
@@ -196,13 +206,20 @@ describe('nothing lost in the web client', () => {
     expect(await list.getByTestId('explain-state-1.1').textContent()).toBe('Chưa giải trình');
 
     await item.click();
+    // an answer typed and not sent survives a reload too
     await leader.getByLabel('Giải trình của đơn vị').fill('Quyết định số 12/QĐ-UBND đã ban hành, xin gửi kèm.');
+    await leader.getByTestId('unsaved-1.1').waitFor();
+    await reload(leader);
+    await leader.getByLabel('Giải trình của đơn vị').waitFor();
+    expect(await leader.getByLabel('Giải trình của đơn vị').inputValue()).toBe('Quyết định số 12/QĐ-UBND đã ban hành, xin gửi kèm.');
     await leader.getByRole('button', { name: 'Gửi giải trình' }).click();
+    await leader.getByTestId('unsaved-1.1').waitFor({ state: 'detached' });
     await list.getByTestId('explain-state-1.1').getByText('Đã giải trình').waitFor();
     await leader.getByLabel('Địa chỉ liên kết').fill('https://example.org/qd-12.pdf');
     await leader.getByRole('button', { name: 'Thêm liên kết' }).click();
     await item.getByText('1 tài liệu').waitFor();
     expect(await entryOf(w.assessmentA, '1.1', w.tokens.leaderA)).toMatchObject({ explanation: 'Quyết định số 12/QĐ-UBND đã ban hành, xin gửi kèm.', evidenceCount: 1 });
+    await shot(leader, 'explanation', true);
 
     // removing evidence asks and says what it means; cancelling keeps it
     await leader.getByRole('button', { name: /^Gỡ tài liệu/ }).click();

@@ -79,6 +79,8 @@ export const en: Record<keyof typeof vi, string> = {
   'live.phaseLocked': 'Self scores can no longer be changed; what you were typing is kept.',
   'live.phaseOpen': 'You can score now.',
   'live.phaseExplain': 'The unit explains the criteria the council raised and may add evidence.',
+  'live.phaseAppraise': 'The council appraises round {round}.',
+  'live.phaseAppraisalLocked': 'Appraisal is locked in this phase.',
   'drafts.unsaved': 'unsaved',
   'drafts.restored': 'Restored what you typed at {time} and did not save.',
   'drafts.discard': 'Discard draft',

@@ -77,6 +77,8 @@ export const vi = {
   'live.phaseLocked': 'Điểm tự chấm không sửa được nữa; những gì bạn đang gõ dở vẫn được giữ lại.',
   'live.phaseOpen': 'Bạn có thể chấm điểm.',
   'live.phaseExplain': 'Đơn vị giải trình những tiêu chí hội đồng nêu, có thể bổ sung tài liệu kiểm chứng.',
+  'live.phaseAppraise': 'Hội đồng thẩm định vòng {round}.',
+  'live.phaseAppraisalLocked': 'Thẩm định đã khóa ở giai đoạn này.',
   'drafts.unsaved': 'chưa lưu',
   'drafts.restored': 'Đã khôi phục phần bạn gõ lúc {time} mà chưa lưu.',
   'drafts.discard': 'Bỏ bản nháp',

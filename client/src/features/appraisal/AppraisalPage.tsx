@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { LiveBadge } from '../live/LiveBadge';
+import { PhaseNotice, usePhaseMove } from '../live/PhaseNotice';
 import { useAssessmentLive } from '../live/useAssessmentLive';
 import { ProgressBar } from '../progress/ProgressBar';
 import { describeValue } from '../scoring/describe';
@@ -42,6 +43,7 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
   const { data, error, refetch } = useQuery(AppraisalWorkspaceQuery, { variables: { id: assessmentId } });
   const a = data?.assessment;
   const live = useAssessmentLive(assessmentId, a?.seq, async () => (await refetch()).data?.assessment.seq);
+  const movedTo = usePhaseMove(live.lastEvent);
   const round = a ? roundOf(a.period.phase) : null;
   const roundScore = (e: Appraisal_EntryFragment) => (round === 2 ? (e.round2Score ?? null) : (e.round1Score ?? null));
   // appraised in this round: a value was recorded (a RELATIVE leaf has its score only with the results)
@@ -87,6 +89,7 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
           {user.role === 'APPRAISER' && <AssessmentActions assessmentId={a.id} phase={a.period.phase} status={a.status} />}
         </div>
       </header>
+      <PhaseNotice phase={movedTo} detail={round ? t('live.phaseAppraise', { round }) : t('live.phaseAppraisalLocked')} />
       <div className="split">
         <CriteriaNav criteria={criteria} entries={nav} progress={progress} presence={[]} meId={user.id} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/appraisal/${a.id}?c=${id}`, { replace: true })} filters={['open', 'all']} />
         <div className="editor-pane">

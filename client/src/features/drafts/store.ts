@@ -15,7 +15,14 @@ export interface StoredDraft {
   at: string;
 }
 
-type Drafts = Record<string, StoredDraft>;
+/** An explanation typed and not sent (the EXPLANATION round), kept under `explanation:<criterionId>`. */
+export interface StoredText {
+  text: string;
+  at: string;
+}
+
+type Drafts = Record<string, StoredDraft | StoredText>;
+const EXPLANATION = 'explanation:';
 
 const PREFIX = 'chamdiem.drafts.';
 const keyOf = (userId: string, assessmentId: string) => `${PREFIX}${userId}.${assessmentId}`;
@@ -40,38 +47,53 @@ function write(key: string, drafts: Drafts): void {
   } catch {
     /* storage full or private mode: the draft lives as long as the page */
   }
-  cache.delete(key);
   notify();
 }
 
-export function loadDraft(userId: string, assessmentId: string, criterionId: string): StoredDraft | null {
-  return read(keyOf(userId, assessmentId))[criterionId] ?? null;
+function load<T>(userId: string, assessmentId: string, item: string): T | null {
+  return (read(keyOf(userId, assessmentId))[item] as T | undefined) ?? null;
 }
 
-export function keepDraft(userId: string, assessmentId: string, criterionId: string, d: Omit<StoredDraft, 'at'>): void {
+function keep(userId: string, assessmentId: string, item: string, value: object): void {
   const key = keyOf(userId, assessmentId);
-  write(key, { ...read(key), [criterionId]: { ...d, at: new Date().toISOString() } });
+  write(key, { ...read(key), [item]: { ...value, at: new Date().toISOString() } as StoredDraft | StoredText });
 }
 
-export function dropDraft(userId: string, assessmentId: string, criterionId: string): void {
+function drop(userId: string, assessmentId: string, item: string): void {
   const key = keyOf(userId, assessmentId);
   const drafts = read(key);
-  if (!(criterionId in drafts)) return;
-  delete drafts[criterionId];
+  if (!(item in drafts)) return;
+  delete drafts[item];
   write(key, drafts);
 }
 
-/** Snapshots by key, so that a render sees the same Set until a draft changes. */
-const cache = new Map<string, ReadonlySet<string>>();
+export const loadDraft = (userId: string, assessmentId: string, criterionId: string) => load<StoredDraft>(userId, assessmentId, criterionId);
+export const keepDraft = (userId: string, assessmentId: string, criterionId: string, d: Omit<StoredDraft, 'at'>) => keep(userId, assessmentId, criterionId, d);
+export const dropDraft = (userId: string, assessmentId: string, criterionId: string) => drop(userId, assessmentId, criterionId);
 
-/** The criteria of an assessment with an unsaved draft. */
+export const loadExplanation = (userId: string, assessmentId: string, criterionId: string) => load<StoredText>(userId, assessmentId, EXPLANATION + criterionId);
+export const keepExplanation = (userId: string, assessmentId: string, criterionId: string, text: string) => keep(userId, assessmentId, EXPLANATION + criterionId, { text });
+export const dropExplanation = (userId: string, assessmentId: string, criterionId: string) => drop(userId, assessmentId, EXPLANATION + criterionId);
+
+/** Snapshots by key, kept while the stored text is the same, so that a render sees the same Set. */
+const cache = new Map<string, { raw: string | null; ids: ReadonlySet<string> }>();
+
+const rawOf = (key: string): string | null => {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+
+/** The criteria of an assessment with an unsaved draft (a score or an explanation). */
 export function draftCriteria(userId: string, assessmentId: string): ReadonlySet<string> {
   const key = keyOf(userId, assessmentId);
-  let ids = cache.get(key);
-  if (!ids) {
-    ids = new Set(Object.keys(read(key)));
-    cache.set(key, ids);
-  }
+  const raw = rawOf(key);
+  const hit = cache.get(key);
+  if (hit && hit.raw === raw) return hit.ids;
+  const ids = new Set(Object.keys(read(key)).map((k) => (k.startsWith(EXPLANATION) ? k.slice(EXPLANATION.length) : k)));
+  cache.set(key, { raw, ids });
   return ids;
 }
 
@@ -83,9 +105,6 @@ export function subscribeDrafts(listener: () => void): () => void {
 if (typeof window !== 'undefined') {
   // another tab typed or saved
   window.addEventListener('storage', (e) => {
-    if (e.key === null || e.key.startsWith(PREFIX)) {
-      cache.clear();
-      notify();
-    }
+    if (e.key === null || e.key.startsWith(PREFIX)) notify();
   });
 }

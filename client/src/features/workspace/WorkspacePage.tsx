@@ -1,14 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, navigate, useLocation } from '../../app/router';
 import { PageError, PageLoading } from '../../app/PageState';
 import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { Avatars } from '../live/Avatars';
 import { LiveBadge } from '../live/LiveBadge';
+import { PhaseNotice, usePhaseMove } from '../live/PhaseNotice';
 import { useAssessmentLive } from '../live/useAssessmentLive';
 import { usePresence } from '../live/usePresence';
-import type { Phase } from '../../gql/graphql';
 import { CriteriaNav, type NavEntry } from './CriteriaNav';
 import { AssessmentWorkspaceQuery } from './documents';
 import { EntryEditor } from './EntryEditor';
@@ -47,12 +47,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   const unsaved = useDraftCriteria(user.id, assessmentId);
   useLeaveGuard(`/assessments/${assessmentId}`, unsaved.size ? t('drafts.leave', { count: fmt.int(unsaved.size) }) : null);
 
-  // a phase move reaches this page live (PHASE_CHANGED): the controls follow the cache, this says why
-  const [movedTo, setMovedTo] = useState<Phase | null>(null);
-  useEffect(() => {
-    const ev = live.lastEvent;
-    if (ev?.phase && ev.kinds.includes('PHASE_CHANGED')) setMovedTo(ev.phase);
-  }, [live.lastEvent]);
+  const movedTo = usePhaseMove(live.lastEvent);
 
   if (error && !a) return <PageError error={error} />;
   if (!a) return <PageLoading />;
@@ -67,9 +62,6 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   const readOnlyReason = !open ? t('editor.readOnly') : !editable ? (entry?.assignee ? t('editor.assignedTo', { name: entry.assignee.name }) : t('editor.unassigned')) : undefined;
   const explaining = a.period.phase === 'EXPLANATION' && a.status === 'RETURNED' && user.unit?.id === a.unit.id && (user.role === 'LEADER' || user.role === 'STAFF');
   const canExplain = explaining && !!entry && (user.role === 'LEADER' || entry.assignee?.id === user.id);
-  const phaseNotice = movedTo
-    ? `${t('live.phaseChanged', { phase: t(`phase.${movedTo}`) })} ${open ? t('live.phaseOpen') : explaining ? t('live.phaseExplain') : t('live.phaseLocked')}`
-    : null;
   const codeOf = (id: string | null) => criteria.find((c) => c.id === id)?.code ?? null;
   const names = new Map(presence.map((m) => [m.userId, m.name]));
 
@@ -96,11 +88,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
           )}
         </div>
       </header>
-      {phaseNotice && (
-        <p className="notice" role="status" data-testid="phase-notice">
-          {phaseNotice}
-        </p>
-      )}
+      <PhaseNotice phase={movedTo} detail={open ? t('live.phaseOpen') : explaining ? t('live.phaseExplain') : t('live.phaseLocked')} />
       {explaining && <ExplanationList assessmentId={a.id} entries={entriesByCriterion} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/assessments/${a.id}?c=${id}`, { replace: true })} />}
       <div className="split">
         <CriteriaNav
