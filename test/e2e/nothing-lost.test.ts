@@ -131,6 +131,7 @@ describe('nothing lost in the web client', () => {
       const via = `http://127.0.0.1:${proxy.port}`;
       await openAs(staff, via, w.tokens.staffA, workspace(w.assessmentA, '2.4'));
       await badge(staff, 'live').waitFor();
+      await staff.getByLabel('Ghi chú, thuyết minh').fill('Đang gõ dở khi mất mạng');
       // nothing closes: the connection just stops answering, as when a network link dies
       proxy.cut({ mode: 'silence' });
       await badge(staff, 'offline').waitFor({ timeout: 5000 });
@@ -141,6 +142,9 @@ describe('nothing lost in the web client', () => {
       proxy.restore();
       await badge(staff, 'live').waitFor();
       await staff.getByTestId('nav-2.4').getByText('0,5').waitFor();
+      // what was being typed outlives the outage and the colleague's change
+      expect(await staff.getByLabel('Ghi chú, thuyết minh').inputValue()).toBe('Đang gõ dở khi mất mạng');
+      await staff.getByTestId('unsaved-2.4').waitFor();
     } finally {
       await proxy.close();
     }
