@@ -10,7 +10,9 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * proxy's (a closed port could be taken by another process before `restore()`). With
  * `{ mode: 'blackhole' }` new connections are accepted and then left silent instead, like a host
  * that vanished from the network, to exercise the clients' own timeouts. `restore()` lets
- * connections through again (and drops the ones a blackhole held).
+ * connections through again (and drops the ones a blackhole held). `{ mode: 'silence' }` is a
+ * blackhole that keeps the open connections too, passing nothing either way: a peer that stopped
+ * answering without closing anything, which only a heartbeat notices.
  */
 export interface TcpProxy {
   readonly port: number;
@@ -20,7 +22,7 @@ export interface TcpProxy {
   readonly accepted: number;
   /** `url` (postgres://…, redis://…) with its host and port replaced by the proxy's */
   via(url: string): string;
-  cut(opts?: { mode?: 'reset' | 'blackhole' }): void;
+  cut(opts?: { mode?: 'reset' | 'blackhole' | 'silence' }): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -75,6 +77,19 @@ export async function startProxy(target: { host: string; port: number }): Promis
       return u.toString();
     },
     cut(opts = {}) {
+      if (opts.mode === 'silence') {
+        state = 'blackhole';
+        for (const { client, upstream } of pairs) {
+          client.unpipe();
+          upstream?.unpipe();
+          client.pause();
+          upstream?.pause();
+          held.add(client);
+          if (upstream) held.add(upstream);
+        }
+        pairs.clear();
+        return;
+      }
       state = opts.mode ?? 'reset';
       // both ends at once: the client sees its connection end, the server its session end
       for (const { client, upstream } of pairs) {

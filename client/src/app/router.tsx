@@ -2,9 +2,34 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 /** A small history router: the server serves index.html for every path that is not the API. */
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
+const notify = () => {
+  shown = snapshot();
+  listeners.forEach((l) => l());
+};
 
-if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+/** Says whether leaving for `to` may go ahead (it may ask the person); one at a time. */
+type LeaveGuard = (to: string) => boolean;
+let guard: LeaveGuard | null = null;
+/** the address the page shows, to go back to when the Back button is refused */
+let shown = typeof window !== 'undefined' ? window.location.pathname + window.location.search : '/';
+
+/** While set, navigate() and the Back button ask `check` first; returns the release. */
+export function setLeaveGuard(check: LeaveGuard): () => void {
+  guard = check;
+  return () => {
+    if (guard === check) guard = null;
+  };
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => {
+    if (guard && !guard(snapshot())) {
+      window.history.pushState(null, '', shown);
+      return;
+    }
+    notify();
+  });
+}
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -21,6 +46,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 
 export function navigate(to: string, { replace = false } = {}): void {
   if (to === snapshot()) return;
+  if (guard && !guard(to)) return;
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   notify();

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { LiveBadge } from '../live/LiveBadge';
+import { PhaseNotice, usePhaseMove } from '../live/PhaseNotice';
 import { useAssessmentLive } from '../live/useAssessmentLive';
 import { ProgressBar } from '../progress/ProgressBar';
 import { describeValue } from '../scoring/describe';
@@ -44,6 +45,7 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
   const { data, error, refetch } = useQuery(AppraisalWorkspaceQuery, { variables: { id: assessmentId } });
   const a = data?.assessment;
   const live = useAssessmentLive(assessmentId, a?.seq, async () => (await refetch()).data?.assessment.seq);
+  const movedTo = usePhaseMove(live.lastEvent);
   const round = a ? roundOf(a.period.phase) : null;
   // once finalized every leaf has its final score: the page shows those, not the last round's progress
   const finalized = a?.status === 'FINAL';
@@ -96,6 +98,7 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
           {user.role === 'APPRAISER' && <AssessmentActions assessmentId={a.id} phase={a.period.phase} status={a.status} />}
         </div>
       </header>
+      <PhaseNotice phase={movedTo} detail={round ? t('live.phaseAppraise', { round }) : t('live.phaseAppraisalLocked')} />
       <div className="split">
         <CriteriaNav criteria={criteria} entries={nav} progress={progress} presence={[]} meId={user.id} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/appraisal/${a.id}?c=${id}`, { replace: true })} filters={['open', 'all']} />
         <div className="editor-pane">

@@ -1,7 +1,7 @@
 import type { ApolloCache } from '@apollo/client';
 import type { AssessmentEventsSubscription } from '../../gql/graphql';
 import { graphql } from '../../gql';
-import { ProgressIndexAssessment } from './documents';
+import { PeriodOfAssessment, ProgressIndexAssessment } from './documents';
 
 const ActorUser = graphql(`
   fragment ActorUser on User {
@@ -79,6 +79,11 @@ export function applyEvent(cache: ApolloCache, ev: AssessmentEvent): void {
             },
           });
         }
+      }
+      if (assessmentRef && ev.phase) {
+        // the period moved: every view of it (the workspace's controls among them) follows at once
+        const periodId = c.readFragment({ id: assessmentRef, fragment: PeriodOfAssessment })?.period.id;
+        if (periodId) c.modify({ id: c.identify({ __typename: 'Period', id: periodId }), fields: { phase: () => ev.phase } });
       }
       if (assessmentRef) {
         c.modify({

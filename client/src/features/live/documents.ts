@@ -7,6 +7,7 @@ export const AssessmentEventsSubscription = graphql(`
       fromSeq
       seq
       kinds
+      phase
       status
       selfTotal
       appraisedTotal
@@ -66,12 +67,26 @@ export const AssessmentLiveStateQuery = graphql(`
       selfTotal
       pendingMaxScore
       submittedAt
+      period {
+        id
+        phase
+      }
       entries {
         ...EntryEditor_entry
       }
       progress {
         ...ProgressTree_progress
       }
+    }
+  }
+`);
+
+/** The period an assessment belongs to, read from the cache (a PHASE_CHANGED event moves it). */
+export const PeriodOfAssessment = graphql(`
+  fragment PeriodOf_assessment on Assessment {
+    id
+    period {
+      id
     }
   }
 `);

@@ -4,7 +4,8 @@ import { useSession } from '../auth/session';
 import { applyEvent, type AssessmentEvent } from './applyEvent';
 import { AssessmentEventsSubscription, AssessmentLiveStateQuery } from './documents';
 
-export type LiveStatus = 'connecting' | 'live' | 'resyncing';
+/** offline: the socket dropped or its heartbeat went unanswered; live again after catching up by seq */
+export type LiveStatus = 'connecting' | 'live' | 'resyncing' | 'offline';
 
 /**
  * Keeps an assessment live, as docs/realtime.md says: subscribe first and buffer; once the page's
@@ -75,10 +76,10 @@ export function useAssessmentLive(
       // the next event or reconnect tries again
     } finally {
       resyncing.current = false;
-      setStatus('live');
+      setStatus(connection.socketState() === 'lost' ? 'offline' : 'live');
       flush();
     }
-  }, [client, assessmentId, flush]);
+  }, [client, assessmentId, flush, connection]);
 
   // the page's query gives the starting point
   useEffect(() => {
@@ -94,6 +95,15 @@ export function useAssessmentLive(
   }, [assessmentId]);
 
   useEffect(() => connection.onReconnected(() => void resync()), [connection, resync]);
+
+  // the badge tells the truth: the connection is gone until it is back and caught up (resync)
+  useEffect(
+    () =>
+      connection.onSocketState((s) => {
+        if (s === 'lost') setStatus('offline');
+      }),
+    [connection],
+  );
 
   useSubscription(AssessmentEventsSubscription, {
     variables: { id: assessmentId },

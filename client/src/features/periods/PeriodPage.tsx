@@ -27,7 +27,10 @@ export function PeriodPage({ periodId }: { periodId: string }) {
     variables: { id: periodId },
     skip: !watches,
     fetchPolicy: 'no-cache',
-    onData: ({ data: ev }) => {
+    onData: ({ data: ev, client }) => {
+      // another ADMIN (or tab) moved the period: its phase steps follow
+      const phase = ev.data?.periodProgress.phase;
+      if (phase) client.cache.modify({ id: client.cache.identify({ __typename: 'Period', id: periodId }), fields: { phase: () => phase } });
       const units = ev.data?.periodProgress.units ?? [];
       setLive((prev) => {
         const next = new Map(prev);

@@ -124,6 +124,7 @@ export const PeriodProgressSubscription = graphql(`
   subscription PeriodProgress($id: ID!) {
     periodProgress(periodId: $id) {
       periodId
+      phase
       units {
         assessmentId
         unitId

@@ -27,6 +27,8 @@ export interface CriteriaNavProps {
   meId: string;
   selectedId: string | null;
   onSelect(criterionId: string): void;
+  /** leaves with a draft typed and not saved (marked "chưa lưu") */
+  unsaved?: ReadonlySet<string>;
   /** the filter buttons offered (default: mine, not done, all) */
   filters?: readonly NavFilter[];
 }
@@ -37,14 +39,14 @@ type Node = TreeNode<CriteriaNav_CriterionFragment>;
  * The criteria tree of the workspace: groups with their progress, leaves with their state and
  * score, and who (else) is on each. Arrow keys move between leaves; filters narrow it down.
  */
-export function CriteriaNav({ criteria, entries, progress, presence, meId, selectedId, onSelect, filters = ['mine', 'open', 'all'] }: CriteriaNavProps) {
+export function CriteriaNav({ criteria, entries, progress, presence, meId, selectedId, onSelect, unsaved, filters = ['mine', 'open', 'all'] }: CriteriaNavProps) {
   const { t, fmt } = useI18n();
   const [filter, setFilter] = useState<NavFilter>(() => (filters.includes('mine') && [...entries.values()].some((e) => e.mine) ? 'mine' : 'all'));
   const roots = useMemo(() => buildTree(criteria), [criteria]);
   const keep = (leafId: string) => {
     const e = entries.get(leafId);
     if (filter === 'mine') return !!e?.mine;
-    if (filter === 'open') return e?.state !== 'DONE';
+    if (filter === 'open') return e?.state !== 'DONE' || !!unsaved?.has(leafId);
     return true;
   };
   const prune = (nodes: Node[]): Node[] =>
@@ -96,10 +98,17 @@ export function CriteriaNav({ criteria, entries, progress, presence, meId, selec
               aria-current={c.id === selectedId ? 'true' : undefined}
               onClick={() => onSelect(c.id)}
               data-testid={`nav-${c.code}`}
+              aria-describedby={unsaved?.has(c.id) ? 'nav-unsaved' : undefined}
             >
               <span className={`dot state-${e?.state ?? 'TODO'}`} aria-label={t(`state.${e?.state ?? 'TODO'}`)} role="img" />
               <span className="code">{c.code}</span>
               <span className="title">{c.title}</span>
+              {unsaved?.has(c.id) && (
+                // described, not named (aria-describedby): the leaf's name stays its code and title
+                <span className="unsaved-tag" aria-hidden="true" data-testid={`unsaved-${c.code}`}>
+                  {t('drafts.unsaved')}
+                </span>
+              )}
               <span className="nav-score">
                 <Figure strong={false} score={e?.selfScore} max={c.maxScore} notApplicable={e?.notApplicable} pending={e?.pending} />
               </span>
@@ -129,6 +138,9 @@ export function CriteriaNav({ criteria, entries, progress, presence, meId, selec
         ))}
       </div>
       {shown.length ? render(shown) : <p className="muted">{t('workspace.filterEmpty')}</p>}
+      <span id="nav-unsaved" hidden>
+        {t('save.unsaved')}
+      </span>
     </nav>
   );
 }

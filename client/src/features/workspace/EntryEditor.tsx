@@ -8,6 +8,7 @@ import { checkDraft, draftFromValue, sameDraft, type Draft } from '../scoring/dr
 import { describeValue } from '../scoring/describe';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { useSaveSelfScoreMutation } from './useSaveSelfScoreMutation';
+import { dropDraft, keepDraft, loadDraft } from '../drafts/store';
 
 /** The entry as a CONFLICT error carries it (extensions.current). */
 export interface CurrentEntry {
@@ -29,9 +30,13 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Da
 
 export interface EntryEditorProps {
   assessmentId: string;
+  /** whose drafts (drafts/store.ts): kept per user, assessment and criterion */
+  userId: string;
   criterion: EntryEditor_CriterionFragment;
   entry: EntryEditor_EntryFragment;
   editable: boolean;
+  /** evidence may change although the score may not (the unit's explanation round) */
+  evidenceEditable?: boolean;
   /** why it cannot be edited, when it cannot */
   readOnlyReason?: string;
   /** names of people by id, to say who saved first */
@@ -43,18 +48,37 @@ export interface EntryEditorProps {
  * clear state. The edit starts from the entry's version; a colleague's save while you type
  * does not overwrite what you typed, and saving then shows both values (CONFLICT).
  */
-export function EntryEditor({ assessmentId, criterion: c, entry, editable, readOnlyReason, nameOf }: EntryEditorProps) {
+export function EntryEditor({ assessmentId, userId, criterion: c, entry, editable, evidenceEditable = editable, readOnlyReason, nameOf }: EntryEditorProps) {
   const { t, fmt, lang } = useI18n();
   const client = useApolloClient();
   const [save] = useSaveSelfScoreMutation();
   const initial = () => ({ draft: draftFromValue(entry.value, fmt), comment: entry.comment ?? '' });
-  const [draft, setDraft] = useState<Draft>(() => initial().draft);
-  const [comment, setComment] = useState(() => initial().comment);
-  const [baseVersion, setBaseVersion] = useState(entry.version);
+  // what was typed here and not saved (another criterion, a reload, a session ago) comes back
+  const [restored, setRestored] = useState(() => loadDraft(userId, assessmentId, c.id));
+  const [draft, setDraft] = useState<Draft>(() => restored?.draft ?? initial().draft);
+  const [comment, setComment] = useState(() => restored?.comment ?? initial().comment);
+  const [baseVersion, setBaseVersion] = useState(restored?.baseVersion ?? entry.version);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const saved = useRef(initial());
 
   const dirty = !sameDraft(draft, saved.current.draft) || comment !== saved.current.comment;
+
+  // every keystroke not saved is kept; a save (or typing back the saved value) removes it
+  useEffect(() => {
+    if (dirty) keepDraft(userId, assessmentId, c.id, { draft, comment, baseVersion });
+    else dropDraft(userId, assessmentId, c.id);
+  }, [dirty, draft, comment, baseVersion, userId, assessmentId, c.id]);
+
+  /** back to what is saved now */
+  const discard = () => {
+    const next = initial();
+    saved.current = next;
+    setDraft(next.draft);
+    setComment(next.comment);
+    setBaseVersion(entry.version);
+    setRestored(null);
+    setState({ kind: 'idle' });
+  };
 
   // a change from elsewhere (a colleague, another tab) reaches an untouched editor at once
   useEffect(() => {
@@ -96,6 +120,7 @@ export function EntryEditor({ assessmentId, criterion: c, entry, editable, readO
       const e = data.saveSelfScore.entry;
       saved.current = { draft, comment: e.comment ?? '' };
       setBaseVersion(e.version);
+      setRestored(null);
       setState({ kind: 'saved', at: new Date() });
     } catch (error) {
       const code = errorCode(error);
@@ -193,6 +218,17 @@ export function EntryEditor({ assessmentId, criterion: c, entry, editable, readO
         <textarea id={`comment-${c.id}`} rows={3} value={comment} disabled={!editable || state.kind === 'conflict'} onChange={(e) => setComment(e.target.value)} />
       </div>
 
+      {restored && dirty && (
+        <p className="notice" role="status" data-testid="draft-restored">
+          {t('drafts.restored', { time: fmt.dateTime(restored.at) })}{' '}
+          {editable && state.kind !== 'conflict' && (
+            <button type="button" className="link" onClick={discard}>
+              {t('drafts.discard')}
+            </button>
+          )}
+        </p>
+      )}
+
       {changedElsewhere && dirty && (
         <p className="notice" role="status">
           {t('editor.changedElsewhere')}
@@ -229,7 +265,7 @@ export function EntryEditor({ assessmentId, criterion: c, entry, editable, readO
         criterionId={c.id}
         entry={entry}
         required={c.evidenceRequired}
-        editable={editable}
+        editable={evidenceEditable}
         onVersionMoved={(previous, next) => {
           // my own evidence moved the version: my edit still starts from what I saw
           if (previous === baseVersion) setBaseVersion(next);

@@ -3,6 +3,8 @@ import { errorCode } from '../../app/errors';
 import type { EntryEditor_EntryFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { useSaveExplanationMutation } from '../appraisal/hooks';
+import { useSession } from '../auth/session';
+import { dropExplanation, keepExplanation, loadExplanation } from '../drafts/store';
 
 /**
  * What the appraisal council found for a leaf and, when the assessment is returned in the
@@ -11,19 +13,27 @@ import { useSaveExplanationMutation } from '../appraisal/hooks';
 export function ExplanationPanel({ assessmentId, entry, canExplain }: { assessmentId: string; entry: EntryEditor_EntryFragment; canExplain: boolean }) {
   const { t, fmt } = useI18n();
   const [save, { loading }] = useSaveExplanationMutation();
-  const [text, setText] = useState(entry.explanation ?? '');
+  const userId = useSession().user?.id ?? '';
+  // an answer typed and not sent is kept like a score draft (drafts/store.ts)
+  const [text, setText] = useState(() => (canExplain ? loadExplanation(userId, assessmentId, entry.criterionId)?.text : undefined) ?? entry.explanation ?? '');
   const [state, setState] = useState<'idle' | 'saved' | 'conflict' | 'error'>('idle');
   useEffect(() => {
     if (state !== 'idle' || text !== '') return;
     setText(entry.explanation ?? '');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entry.explanation]);
+  useEffect(() => {
+    if (!canExplain) return;
+    if (text !== (entry.explanation ?? '')) keepExplanation(userId, assessmentId, entry.criterionId, text);
+    else dropExplanation(userId, assessmentId, entry.criterionId);
+  }, [canExplain, text, entry.explanation, userId, assessmentId, entry.criterionId]);
   if (entry.round1Score === null && entry.round2Score === null && !entry.explanation && entry.finalScore === null) return null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await save({ assessmentId, criterionId: entry.criterionId, expectedVersion: entry.version, explanation: text.trim() || null });
+      setText(text.trim());
       setState('saved');
     } catch (err) {
       setState(errorCode(err) === 'CONFLICT' ? 'conflict' : 'error');

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { Avatars } from '../live/Avatars';
 import { LiveBadge } from '../live/LiveBadge';
+import { PhaseNotice, usePhaseMove } from '../live/PhaseNotice';
 import { useAssessmentLive } from '../live/useAssessmentLive';
 import { usePresence } from '../live/usePresence';
 import { CriteriaNav, type NavEntry } from './CriteriaNav';
@@ -14,6 +15,9 @@ import { applicableMaxOf } from '../figures/figures';
 import { AssessmentWorkspaceQuery } from './documents';
 import { EntryEditor } from './EntryEditor';
 import { ExplanationPanel } from './ExplanationPanel';
+import { ExplanationList } from '../explanation/ExplanationList';
+import { useDraftCriteria } from '../drafts/useDrafts';
+import { useLeaveGuard } from '../drafts/useLeaveGuard';
 
 /** Self scores may change in SELF_ASSESSMENT, before submission, by the unit's own people. */
 export function canScore(role: string, userUnitId: string | null | undefined, a: { unit: { id: string }; status: string; period: { phase: string } }): boolean {
@@ -48,6 +52,10 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   const selectedId = query.get('c') ?? firstMine?.id ?? null;
   const selected = criteria.find((c) => c.id === selectedId && c.isLeaf);
   const presence = usePresence(assessmentId, selected?.id ?? null);
+  const unsaved = useDraftCriteria(user.id, assessmentId);
+  useLeaveGuard(`/assessments/${assessmentId}`, unsaved.size ? t('drafts.leave', { count: fmt.int(unsaved.size) }) : null);
+
+  const movedTo = usePhaseMove(live.lastEvent);
 
   if (error && !a) return <PageError error={error} />;
   if (!a) return <PageLoading />;
@@ -61,6 +69,8 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   // STAFF score what is assigned to them; the leader scores anything of the unit
   const editable = open && !!entry && (user.role === 'LEADER' || entry.assignee?.id === user.id);
   const readOnlyReason = !open ? t('editor.readOnly') : !editable ? (entry?.assignee ? t('editor.assignedTo', { name: entry.assignee.name }) : t('editor.unassigned')) : undefined;
+  const explaining = a.period.phase === 'EXPLANATION' && a.status === 'RETURNED' && user.unit?.id === a.unit.id && (user.role === 'LEADER' || user.role === 'STAFF');
+  const canExplain = explaining && !!entry && (user.role === 'LEADER' || entry.assignee?.id === user.id);
   const codeOf = (id: string | null) => criteria.find((c) => c.id === id)?.code ?? null;
   const names = new Map(presence.map((m) => [m.userId, m.name]));
 
@@ -88,6 +98,8 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
           )}
         </div>
       </header>
+      <PhaseNotice phase={movedTo} detail={open ? t('live.phaseOpen') : explaining ? t('live.phaseExplain') : t('live.phaseLocked')} />
+      {explaining && <ExplanationList assessmentId={a.id} entries={entriesByCriterion} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/assessments/${a.id}?c=${id}`, { replace: true })} />}
       <div className="split">
         <CriteriaNav
           criteria={criteria}
@@ -95,19 +107,26 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
           progress={progress}
           presence={presence}
           meId={user.id}
+          unsaved={unsaved}
           selectedId={selected?.id ?? null}
           onSelect={(id) => navigate(`/assessments/${a.id}?c=${id}`, { replace: true })}
         />
         <div className="editor-pane">
           {selected && entry ? (
             <>
-            <EntryEditor key={entry.id} assessmentId={a.id} criterion={selected} entry={entry} editable={editable} readOnlyReason={readOnlyReason} nameOf={(id) => (id ? (names.get(id) ?? null) : null)} />
-            <ExplanationPanel
-              key={`x-${entry.id}`}
+            {canExplain && <ExplanationPanel key={`x-${entry.id}`} assessmentId={a.id} entry={entry} canExplain />}
+            <EntryEditor
+              key={entry.id}
               assessmentId={a.id}
+              userId={user.id}
+              criterion={selected}
               entry={entry}
-              canExplain={a.period.phase === 'EXPLANATION' && a.status === 'RETURNED' && user.unit?.id === a.unit.id && (user.role === 'LEADER' || entry.assignee?.id === user.id)}
+              editable={editable}
+              evidenceEditable={editable || canExplain}
+              readOnlyReason={readOnlyReason}
+              nameOf={(id) => (id ? (names.get(id) ?? null) : null)}
             />
+            {!canExplain && <ExplanationPanel key={`x-${entry.id}`} assessmentId={a.id} entry={entry} canExplain={false} />}
             </>
           ) : (
             <p className="muted card">{t('workspace.pick')}</p>

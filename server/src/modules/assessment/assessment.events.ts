@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { fromHundredths } from '../../common/decimal';
 import type { Coalescer } from '../../live/hub';
+import { Phase } from '../period/period.entity';
 import { AssessmentStatus } from './assessment.entity';
 import type { Progress } from './progress.entity';
 import { EntryState, ScoreEntry, ScoreValue } from './score-entry.entity';
@@ -124,7 +125,7 @@ export class AssessmentEvent {
   @Field(() => Int, { description: 'The last change in this event: the assessment’s seq after it.' })
   seq!: number;
 
-  @Field(() => [String], { description: 'What happened: SCORE_SAVED, ASSIGNED, STATUS_CHANGED…' })
+  @Field(() => [String], { description: 'What happened: SCORE_SAVED, ASSIGNED, STATUS_CHANGED, PHASE_CHANGED…' })
   kinds!: string[];
 
   @Field(() => Actor, { description: 'Who made the last change.' })
@@ -153,6 +154,9 @@ export class AssessmentEvent {
 
   @Field(() => String, { description: 'ISO 8601 time of the last change.' })
   at!: string;
+
+  @Field(() => Phase, { nullable: true, description: 'The period’s phase after a PHASE_CHANGED (what the unit and the council may now change); null for other changes.' })
+  phase?: Phase | null;
 }
 
 /** What a live entry is made of: a ScoreEntry, or the same facts read as plain rows. */
@@ -216,6 +220,7 @@ export const assessmentCoalescer: Coalescer<AssessmentEvent> = {
   merge: (a, b) => ({
     ...b,
     fromSeq: a.fromSeq,
+    phase: b.phase ?? a.phase ?? null,
     kinds: [...new Set([...a.kinds, ...b.kinds])],
     entry: b.entry ?? a.entry,
     entries: mergeBy(a.entries, b.entries, (e) => e.id),

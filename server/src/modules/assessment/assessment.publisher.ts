@@ -2,6 +2,7 @@ import type { Viewer } from '../../common/auth';
 import { fromHundredths } from '../../common/decimal';
 import type { Live } from '../../live/live';
 import type { Em } from '../../orm';
+import type { Phase } from '../period/period.entity';
 import { periodTopic, type PeriodProgressEvent } from '../period/period.events';
 import type { Assessment, AssessmentStatus } from './assessment.entity';
 import { assessmentTopic, liveEntry, liveProgress, type AssessmentEvent, type EntryFacts, type ProgressFacts } from './assessment.events';
@@ -21,6 +22,8 @@ export interface ChangeFacts {
   actor: Viewer;
   entries: EntryFacts[];
   progress: ProgressFacts[];
+  /** the period's new phase, for a PHASE_CHANGED */
+  phase?: Phase;
 }
 
 /** A change made through entities: the rest is read after commit. */
@@ -56,9 +59,11 @@ export function buildEvents(c: ChangeFacts): { event: AssessmentEvent; unitRow: 
     appraisedTotal,
     pendingMaxScore,
     at: new Date().toISOString(),
+    phase: c.phase ?? null,
   };
   const unitRow: PeriodProgressEvent = {
     periodId: a.periodId,
+    phase: c.phase ?? null,
     units: [
       {
         assessmentId: a.id,

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Coalescer } from '../../live/hub';
 import { AssessmentStatus } from '../assessment/assessment.entity';
+import { Phase } from './period.entity';
 
 /** Per-unit completion of a period (topic `period:<id>`), for people who watch a whole period. */
 export const periodTopic = (periodId: string) => `period:${periodId}`;
@@ -48,12 +49,15 @@ export class PeriodProgressEvent {
 
   @Field(() => [UnitProgress])
   units!: UnitProgress[];
+
+  @Field(() => Phase, { nullable: true, description: 'The period’s new phase when it moved (PHASE_CHANGED); null for other changes.' })
+  phase?: Phase | null;
 }
 
 export const periodCoalescer: Coalescer<PeriodProgressEvent> = {
   merge: (a, b) => {
     const m = new Map(a.units.map((u) => [u.assessmentId, u]));
     for (const u of b.units) if ((m.get(u.assessmentId)?.seq ?? -1) <= u.seq) m.set(u.assessmentId, u);
-    return { periodId: b.periodId, units: [...m.values()] };
+    return { periodId: b.periodId, units: [...m.values()], phase: b.phase ?? a.phase ?? null };
   },
 };

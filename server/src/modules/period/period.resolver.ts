@@ -11,6 +11,7 @@ import { PeriodService } from './period.service';
 import { audited, current, snapshot } from '../audit/audit.service';
 import { settleAfterBulkWrite } from '../../common/sql';
 import { IncompleteUnit, incompleteUnits } from './incomplete';
+import { publish } from '../assessment/assessment.publisher';
 
 @Resolver(() => Period)
 export class PeriodResolver {
@@ -39,14 +40,24 @@ export class PeriodResolver {
     description:
       'Moves a period to its next phase; PHASE_CLOSED for any other move. CONFLICT (extensions.incomplete) when units are behind what the phase expects, unless acknowledgeIncomplete is true.',
   })
-  setPeriodPhase(
+  async setPeriodPhase(
     @Arg('id', () => ID) id: string,
     @Arg('phase', () => Phase) phase: Phase,
     @Arg('acknowledgeIncomplete', () => Boolean, { nullable: true, defaultValue: false, description: 'Go ahead although units are incomplete (see Period.incompleteUnits).' })
     acknowledgeIncomplete: boolean,
     @Ctx() ctx: Context,
   ): Promise<Period> {
-    return audited(ctx, (em) => new PeriodService(em).setPhase(id, phase, acknowledgeIncomplete), { action: 'period.setPhase', type: 'Period', id, before: current(Period, id) });
+    const viewer = requireViewer(ctx.viewer);
+    const moved = await audited(ctx, (em) => new PeriodService(em).setPhase(id, phase, acknowledgeIncomplete, viewer), {
+      action: 'period.setPhase',
+      type: 'Period',
+      id,
+      before: current(Period, id),
+      after: (r) => r.period,
+    });
+    // every open page of the period hears of it (PHASE_CHANGED): its controls lock or unlock at once
+    await publish(ctx, moved.facts);
+    return moved.period;
   }
 
   @Authorized(Role.ADMIN, Role.VIEWER)

@@ -16,6 +16,8 @@ import { Period, Phase } from './period.entity';
 import type { CreatePeriodInput } from './period.input';
 import { canMove, NEXT_PHASES } from './phases';
 import { assertAcknowledged } from './incomplete';
+import { phaseChangeFacts } from './phase.change';
+import type { ChangeFacts } from '../assessment/assessment.publisher';
 
 const BATCH = 1000;
 
@@ -98,9 +100,10 @@ export class PeriodService {
 
   /**
    * Moves the period to its next phase. A move that leaves units behind (incomplete.ts) is refused
-   * with CONFLICT unless `acknowledgeIncomplete`.
+   * with CONFLICT unless `acknowledgeIncomplete`. Returns the live facts of the move
+   * (phase.change.ts), to publish after commit; none without an actor (the demo seeder).
    */
-  async setPhase(id: string, phase: Phase, acknowledgeIncomplete = false): Promise<Period> {
+  async setPhase(id: string, phase: Phase, acknowledgeIncomplete = false, actor: Viewer | null = null): Promise<{ period: Period; facts: ChangeFacts[] }> {
     const period = await this.get(id);
     if (!canMove(period.phase, phase)) {
       const allowed = NEXT_PHASES[period.phase];
@@ -112,7 +115,7 @@ export class PeriodService {
     await assertAcknowledged(this.em, period.id, phase, acknowledgeIncomplete);
     period.phase = phase;
     await this.em.flush();
-    return period;
+    return { period, facts: await phaseChangeFacts(this.em, period, phase, actor) };
   }
 }
 

@@ -1,3 +1,4 @@
+import { phaseChangeFacts } from '../period/phase.change';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
 import { fromHundredths } from '../../common/decimal';
@@ -72,7 +73,7 @@ export class ResultsService {
       await store(em, period, await computeWithPrevious(em, period));
       period.phase = Phase.PUBLISHED;
       await em.flush();
-      return { period, facts };
+      return { period, facts: [...facts, ...(await phaseChangeFacts(em, period, Phase.PUBLISHED, viewer))] };
     });
   }
 
