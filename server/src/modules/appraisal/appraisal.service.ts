@@ -1,5 +1,6 @@
 import { raw } from '@mikro-orm/core';
-import { assertUnitMember } from '../../common/access';
+import { assertMayAppraise, assertUnitMember } from '../../common/access';
+import { ancestorCodes } from '../assessment/progress.rows';
 import type { Viewer } from '../../common/auth';
 import { badInput, forbidden, notFound, phaseClosed, Problem } from '../../common/errors';
 import { assertId } from '../../common/ids';
@@ -58,6 +59,7 @@ export class AppraisalService {
       expectedVersion: input.expectedVersion,
       check: (head) => {
         if (viewer.role !== Role.APPRAISER) throw forbidden('Only appraisers record appraised scores; a unit answers with saveExplanation.');
+        assertMayAppraise(viewer, head);
         round = roundOf(head.phase as Phase);
         assertNotFinal(head.status);
         if (!ROUND_STATUSES[round].includes(head.status)) {
@@ -69,6 +71,7 @@ export class AppraisalService {
           );
         }
       },
+      checkEntry: (head, entry) => assertMayAppraise(viewer, head, topGroupCode(entry.code)),
       current: (entry) => appraisalSnapshot(entryEntity(this.em, entry)),
       plan: (head, row) => {
         const entry = entryEntity(this.em, row);
@@ -119,6 +122,7 @@ export class AppraisalService {
     return this.em.transactional(async (em) => {
       const a = await lockAssessment(em, assessmentId);
       if (viewer.role !== Role.APPRAISER) throw forbidden('Only appraisers return an assessment for explanation.');
+      assertMayAppraise(viewer, { periodId: a.period.id, unitId: a.unit.id });
       assertNotFinal(a.status);
       if (!RETURN_PHASES.includes(a.period.phase)) {
         throw phaseClosed(`An assessment is returned for explanation in APPRAISAL or EXPLANATION; the period is in ${a.period.phase}.`, { phase: a.period.phase });
@@ -210,6 +214,9 @@ async function lockAssessment(em: Em, id: string): Promise<Assessment> {
   if (!(bumped as { affectedRows?: number }).affectedRows) throw notFound('Assessment', id);
   return em.findOneOrFail(Assessment, { id }, { populate: ['period', 'period.framework'], refresh: true });
 }
+
+/** The code of the top-level group a criterion code belongs to ("2.3.1" → "2"). */
+const topGroupCode = (code: string): string => ancestorCodes(code).pop() ?? code;
 
 function assertNotFinal(status: AssessmentStatus): void {
   if (status === AssessmentStatus.FINAL) throw phaseClosed('The assessment is finalized; nothing of it can change.', { status });

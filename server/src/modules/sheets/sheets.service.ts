@@ -1,4 +1,4 @@
-import { assertCanReadAssessment } from '../../common/access';
+import { assertCanReadAssessment, refOf } from '../../common/access';
 import type { Viewer } from '../../common/auth';
 import { badInput, forbidden, InputProblems, notFound } from '../../common/errors';
 import { assertId } from '../../common/ids';
@@ -140,7 +140,7 @@ export class SheetsService {
     if (kind === 'json') throw badInput([{ path: 'format', message: 'a score sheet is exported as .xlsx or .csv' }]);
     const a = await this.em.findOne(Assessment, { id: assertId(id, 'Assessment') }, { populate: ['unit', 'period', 'period.framework'] });
     if (!a) throw notFound('Assessment', id);
-    assertCanReadAssessment(viewer, { unitId: a.unit.id, status: a.status });
+    assertCanReadAssessment(viewer, refOf(a));
     const fw = a.period.framework;
     const [criteria, entries, progress] = await Promise.all([
       this.em.find(Criterion, { framework: fw.id }, { orderBy: { ordinal: 'asc' } }),
