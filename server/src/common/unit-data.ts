@@ -64,6 +64,11 @@ export const UNIT_DATA: Record<string, GuardedType> = {
   // a plain row (progress.query.ts) carries its assessment's id; an entity its reference
   Progress: { rule: 'assessment', assessmentOf: (p) => (typeof p.assessmentId === 'string' ? p.assessmentId : idOf(p.assessment)) },
   ScoreRevision: { rule: 'assessment', assessmentOf: (r, req) => req.assessmentOfEntry(idOf(r.entry)) },
+  DiscussionThread: { rule: 'assessment', assessmentOf: (t) => idOf(t.assessment) },
+  DiscussionComment: { rule: 'assessment', assessmentOf: (c) => idOf(c.assessment) },
+  Inspection: { rule: 'assessment', assessmentOf: (i) => idOf(i.assessment) },
+  InspectionFile: { rule: 'assessment', assessmentOf: (f) => idOf(f.assessment) },
+  FinalizationSignature: { rule: 'assessment', assessmentOf: (s) => idOf(s.assessment) },
   RankingRow: { rule: 'result', assessmentOf: (r) => (typeof r.assessmentId === 'string' ? r.assessmentId : null) },
 };
 

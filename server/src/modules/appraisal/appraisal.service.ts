@@ -1,5 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import { assertMayAppraise, assertUnitMember } from '../../common/access';
+import { councilRuns } from '../council/council.runs';
 import { ancestorCodes } from '../assessment/progress.rows';
 import type { Viewer } from '../../common/auth';
 import { badInput, forbidden, notFound, phaseClosed, Problem } from '../../common/errors';
@@ -33,6 +34,9 @@ const IN_APPRAISAL: readonly AssessmentStatus[] = [AssessmentStatus.SUBMITTED, A
 export interface AppraisalResult extends AppraisalPayload {
   facts: ChangeFacts[];
 }
+
+/** Records the chair's signature inside the finalization's transaction (council/signature.service.ts). */
+export type FinalizationSigner = (em: Em, a: Assessment, entries: ScoreEntry[]) => Promise<void>;
 
 export interface StatusResult {
   assessment: Assessment;
@@ -179,11 +183,14 @@ export class AppraisalService {
    * Fixes every entry's final score (round 2 where held, else round 1) and makes the assessment
    * FINAL: read-only for everyone from then on. BAD_USER_INPUT lists every leaf not appraised.
    */
-  async finalize(viewer: Viewer, id: string): Promise<StatusResult> {
+  async finalize(viewer: Viewer, id: string, sign?: FinalizationSigner): Promise<StatusResult> {
     const assessmentId = assertId(id, 'Assessment');
     return this.em.transactional(async (em) => {
       const a = await lockAssessment(em, assessmentId);
       if (viewer.role !== Role.APPRAISER && viewer.role !== Role.ADMIN) throw forbidden('Only appraisers and administrators finalize an assessment.');
+      if (!sign && (await councilRuns(em, a.period.id))) {
+        throw forbidden('This period has appraisal councils: a unit is finalized when its council chair signs (signFinalization).');
+      }
       assertNotFinal(a.status);
       if (!FINALIZE_PHASES.includes(a.period.phase)) {
         throw phaseClosed(`An assessment is finalized in APPRAISAL, EXPLANATION or FINAL_APPRAISAL; the period is in ${a.period.phase}.`, { phase: a.period.phase });
@@ -199,6 +206,7 @@ export class AppraisalService {
       }
       for (const e of entries) e.finalScoreH = appraisedOf(e).scoreH;
       a.status = AssessmentStatus.FINAL;
+      if (sign) await sign(em, a, entries);
       await em.flush();
       return { assessment: a, entries };
     });
