@@ -31,8 +31,8 @@ export class DiscussionService {
   constructor(private readonly em: Em) {}
 
   async post(viewer: Viewer, input: PostCommentInput): Promise<DiscussionChange<DiscussionComment>> {
-    const body = cleanBody(input.body);
     return this.inEntry(viewer, input.assessmentId, input.criterionId, async (em, a, entry) => {
+      const body = cleanBody(input.body); // after the access check: an outsider learns nothing
       const mentions = await mentionedUsers(em, refOf(a), body);
       let thread = await em.findOne(DiscussionThread, { entry: entry.id });
       if (!thread) thread = em.create(DiscussionThread, { assessment: a, entry } as never);
@@ -57,13 +57,13 @@ export class DiscussionService {
   /** The author rewrites a comment; the earlier text is kept. */
   async edit(viewer: Viewer, commentId: string, text: string): Promise<DiscussionChange<DiscussionComment>> {
     const id = assertId(commentId, 'Comment');
-    const body = cleanBody(text);
     const found = await this.em.findOne(DiscussionComment, { id }, { populate: ['thread', 'thread.entry'] });
     if (!found) throw notFound('Comment', id);
     const criterionId = found.thread.entry.criterion.id;
     return this.inEntry(viewer, found.assessment.id, criterionId, async (em, a) => {
       const c = await em.findOneOrFail(DiscussionComment, { id }, { refresh: true });
       if (c.author.id !== viewer.id) throw forbidden('Only its author edits a comment.');
+      const body = cleanBody(text);
       if (c.body === body) return c;
       const mentions = await mentionedUsers(em, refOf(a), body);
       const added = mentions.filter((m) => !c.mentionIds.includes(m));
