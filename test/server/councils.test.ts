@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { errorCode, gql, ok } from '../helpers/gql';
 import { connect, eventually, type LiveClient } from '../helpers/socket';
@@ -247,6 +248,20 @@ describe('appraisal councils', () => {
       expect((await fetch(t.url + url, { headers: { authorization: `Bearer ${w.tokens.leaderA}` } })).status).toBe(200);
       expect((await fetch(t.url + url, { headers: { authorization: `Bearer ${w.tokens.staffB}` } })).status).toBe(403);
       expect((await fetch(t.url + url, { headers: { authorization: `Bearer ${tok.outsider}` } })).status).toBe(403);
+    });
+
+    it('should be in the assessment’s exported workbook, on a sheet of its own', async () => {
+      const res = await fetch(`${t.url}/export/assessment/${w.assessmentA}.xlsx`, { headers: { authorization: `Bearer ${w.tokens.leaderA}` } });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+      const ws = wb.getWorksheet('Kiểm tra thực tế')!;
+      expect(ws).toBeDefined();
+      const row = (ws.getRow(2).values as unknown[]).slice(1);
+      expect(row[0]).toBe('2025-11-20');
+      expect(row[1]).toBe('Bộ phận một cửa UBND huyện');
+      expect(String(row[2])).toContain('leader.a@test');
+      expect(row.slice(3)).toEqual(['1.3', 'Tường lửa chưa bật trên 2 máy', 'một cửa.png']);
     });
   });
 
