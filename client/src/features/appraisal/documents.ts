@@ -41,6 +41,9 @@ export const AppraisalWorkspaceQuery = graphql(`
         id
         name
       }
+      council {
+        id
+      }
       period {
         id
         name

@@ -10,6 +10,7 @@ import { useAssessmentLive } from '../live/useAssessmentLive';
 import { usePresence } from '../live/usePresence';
 import { CriteriaNav, type NavEntry } from './CriteriaNav';
 import { AssessmentWorkspaceQuery } from './documents';
+import { DiscussionPanel } from '../discussion/DiscussionPanel';
 import { EntryEditor } from './EntryEditor';
 import { ExplanationPanel } from './ExplanationPanel';
 
@@ -92,6 +93,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
           {selected && entry ? (
             <>
             <EntryEditor key={entry.id} assessmentId={a.id} criterion={selected} entry={entry} editable={editable} readOnlyReason={readOnlyReason} nameOf={(id) => (id ? (names.get(id) ?? null) : null)} />
+            <DiscussionPanel key={`d-${entry.id}`} assessmentId={a.id} criterionId={selected.id} lastEvent={live.lastEvent} canPost={user.role === 'LEADER' || user.role === 'STAFF'} />
             <ExplanationPanel
               key={`x-${entry.id}`}
               assessmentId={a.id}

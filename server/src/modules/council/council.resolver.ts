@@ -77,4 +77,9 @@ export class AssessmentCouncilResolver {
   council(@Root() a: Assessment, @Ctx() ctx: Context): Promise<CouncilMember[]> {
     return new CouncilService(ctx.em).ofUnit(a.period.id, a.unit.id);
   }
+
+  @FieldResolver(() => [User], { description: 'The unit’s active leaders and staff: whom its discussions can @mention and its inspections name as present.' })
+  unitPeople(@Root() a: Assessment, @Ctx() ctx: Context): Promise<User[]> {
+    return ctx.em.find(User, { unit: a.unit.id, active: true, role: { $in: [Role.LEADER, Role.STAFF] } }, { orderBy: { name: 'asc' } });
+  }
 }
