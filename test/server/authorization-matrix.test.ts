@@ -43,6 +43,7 @@ const MATRIX: Record<string, [string, Call]> = {
   period: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ period(id:$id){ id assessments { id } } }', variables: { id: w.periodId } })],
   myAssignments: [SIGNED_IN, () => ({ query: '{ myAssignments { id } }' })],
   assessment: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ assessment(id:$id){ id entries { id } progress { criterionId } } }', variables: { id: A(w) } })],
+  discussion: [READ_A, ({ w }) => ({ query: 'query($id:ID!,$c:ID!){ discussion(assessmentId:$id, criterionId:$c){ id comments { id } } }', variables: { id: A(w), c: w.criteria['1.3'] } })],
   improvementList: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ improvementList(assessmentId:$id){ __typename } }', variables: { id: A(w) } })],
   ranking: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ ranking(periodId:$id, unitKind: DISTRICT){ __typename } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],

@@ -17,7 +17,7 @@ import { DiscussionQuery, EditCommentMutation, PostCommentMutation, ResolveThrea
 export function DiscussionPanel({ assessmentId, criterionId, lastEvent, canPost }: { assessmentId: string; criterionId: string; lastEvent: AssessmentEvent | null; canPost: boolean }) {
   const { t, fmt } = useI18n();
   const me = useUser();
-  const { data, refetch } = useQuery(DiscussionQuery, { variables: { id: assessmentId } });
+  const { data, refetch } = useQuery(DiscussionQuery, { variables: { id: assessmentId, criterionId } });
   const [post, posting] = useMutation(PostCommentMutation);
   const [edit] = useMutation(EditCommentMutation);
   const [resolve, resolving] = useMutation(ResolveThreadMutation);
@@ -31,7 +31,7 @@ export function DiscussionPanel({ assessmentId, criterionId, lastEvent, canPost 
   }, [lastEvent, refetch]);
 
   const a = data?.assessment;
-  const thread = a?.entries.find((e) => e.criterionId === criterionId)?.discussion ?? null;
+  const thread = data?.discussion ?? null;
   const people = [...(a?.unitPeople ?? []), ...(a?.council ?? []).map((m) => m.user)].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i && p.id !== me.id);
 
   const explain = (err: unknown) => {

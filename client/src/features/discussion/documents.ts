@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const DiscussionQuery = graphql(`
-  query EntryDiscussion($id: ID!) {
+  query EntryDiscussion($id: ID!, $criterionId: ID!) {
     assessment(id: $id) {
       id
       unitPeople {
@@ -17,36 +17,32 @@ export const DiscussionQuery = graphql(`
           email
         }
       }
-      entries {
+    }
+    discussion(assessmentId: $id, criterionId: $criterionId) {
+      id
+      resolved
+      resolvedAt
+      resolvedBy {
         id
-        criterionId
-        discussion {
+        name
+      }
+      comments {
+        id
+        kind
+        body
+        createdAt
+        editedAt
+        author {
           id
-          resolved
-          resolvedAt
-          resolvedBy {
-            id
-            name
-          }
-          comments {
-            id
-            kind
-            body
-            createdAt
-            editedAt
-            author {
-              id
-              name
-            }
-            mentions {
-              id
-              name
-            }
-            edits {
-              body
-              replacedAt
-            }
-          }
+          name
+        }
+        mentions {
+          id
+          name
+        }
+        edits {
+          body
+          replacedAt
         }
       }
     }

@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../../common/errors';
+import { assertId } from '../../common/ids';
+import { AssessmentService } from '../assessment/assessment.service';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { load } from '../../common/load';
@@ -33,6 +36,15 @@ async function published<T>(ctx: Context, change: DiscussionChange<T>): Promise<
 
 @Resolver(() => DiscussionThread)
 export class DiscussionResolver {
+  @Authorized()
+  @Query(() => DiscussionThread, { nullable: true, description: 'One score entry’s discussion (null before its first comment); for whoever may read the assessment.' })
+  async discussion(@Arg('assessmentId', () => ID) assessmentId: string, @Arg('criterionId', () => ID) criterionId: string, @Ctx() ctx: Context): Promise<DiscussionThread | null> {
+    const a = await new AssessmentService(ctx.em).get(requireViewer(ctx.viewer), assessmentId);
+    const entry = await ctx.em.findOne(ScoreEntry, { assessment: a.id, criterion: assertId(criterionId, 'Criterion') });
+    if (!entry) throw notFound('Leaf criterion', criterionId);
+    return threadOf(ctx, entry.id);
+  }
+
   @Authorized(Role.LEADER, Role.STAFF, Role.APPRAISER)
   @Mutation(() => DiscussionComment, {
     description:
