@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { finalFiguresHash } from '../../server/src/modules/council/figures.hash';
+import { mentionedEmails } from '../../server/src/modules/discussion/mentions';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { errorCode, gql, ok } from '../helpers/gql';
 import { connect, eventually, type LiveClient } from '../helpers/socket';
@@ -299,5 +301,29 @@ describe('appraisal councils', () => {
       const again = (await ok(t.url, SIGN, { id: w.assessmentA }, tok.chair)).signFinalization;
       expect(again.signature.valid).toBe(true);
     });
+  });
+});
+
+describe('mentions in a comment', () => {
+  it('should find each @e-mail once, without the punctuation after it, and not a bare address', () => {
+    expect(mentionedEmails('Nhờ @Leader.A@Test, và @chair@test. Cc @leader.a@test; thư gửi staff@test không phải nhắc tên.')).toEqual(['leader.a@test', 'chair@test']);
+    expect(mentionedEmails('không nhắc ai')).toEqual([]);
+  });
+});
+
+describe('the hash of the final figures', () => {
+  const entry = (code: string, method: string, finalScoreH: number | null, points: number) =>
+    ({ criterion: { code, method }, finalScoreH, round1Input: { points }, round1ScoreH: finalScoreH, round1NotApplicable: false, round2Input: null }) as any;
+  it('should not depend on the order of the entries, and change with any final figure', () => {
+    const a = [entry('1.1', 'MANUAL', 150, 1.5), entry('1.2', 'MANUAL', 100, 1)];
+    const h = finalFiguresHash('a', a);
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(finalFiguresHash('a', [...a].reverse())).toBe(h);
+    expect(finalFiguresHash('a', [entry('1.1', 'MANUAL', 151, 1.5), a[1]])).not.toBe(h);
+    expect(finalFiguresHash('b', a)).not.toBe(h);
+    // a RELATIVE leaf's final score follows the other units: only its figure is signed
+    const rel = [entry('2.2', 'RELATIVE', 300, 60)];
+    expect(finalFiguresHash('a', rel)).toBe(finalFiguresHash('a', [entry('2.2', 'RELATIVE', 250, 60)]));
+    expect(finalFiguresHash('a', rel)).not.toBe(finalFiguresHash('a', [entry('2.2', 'RELATIVE', 300, 61)]));
   });
 });
