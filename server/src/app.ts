@@ -24,6 +24,7 @@ import { LoginGuard } from './modules/user/login-guard';
 import { attachSocket } from './live/socket';
 import { createSchema } from './schema';
 import { evidenceRouter } from './modules/evidence/evidence.routes';
+import { inspectionFileRouter } from './modules/inspection/inspection.routes';
 import { integratorGuard } from './modules/integrator/integrator.guard';
 import { exportRoutes } from './modules/sheets/sheets.routes';
 
@@ -138,6 +139,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
 
   // evidence files: POST /evidence (multipart upload), GET /evidence/:id (download)
   app.use('/evidence', evidenceRouter({ config, orm, live, log }));
+  app.use('/inspection-files', inspectionFileRouter({ config, orm, live, log }));
   // spreadsheets and JSON: GET /export/framework/:id.xlsx|.json, /export/assessment/:id.xlsx|.csv,
   // /export/ranking/:periodId/:unitKind.xlsx|.csv
   app.use('/export', exportRoutes(config, orm, log));

@@ -12,6 +12,12 @@ import { ApiToken } from './modules/integrator/api-token.entity';
 import { Result } from './modules/results/result.entity';
 import { PasswordReset } from './modules/user/password-reset.entity';
 import { AuditRecord } from './modules/audit/audit-record.entity';
+import { CouncilMember } from './modules/council/council-member.entity';
+import { FinalizationSignature } from './modules/council/finalization-signature.entity';
+import { DiscussionThread } from './modules/discussion/discussion-thread.entity';
+import { DiscussionComment } from './modules/discussion/discussion-comment.entity';
+import { Inspection } from './modules/inspection/inspection.entity';
+import { InspectionFile } from './modules/inspection/inspection-file.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, CouncilMember, FinalizationSignature, DiscussionThread, DiscussionComment, Inspection, InspectionFile];

@@ -19,6 +19,10 @@ import { UnitResolver } from './modules/unit/unit.resolver';
 import { PasswordResolver } from './modules/user/password.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AssessmentCouncilResolver, CouncilResolver, PeriodCouncilResolver } from './modules/council/council.resolver';
+import { AssessmentSignatureResolver, SignatureResolver } from './modules/council/signature.resolver';
+import { CommentResolver, DiscussionResolver, EntryDiscussionResolver } from './modules/discussion/discussion.resolver';
+import { AssessmentInspectionResolver, EntryInspectionResolver, InspectionFileResolver, InspectionResolver } from './modules/inspection/inspection.resolver';
 
 export const resolvers = [
   UserResolver,
@@ -44,6 +48,18 @@ export const resolvers = [
   EvidenceResolver,
   EntryEvidenceResolver,
   AssessmentEvidenceResolver,
+  CouncilResolver,
+  PeriodCouncilResolver,
+  AssessmentCouncilResolver,
+  SignatureResolver,
+  AssessmentSignatureResolver,
+  DiscussionResolver,
+  CommentResolver,
+  EntryDiscussionResolver,
+  InspectionResolver,
+  InspectionFileResolver,
+  AssessmentInspectionResolver,
+  EntryInspectionResolver,
 ] as const;
 
 /**

@@ -91,6 +91,9 @@ describe('access follows the person, wherever an object is reached from', () => 
     // unit B at work: a save with its history, evidence, a second staff member with assignments
     const b = { assessmentId: w.assessmentB };
     expect((await save(t, w, w.tokens.staffB, '1.1', { points: 1.5 }, b)).errors).toBeUndefined();
+    // a thread on B's entry, with a comment edited once (threads are B's data too)
+    const comment = (await ok(t.url, `mutation($i:PostCommentInput!){postComment(input:$i){id}}`, { i: { ...b, criterionId: w.criteria['1.1'], kind: 'QUESTION', body: 'Cần bổ sung?' } }, w.tokens.staffB)).postComment;
+    await ok(t.url, `mutation($id:ID!){editComment(commentId:$id,body:"Cần bổ sung gì?"){id}}`, { id: comment.id }, w.tokens.staffB);
     await ok(t.url, `mutation($i:AttachEvidenceLinkInput!){attachEvidenceLink(input:$i){id}}`, { i: { ...b, criterionId: w.criteria['1.2'], url: 'https://b.example/proof' } }, w.tokens.staffB);
     const staffB2 = (await ok(t.url, `mutation($i:CreateUserInput!){createUser(input:$i){id}}`, { i: { email: 'staff2.b@test', name: 'B2', role: 'STAFF', unitId: w.units.B, password: PASSWORD } }, admin)).createUser.id;
     await ok(t.url, `mutation($i:AssignCriteriaInput!){assignCriteria(input:$i){id}}`, { i: { ...b, criterionIds: [w.criteria['2']], assigneeId: staffB2 } }, w.tokens.leaderB);
@@ -105,8 +108,8 @@ describe('access follows the person, wherever an object is reached from', () => 
     expect((await save(t, w, w.tokens.leaderB, '1.3', { tier: 'Full' }, b)).errors).toBeUndefined();
 
     const seen = async (id: string) =>
-      (await ok(t.url, `query($id:ID!){assessment(id:$id){id entries{id history{id} evidence{id}} progress{id} evidence{id}}}`, { id }, admin)).assessment;
-    const ids = (a: any) => [a.id, ...a.entries.flatMap((e: any) => [e.id, ...e.history.map((h: any) => h.id), ...e.evidence.map((x: any) => x.id)]), ...a.progress.map((p: any) => p.id)];
+      (await ok(t.url, `query($id:ID!){assessment(id:$id){id entries{id history{id} evidence{id} discussion{id comments{id}}} progress{id} evidence{id}}}`, { id }, admin)).assessment;
+    const ids = (a: any) => [a.id, ...a.entries.flatMap((e: any) => [e.id, ...e.history.map((h: any) => h.id), ...e.evidence.map((x: any) => x.id), ...(e.discussion ? [e.discussion.id, ...e.discussion.comments.map((c: any) => c.id)] : [])]), ...a.progress.map((p: any) => p.id)];
     foreign = new Set(ids(await seen(w.assessmentB)));
     own = new Set(ids(await seen(w.assessmentA)));
     const bEntries = (await seen(w.assessmentB)).entries;

@@ -20,6 +20,8 @@ const RUN_ORDER: Actor[] = ['anon', 'admin', 'leaderB', 'staffB', 'appraiser', '
 interface Ids {
   w: World;
   evidenceId: string;
+  /** staffA's comment on A's entry 1.3 */
+  commentId: string;
 }
 type Call = (ids: Ids) => { query: string; variables?: Record<string, unknown> };
 
@@ -41,6 +43,7 @@ const MATRIX: Record<string, [string, Call]> = {
   period: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ period(id:$id){ id assessments { id } } }', variables: { id: w.periodId } })],
   myAssignments: [SIGNED_IN, () => ({ query: '{ myAssignments { id } }' })],
   assessment: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ assessment(id:$id){ id entries { id } progress { criterionId } } }', variables: { id: A(w) } })],
+  discussion: [READ_A, ({ w }) => ({ query: 'query($id:ID!,$c:ID!){ discussion(assessmentId:$id, criterionId:$c){ id comments { id } } }', variables: { id: A(w), c: w.criteria['1.3'] } })],
   improvementList: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ improvementList(assessmentId:$id){ __typename } }', variables: { id: A(w) } })],
   ranking: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ ranking(periodId:$id, unitKind: DISTRICT){ __typename } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
@@ -76,6 +79,16 @@ const MATRIX: Record<string, [string, Call]> = {
   // the appraisal council
   saveAppraisal: [APPRAISER_ONLY, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ saveAppraisal(input:{ assessmentId:$a, criterionId:$c, expectedVersion: 999, value: { met: true } }){ __typename } }', variables: { a: A(w), c: w.criteria['1.2'] } })],
   returnForExplanation: [APPRAISER_ONLY, ({ w }) => ({ query: 'mutation($a:ID!){ returnForExplanation(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+  // councils (in this world's period there is none: see 'council matrix' below for a council-run one)
+  assignAppraisers: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($p:ID!){ assignAppraisers(input:{ periodId:$p, unitIds:[], members:[] }){ id } }', variables: { p: w.periodId } })],
+  myCouncilUnits: ['U F F F F F o F', () => ({ query: '{ myCouncilUnits { assessmentId } }' })],
+  signFinalization: ['U F F F F F F F', ({ w }) => ({ query: 'mutation($a:ID!){ signFinalization(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+  reopenAssessment: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($a:ID!){ reopenAssessment(assessmentId:$a, reason:"matrix"){ id } }', variables: { a: A(w) } })],
+  recordInspection: ['U F F F F F F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ recordInspection(input:{ assessmentId:$a, date:"2025-01-01", place:"x", memberIds:[], findings:[{ criterionId:$c, text:"x" }] }){ id } }', variables: { a: A(w), c: w.criteria['1.1'] } })],
+  // discussion: the unit's people (and the council, once the assessment is submitted)
+  postComment: [UNIT_A_WRITE, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ postComment(input:{ assessmentId:$a, criterionId:$c, body:"matrix" }){ id } }', variables: { a: A(w), c: w.criteria['1.3'] } })],
+  resolveThread: [UNIT_A_WRITE, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ resolveThread(assessmentId:$a, criterionId:$c){ resolved } }', variables: { a: A(w), c: w.criteria['1.3'] } })],
+  editComment: ['U F F o F F F F', ({ commentId }) => ({ query: 'mutation($id:ID!){ editComment(commentId:$id, body:"matrix edit"){ id } }', variables: { id: commentId } })],
   finalizeAssessment: ['U o F F F F o F', ({ w }) => ({ query: 'mutation($a:ID!){ finalizeAssessment(assessmentId:$a){ id } }', variables: { a: A(w) } })],
   // integrators only (a user of any role is refused)
   pushStatistic: ['U F F F F F F F', ({ w }) => ({ query: 'mutation($p:ID!,$u:ID!){ pushStatistic(input:{ periodId:$p, unitId:$u, criterionCode:"1.4", numerator: 1, denominator: 2 }){ __typename } }', variables: { p: w.periodId, u: w.units.A } })],
@@ -96,7 +109,9 @@ describe('authorization matrix', () => {
     const w = await buildWorld(t);
     const link = await gql(t.url, 'mutation($a:ID!,$c:ID!){ attachEvidenceLink(input:{ assessmentId:$a, criterionId:$c, url:"https://example.org/a.pdf", title:"Biên bản" }){ id } }', { a: w.assessmentA, c: w.criteria['1.3'] }, w.tokens.leaderA);
     if (link.errors) throw new Error(`setup: ${JSON.stringify(link.errors)}`);
-    ids = { w, evidenceId: link.data.attachEvidenceLink.id };
+    const comment = await gql(t.url, 'mutation($a:ID!,$c:ID!){ postComment(input:{ assessmentId:$a, criterionId:$c, body:"Hỏi" }){ id } }', { a: w.assessmentA, c: w.criteria['1.3'] }, w.tokens.staffA);
+    if (comment.errors) throw new Error(`setup: ${JSON.stringify(comment.errors)}`);
+    ids = { w, evidenceId: link.data.attachEvidenceLink.id, commentId: comment.data.postComment.id };
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -147,3 +162,97 @@ describe('authorization matrix', () => {
   }, 120_000);
 });
 
+
+/**
+ * The same, in a council-run period: unit A submitted and in APPRAISAL, with a council of a chair
+ * and a member limited to criteria group 2; `outsider` is an appraiser on no council. Columns:
+ * chair, member, outsider, leaderA, leaderB, admin (F = FORBIDDEN, o = let through).
+ */
+const COUNCIL_ACTORS = ['chair', 'member', 'outsider', 'leaderA', 'leaderB', 'admin'] as const;
+type CouncilActor = (typeof COUNCIL_ACTORS)[number];
+const COUNCIL_RUN_ORDER: CouncilActor[] = ['leaderB', 'outsider', 'admin', 'leaderA', 'member', 'chair'];
+const COUNCIL_READS = 'o o F o F o';
+const COUNCIL_MATRIX: Record<string, [string, Call]> = {
+  assessment: [COUNCIL_READS, ({ w }) => ({ query: 'query($id:ID!){ assessment(id:$id){ id council { id } signature { id } inspections { id } entries { id discussion { id } } } }', variables: { id: A(w) } })],
+  myCouncilUnits: ['o o o F F F', () => ({ query: '{ myCouncilUnits { assessmentId } }' })],
+  'saveAppraisal (group 1)': ['o F F F F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ saveAppraisal(input:{ assessmentId:$a, criterionId:$c, expectedVersion: 999, value: { met: true } }){ __typename } }', variables: { a: A(w), c: w.criteria['1.2'] } })],
+  'saveAppraisal (group 2)': ['o o F F F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ saveAppraisal(input:{ assessmentId:$a, criterionId:$c, expectedVersion: 999, value: { points: 1 } }){ __typename } }', variables: { a: A(w), c: w.criteria['2.3'] } })],
+  signFinalization: ['o F F F F F', ({ w }) => ({ query: 'mutation($a:ID!){ signFinalization(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+  finalizeAssessment: ['F F F F F F', ({ w }) => ({ query: 'mutation($a:ID!){ finalizeAssessment(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+  reopenAssessment: ['F F F F F o', ({ w }) => ({ query: 'mutation($a:ID!){ reopenAssessment(assessmentId:$a, reason:"matrix"){ id } }', variables: { a: A(w) } })],
+  postComment: ['o o F o F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ postComment(input:{ assessmentId:$a, criterionId:$c, body:"" }){ id } }', variables: { a: A(w), c: w.criteria['1.3'] } })],
+  recordInspection: ['o o F F F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ recordInspection(input:{ assessmentId:$a, date:"2025-01-01", place:"x", memberIds:[], findings:[{ criterionId:$c, text:"x" }] }){ id } }', variables: { a: A(w), c: w.criteria['1.1'] } })],
+  assessmentEvents: [COUNCIL_READS, ({ w }) => ({ query: 'subscription($a:ID!){ assessmentEvents(assessmentId:$a){ seq } }', variables: { a: A(w) } })],
+  presence: [COUNCIL_READS, ({ w }) => ({ query: 'subscription($a:ID!){ presence(assessmentId:$a){ assessmentId } }', variables: { a: A(w) } })],
+  // last: the first member let through returns the assessment, which later callers find RETURNED
+  returnForExplanation: ['o o F F F F', ({ w }) => ({ query: 'mutation($a:ID!){ returnForExplanation(assessmentId:$a){ id } }', variables: { a: A(w) } })],
+};
+
+describe('council matrix', () => {
+  let t: TestApp;
+  let w: World;
+  const tokens: Record<string, string> = {};
+  const clients: LiveClient[] = [];
+  const SELF: Record<string, Record<string, unknown>> = {
+    '1.1': { points: 1 }, '1.2': { met: true }, '1.3': { tier: 'Full' }, '1.4': { numerator: 1, denominator: 2 }, '1.5': { points: 0 },
+    '2.1': { numerator: 1, denominator: 2 }, '2.2.1': { points: 1 }, '2.2.2': { figure: 1 }, '2.3': { points: 1 }, '2.4': { points: 0 },
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+    Object.assign(tokens, { leaderA: w.tokens.leaderA, leaderB: w.tokens.leaderB, admin: w.tokens.admin });
+    const ids: Record<string, string> = {};
+    for (const who of ['chair', 'member', 'outsider']) {
+      const r = await gql(t.url, 'mutation($i:CreateUserInput!){createUser(input:$i){id}}', { i: { email: `${who}@test`, name: who, role: 'APPRAISER', unitId: null, password: PASSWORD } }, w.tokens.admin);
+      ids[who] = r.data.createUser.id;
+      tokens[who] = (await gql(t.url, 'mutation($e:String!,$p:String!){login(email:$e,password:$p){token}}', { e: `${who}@test`, p: PASSWORD })).data.login.token;
+    }
+    const versions = async () => Object.fromEntries((await gql(t.url, 'query($id:ID!){assessment(id:$id){entries{criterion{code} version}}}', { id: w.assessmentA }, w.tokens.admin)).data.assessment.entries.map((e: any) => [e.criterion.code, e.version]));
+    const v = await versions();
+    for (const [code, value] of Object.entries(SELF)) {
+      const r = await gql(t.url, 'mutation($i:SaveSelfScoreInput!){saveSelfScore(input:$i){seq}}', { i: { assessmentId: w.assessmentA, criterionId: w.criteria[code], value, expectedVersion: v[code] } }, w.tokens.staffA);
+      if (r.errors) throw new Error(`setup: ${JSON.stringify(r.errors)}`);
+    }
+    for (const [q, vars, token] of [
+      ['mutation($id:ID!){submitAssessment(assessmentId:$id){status}}', { id: w.assessmentA }, w.tokens.leaderA],
+      ['mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){phase}}', { id: w.periodId }, w.tokens.admin],
+      ['mutation($i:AssignAppraisersInput!){assignAppraisers(input:$i){id}}', { i: { periodId: w.periodId, unitIds: [w.units.A, w.units.B], members: [{ userId: ids.chair, chair: true }, { userId: ids.member, criterionIds: [w.criteria['2']] }] } }, w.tokens.admin],
+    ] as const) {
+      const r = await gql(t.url, q, vars, token);
+      if (r.errors) throw new Error(`setup: ${JSON.stringify(r.errors)}`);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await t?.close();
+  });
+
+  it('should answer every council operation × council seat as the table says', async () => {
+    const got: Record<string, string> = {};
+    const ids = { w, evidenceId: '', commentId: '' };
+    for (const [op, [, call]] of Object.entries(COUNCIL_MATRIX)) {
+      const { query, variables } = call(ids);
+      const answers: string[] = new Array(COUNCIL_ACTORS.length);
+      for (const actor of COUNCIL_RUN_ORDER) {
+        const col = COUNCIL_ACTORS.indexOf(actor);
+        if (query.startsWith('subscription')) {
+          const c = connect(t.url, tokens[actor]);
+          clients.push(c);
+          const live = () => t.app.live.hub.liveSubscriptionCount;
+          const before = live();
+          const sub = c.subscribe(query, variables);
+          await eventually(() => sub.errors.length > 0 || sub.events.length > 0 || live() > before, 15000, `${op} as ${actor}`);
+          answers[col] = classify(sub.errors.flat()[0]?.extensions?.code);
+          sub.unsubscribe();
+          await eventually(() => live() === before, 15000, 'the subscription to end');
+        } else {
+          const r = await gql(t.url, query, variables ?? {}, tokens[actor]);
+          answers[col] = classify(r.errors?.[0]?.extensions?.code);
+        }
+      }
+      got[op] = answers.join(' ');
+    }
+    expect(got).toEqual(Object.fromEntries(Object.entries(COUNCIL_MATRIX).map(([op, [row]]) => [op, row])));
+  }, 120_000);
+});

@@ -14,6 +14,8 @@ import { Layout } from './Layout';
 import { matchPath, navigate, useLocation } from './router';
 import { AppraisalPage } from '../features/appraisal/AppraisalPage';
 import { ResultsPage } from '../features/results/ResultsPage';
+import { CouncilPage } from '../features/council/CouncilPage';
+import { MyUnitsPage } from '../features/council/MyUnitsPage';
 
 export function App() {
   return (
@@ -41,6 +43,8 @@ const ROUTES: Route[] = [
   { path: '/frameworks/:id', render: (p) => <FrameworkPage key={p.id} frameworkId={p.id} /> },
   { path: '/admin/people', roles: ['ADMIN'], render: () => <PeoplePage /> },
   { path: '/periods/:id/results', render: (p) => <ResultsPage key={p.id} periodId={p.id} /> },
+  { path: '/my-units', roles: ['APPRAISER'], render: () => <MyUnitsPage /> },
+  { path: '/periods/:id/council', roles: ['ADMIN'], render: (p) => <CouncilPage key={p.id} periodId={p.id} /> },
   { path: '/appraisal/:id', roles: ['APPRAISER', 'ADMIN', 'VIEWER'], render: (p) => <AppraisalPage key={p.id} assessmentId={p.id} /> },
 ];
 

@@ -12,6 +12,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: '/my', label: 'nav.my', roles: ['STAFF', 'LEADER'] },
+  { to: '/my-units', label: 'nav.myUnits', roles: ['APPRAISER'] },
   { to: '/periods', label: 'nav.periods', roles: ['STAFF', 'LEADER', 'ADMIN', 'APPRAISER', 'VIEWER'] },
   { to: '/frameworks', label: 'nav.frameworks', roles: ['ADMIN', 'APPRAISER', 'VIEWER'] },
   { to: '/admin/people', label: 'nav.people', roles: ['ADMIN'] },

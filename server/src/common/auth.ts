@@ -15,8 +15,24 @@ export interface Viewer {
   role: Role;
   unitId: string | null;
   name: string;
+  /** an APPRAISER's council seats and the periods that have councils (access.ts, "Councils") */
+  council?: CouncilSeats;
   /** set for another system with an API token (role VIEWER for reading; see assertIntegratorMay) */
   integrator?: { tokenId: string; scope: TokenScope; name: string };
+}
+
+/** One appraiser's seat on one unit's council in one period. */
+export interface CouncilSeat {
+  chair: boolean;
+  /** the codes of the top-level criteria groups the seat is limited to; null: the whole unit */
+  groupCodes: string[] | null;
+}
+
+export interface CouncilSeats {
+  /** every period that has a council for any unit (council-run) */
+  periods: Set<string>;
+  /** this appraiser's seats, by `${periodId}:${unitId}` */
+  seats: Map<string, CouncilSeat>;
 }
 
 export interface TokenSettings {
@@ -106,7 +122,29 @@ async function loadUser(em: Em, userId: string): Promise<{ viewer: Viewer; sessi
     [userId],
   );
   if (!user || !bool(user.active)) return null;
-  return { viewer: { id: user.id, role: user.role, unitId: user.unit_id ?? null, name: user.name }, sessionEpoch: Number(user.session_epoch) };
+  const viewer: Viewer = { id: user.id, role: user.role, unitId: user.unit_id ?? null, name: user.name };
+  if (user.role === Role.APPRAISER) viewer.council = await councilSeatsOf(em, user.id);
+  return { viewer, sessionEpoch: Number(user.session_epoch) };
+}
+
+/** An appraiser's council seats, read with the user on every request (two small statements). */
+async function councilSeatsOf(em: Em, userId: string): Promise<CouncilSeats> {
+  const [periods, seats] = await Promise.all([
+    rows<{ period_id: string }>(em, 'select distinct "period_id" from "council_member"', []),
+    rows<{ period_id: string; unit_id: string; chair: unknown; group_codes: unknown }>(
+      em,
+      'select "period_id", "unit_id", "chair", "group_codes" from "council_member" where "user_id" = ?',
+      [userId],
+    ),
+  ]);
+  const codes = (v: unknown): string[] | null => {
+    const list = typeof v === 'string' ? JSON.parse(v) : v;
+    return Array.isArray(list) && list.length ? list.map(String) : null;
+  };
+  return {
+    periods: new Set(periods.map((p) => p.period_id)),
+    seats: new Map(seats.map((s) => [`${s.period_id}:${s.unit_id}`, { chair: bool(s.chair), groupCodes: codes(s.group_codes) }])),
+  };
 }
 
 export function requireViewer(viewer: Viewer | null): Viewer {

@@ -25,6 +25,7 @@ import { rows } from './sql';
 
 interface AssessmentFacts {
   unitId: string;
+  periodId: string;
   status: AssessmentStatus;
   phase: Phase;
 }
@@ -37,7 +38,7 @@ interface GuardedType {
   /** the object's assessment id (or null when it cannot tell: refused) */
   assessmentOf(obj: any, req: RequestAccess): Id | Promise<Id>;
   /** the unit and status when the object carries them (no statement needed) */
-  own?(obj: any): { unitId: string; status: AssessmentStatus } | null;
+  own?(obj: any): { unitId: string; periodId: string; status: AssessmentStatus } | null;
 }
 
 const idOf = (ref: { id?: unknown } | null | undefined): Id => (ref && typeof ref.id === 'string' ? ref.id : null);
@@ -48,7 +49,7 @@ export const UNIT_DATA: Record<string, GuardedType> = {
   Assessment: {
     rule: 'assessment',
     assessmentOf: (a) => idOf(a),
-    own: (a) => (a.unit?.id && a.status ? { unitId: a.unit.id, status: a.status } : null),
+    own: (a) => (a.unit?.id && a.period?.id && a.status ? { unitId: a.unit.id, periodId: a.period.id, status: a.status } : null),
   },
   ScoreEntry: {
     rule: 'assessment',
@@ -63,6 +64,11 @@ export const UNIT_DATA: Record<string, GuardedType> = {
   // a plain row (progress.query.ts) carries its assessment's id; an entity its reference
   Progress: { rule: 'assessment', assessmentOf: (p) => (typeof p.assessmentId === 'string' ? p.assessmentId : idOf(p.assessment)) },
   ScoreRevision: { rule: 'assessment', assessmentOf: (r, req) => req.assessmentOfEntry(idOf(r.entry)) },
+  DiscussionThread: { rule: 'assessment', assessmentOf: (t) => idOf(t.assessment) },
+  DiscussionComment: { rule: 'assessment', assessmentOf: (c) => idOf(c.assessment) },
+  Inspection: { rule: 'assessment', assessmentOf: (i) => idOf(i.assessment) },
+  InspectionFile: { rule: 'assessment', assessmentOf: (f) => idOf(f.assessment) },
+  FinalizationSignature: { rule: 'assessment', assessmentOf: (s) => idOf(s.assessment) },
   RankingRow: { rule: 'result', assessmentOf: (r) => (typeof r.assessmentId === 'string' ? r.assessmentId : null) },
 };
 
@@ -76,12 +82,12 @@ class RequestAccess {
   constructor(ctx: Context) {
     const marks = (n: number) => new Array(n).fill('?').join(', ');
     this.facts = new DataLoader(async (ids) => {
-      const found = await rows<{ id: string; unit_id: string; status: AssessmentStatus; phase: Phase }>(
+      const found = await rows<{ id: string; unit_id: string; period_id: string; status: AssessmentStatus; phase: Phase }>(
         ctx.em,
-        `select a."id", a."unit_id", a."status", p."phase" from "assessment" a join "period" p on p."id" = a."period_id" where a."id" in (${marks(ids.length)})`,
+        `select a."id", a."unit_id", a."period_id", a."status", p."phase" from "assessment" a join "period" p on p."id" = a."period_id" where a."id" in (${marks(ids.length)})`,
         ids,
       );
-      const byId = new Map(found.map((r) => [r.id, { unitId: r.unit_id, status: r.status, phase: r.phase }]));
+      const byId = new Map(found.map((r) => [r.id, { unitId: r.unit_id, periodId: r.period_id, status: r.status, phase: r.phase }]));
       return ids.map((id) => byId.get(id) ?? null);
     });
     this.entries = new DataLoader(async (ids) => {

@@ -18,6 +18,9 @@ import { ScoreInput } from '../scoring/ScoreInput';
 import { CriteriaNav, type NavEntry } from '../workspace/CriteriaNav';
 import { Figure } from '../figures/Figure';
 import { applicableMaxOf } from '../figures/figures';
+import { FinalizationPanel } from '../council/FinalizationPanel';
+import { DiscussionPanel } from '../discussion/DiscussionPanel';
+import { InspectionPanel } from '../inspection/InspectionPanel';
 import { AppraisalWorkspaceQuery } from './documents';
 import { useFinalizeAssessmentMutation, useReturnForExplanationMutation, useSaveAppraisalMutation } from './hooks';
 
@@ -95,7 +98,7 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
         </div>
         <div className="head-side">
           <LiveBadge status={live.status} />
-          {user.role === 'APPRAISER' && <AssessmentActions assessmentId={a.id} phase={a.period.phase} status={a.status} />}
+          {user.role === 'APPRAISER' && <AssessmentActions assessmentId={a.id} phase={a.period.phase} status={a.status} signed={a.council.length > 0} />}
         </div>
       </header>
       <PhaseNotice phase={movedTo} detail={round ? t('live.phaseAppraise', { round }) : t('live.phaseAppraisalLocked')} />
@@ -103,23 +106,34 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
         <CriteriaNav criteria={criteria} entries={nav} progress={progress} presence={[]} meId={user.id} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/appraisal/${a.id}?c=${id}`, { replace: true })} filters={['open', 'all']} />
         <div className="editor-pane">
           {selected && entry ? (
-            <AppraisalEditor key={entry.id} assessmentId={a.id} criterion={selected} entry={entry} round={round} editable={editable} />
+            <>
+              <AppraisalEditor key={entry.id} assessmentId={a.id} criterion={selected} entry={entry} round={round} editable={editable} />
+              <DiscussionPanel key={`d-${entry.id}`} assessmentId={a.id} criterionId={selected.id} lastEvent={live.lastEvent} canPost={user.role === 'APPRAISER'} />
+            </>
           ) : (
             <p className="muted card">{t('workspace.pick')}</p>
           )}
         </div>
       </div>
+      <FinalizationPanel assessmentId={a.id} phase={a.period.phase} lastEvent={live.lastEvent} />
+      <InspectionPanel assessmentId={a.id} leaves={leaves} editable={user.role === 'APPRAISER' && inspecting(a.period.phase, a.status)} lastEvent={live.lastEvent} />
     </main>
   );
 }
 
-function AssessmentActions({ assessmentId, phase, status }: { assessmentId: string; phase: string; status: string }) {
+/** Inspections are recorded during appraisal, on an assessment being appraised. */
+function inspecting(phase: string, status: string): boolean {
+  return ['APPRAISAL', 'EXPLANATION', 'FINAL_APPRAISAL'].includes(phase) && ['SUBMITTED', 'RETURNED', 'APPRAISED'].includes(status);
+}
+
+/** `signed`: the unit has a council, whose chair finalizes by signing (FinalizationPanel). */
+function AssessmentActions({ assessmentId, phase, status, signed }: { assessmentId: string; phase: string; status: string; signed: boolean }) {
   const { t } = useI18n();
   const [giveBack, returning] = useReturnForExplanationMutation();
   const [finalize, finalizing] = useFinalizeAssessmentMutation();
   const [asking, setAsking] = useState(false);
   const canReturn = (phase === 'APPRAISAL' || phase === 'EXPLANATION') && (status === 'SUBMITTED' || status === 'APPRAISED');
-  const canFinalize = (phase === 'APPRAISAL' || phase === 'EXPLANATION' || phase === 'FINAL_APPRAISAL') && status !== 'FINAL';
+  const canFinalize = !signed && (phase === 'APPRAISAL' || phase === 'EXPLANATION' || phase === 'FINAL_APPRAISAL') && status !== 'FINAL';
   const error = returning.error ?? finalizing.error;
   const problems = error ? errorProblems(error) : [];
   return (

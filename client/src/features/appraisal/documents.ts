@@ -42,6 +42,9 @@ export const AppraisalWorkspaceQuery = graphql(`
         id
         name
       }
+      council {
+        id
+      }
       period {
         id
         name

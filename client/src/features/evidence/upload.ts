@@ -29,14 +29,21 @@ export function uploadEvidence(
   onProgress: (share: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadedEvidence> {
+  return uploadForm<UploadedEvidence>('/evidence', args.token, { assessmentId: args.assessmentId, criterionId: args.criterionId }, args.file, onProgress, signal);
+}
+
+/**
+ * POSTs a multipart form (the text fields before the file) with the Authorization header and
+ * resolves with the 201 answer; evidence and inspection files share it.
+ */
+export function uploadForm<T>(path: string, token: string, fields: Record<string, string>, file: File, onProgress: (share: number) => void, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
-    form.append('assessmentId', args.assessmentId);
-    form.append('criterionId', args.criterionId);
-    form.append('file', args.file, args.file.name);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/evidence');
-    xhr.setRequestHeader('Authorization', `Bearer ${args.token}`);
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
@@ -44,7 +51,7 @@ export function uploadEvidence(
     xhr.onload = () => {
       if (xhr.status === 201) {
         onProgress(1);
-        resolve(xhr.response as UploadedEvidence);
+        resolve(xhr.response as T);
       } else {
         const body = (xhr.response ?? {}) as { code?: string; message?: string };
         reject(new UploadError(xhr.status, body.code ?? 'HTTP_' + xhr.status, body.message ?? xhr.statusText));

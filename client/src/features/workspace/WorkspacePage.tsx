@@ -13,6 +13,7 @@ import { CriteriaNav, type NavEntry } from './CriteriaNav';
 import { Figure } from '../figures/Figure';
 import { applicableMaxOf } from '../figures/figures';
 import { AssessmentWorkspaceQuery } from './documents';
+import { DiscussionPanel } from '../discussion/DiscussionPanel';
 import { EntryEditor } from './EntryEditor';
 import { ExplanationPanel } from './ExplanationPanel';
 import { ExplanationList } from '../explanation/ExplanationList';
@@ -127,6 +128,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
               nameOf={(id) => (id ? (names.get(id) ?? null) : null)}
             />
             {!canExplain && <ExplanationPanel key={`x-${entry.id}`} assessmentId={a.id} entry={entry} canExplain={false} />}
+            <DiscussionPanel key={`d-${entry.id}`} assessmentId={a.id} criterionId={selected.id} lastEvent={live.lastEvent} canPost={user.role === 'LEADER' || user.role === 'STAFF'} />
             </>
           ) : (
             <p className="muted card">{t('workspace.pick')}</p>

@@ -1,5 +1,7 @@
 import { raw } from '@mikro-orm/core';
-import { assertUnitMember } from '../../common/access';
+import { assertMayAppraise, assertUnitMember } from '../../common/access';
+import { councilRuns } from '../council/council.runs';
+import { ancestorCodes } from '../assessment/progress.rows';
 import type { Viewer } from '../../common/auth';
 import { badInput, forbidden, notFound, phaseClosed, Problem } from '../../common/errors';
 import { assertId } from '../../common/ids';
@@ -33,6 +35,9 @@ export interface AppraisalResult extends AppraisalPayload {
   facts: ChangeFacts[];
 }
 
+/** Records the chair's signature inside the finalization's transaction (council/signature.service.ts). */
+export type FinalizationSigner = (em: Em, a: Assessment, entries: ScoreEntry[]) => Promise<void>;
+
 export interface StatusResult {
   assessment: Assessment;
   entries: ScoreEntry[];
@@ -58,6 +63,7 @@ export class AppraisalService {
       expectedVersion: input.expectedVersion,
       check: (head) => {
         if (viewer.role !== Role.APPRAISER) throw forbidden('Only appraisers record appraised scores; a unit answers with saveExplanation.');
+        assertMayAppraise(viewer, head);
         round = roundOf(head.phase as Phase);
         assertNotFinal(head.status);
         if (!ROUND_STATUSES[round].includes(head.status)) {
@@ -69,6 +75,7 @@ export class AppraisalService {
           );
         }
       },
+      checkEntry: (head, entry) => assertMayAppraise(viewer, head, topGroupCode(entry.code)),
       current: (entry) => appraisalSnapshot(entryEntity(this.em, entry)),
       plan: (head, row) => {
         const entry = entryEntity(this.em, row);
@@ -119,6 +126,7 @@ export class AppraisalService {
     return this.em.transactional(async (em) => {
       const a = await lockAssessment(em, assessmentId);
       if (viewer.role !== Role.APPRAISER) throw forbidden('Only appraisers return an assessment for explanation.');
+      assertMayAppraise(viewer, { periodId: a.period.id, unitId: a.unit.id });
       assertNotFinal(a.status);
       if (!RETURN_PHASES.includes(a.period.phase)) {
         throw phaseClosed(`An assessment is returned for explanation in APPRAISAL or EXPLANATION; the period is in ${a.period.phase}.`, { phase: a.period.phase });
@@ -175,11 +183,14 @@ export class AppraisalService {
    * Fixes every entry's final score (round 2 where held, else round 1) and makes the assessment
    * FINAL: read-only for everyone from then on. BAD_USER_INPUT lists every leaf not appraised.
    */
-  async finalize(viewer: Viewer, id: string): Promise<StatusResult> {
+  async finalize(viewer: Viewer, id: string, sign?: FinalizationSigner): Promise<StatusResult> {
     const assessmentId = assertId(id, 'Assessment');
     return this.em.transactional(async (em) => {
       const a = await lockAssessment(em, assessmentId);
       if (viewer.role !== Role.APPRAISER && viewer.role !== Role.ADMIN) throw forbidden('Only appraisers and administrators finalize an assessment.');
+      if (!sign && (await councilRuns(em, a.period.id))) {
+        throw forbidden('This period has appraisal councils: a unit is finalized when its council chair signs (signFinalization).');
+      }
       assertNotFinal(a.status);
       if (!FINALIZE_PHASES.includes(a.period.phase)) {
         throw phaseClosed(`An assessment is finalized in APPRAISAL, EXPLANATION or FINAL_APPRAISAL; the period is in ${a.period.phase}.`, { phase: a.period.phase });
@@ -195,6 +206,7 @@ export class AppraisalService {
       }
       for (const e of entries) e.finalScoreH = appraisedOf(e).scoreH;
       a.status = AssessmentStatus.FINAL;
+      if (sign) await sign(em, a, entries);
       await em.flush();
       return { assessment: a, entries };
     });
@@ -210,6 +222,9 @@ async function lockAssessment(em: Em, id: string): Promise<Assessment> {
   if (!(bumped as { affectedRows?: number }).affectedRows) throw notFound('Assessment', id);
   return em.findOneOrFail(Assessment, { id }, { populate: ['period', 'period.framework'], refresh: true });
 }
+
+/** The code of the top-level group a criterion code belongs to ("2.3.1" → "2"). */
+const topGroupCode = (code: string): string => ancestorCodes(code).pop() ?? code;
 
 function assertNotFinal(status: AssessmentStatus): void {
   if (status === AssessmentStatus.FINAL) throw phaseClosed('The assessment is finalized; nothing of it can change.', { status });

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCanReadAssessment } from '../../common/access';
+import { refOf, assertCanReadAssessment } from '../../common/access';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { fromHundredths } from '../../common/decimal';
@@ -87,7 +87,7 @@ export class AssessmentResolver {
       'Every reason the assessment cannot be submitted, per criterion, in the framework’s order (empty once nothing blocks). submitAssessment refuses with exactly this list.',
   })
   blockers(@Root() a: Assessment, @Ctx() ctx: Context): Promise<Blocker[]> {
-    assertCanReadAssessment(requireViewer(ctx.viewer), { unitId: a.unit.id, status: a.status });
+    assertCanReadAssessment(requireViewer(ctx.viewer), refOf(a));
     return blockersOf(ctx.em, a);
   }
 
@@ -95,7 +95,7 @@ export class AssessmentResolver {
     description: 'The criteria the council commented on or scored below the self score in round 1, with the points at stake and the unit’s answer.',
   })
   explanationItems(@Root() a: Assessment, @Ctx() ctx: Context): Promise<ExplanationItem[]> {
-    assertCanReadAssessment(requireViewer(ctx.viewer), { unitId: a.unit.id, status: a.status });
+    assertCanReadAssessment(requireViewer(ctx.viewer), refOf(a));
     return explanationItemsOf(ctx.em, a.id);
   }
 }

@@ -1,5 +1,5 @@
 import { raw } from '@mikro-orm/core';
-import { assertCanReadAssessment, assertUnitLeader } from '../../common/access';
+import { refOf, assertCanReadAssessment, assertUnitLeader } from '../../common/access';
 import type { Viewer } from '../../common/auth';
 import { badInput, notFound, phaseClosed } from '../../common/errors';
 import { assertId } from '../../common/ids';
@@ -21,7 +21,7 @@ export class AssessmentService {
   async get(viewer: Viewer, id: string): Promise<Assessment> {
     const a = await this.em.findOne(Assessment, { id: assertId(id, 'Assessment') });
     if (!a) throw notFound('Assessment', id);
-    assertCanReadAssessment(viewer, { unitId: a.unit.id, status: a.status });
+    assertCanReadAssessment(viewer, refOf(a));
     return a;
   }
 

@@ -16,10 +16,10 @@ export class AssessmentSubscriptionResolver {
       const viewer = requireViewer(context.viewer);
       const a = await new AssessmentService(context.em).get(viewer, args.assessmentId);
       // the re-check keeps ids only: the entity would keep its entity manager alive for as long as the stream
-      const { id: assessmentId, unit: { id: unitId } } = a;
+      const { id: assessmentId, unit: { id: unitId }, period: { id: periodId } } = a;
       return liveStream(context, viewer, assessmentTopic(assessmentId), assessmentCoalescer, async (fresh) => {
         const now = await new AssessmentService(context.fork()).get(fresh, assessmentId).catch(() => null);
-        return now !== null && canReadAssessment(fresh, { unitId, status: now.status });
+        return now !== null && canReadAssessment(fresh, { unitId, periodId, status: now.status });
       });
     },
   })

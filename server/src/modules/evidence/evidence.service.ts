@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { assertCanReadAssessment, assertUnitMember } from '../../common/access';
+import { assertCanReadAssessment, assertUnitMember, refOf } from '../../common/access';
 import type { Viewer } from '../../common/auth';
 import { badInput, forbidden, notFound, phaseClosed, type Problem } from '../../common/errors';
 import { assertId } from '../../common/ids';
@@ -183,7 +183,7 @@ export class EvidenceService {
     const evidenceId = assertId(id, 'Evidence');
     const evidence = await this.em.findOne(Evidence, { id: evidenceId }, { populate: ['assessment'] });
     if (!evidence) throw notFound('Evidence', evidenceId);
-    assertCanReadAssessment(viewer, { unitId: evidence.assessment.unit.id, status: evidence.assessment.status });
+    assertCanReadAssessment(viewer, refOf(evidence.assessment));
     return evidence;
   }
 

@@ -18,6 +18,8 @@ export interface UploadOptions {
   types: readonly string[];
   /** runs when the file part starts and both ids have come before it: refuse before storing bytes */
   precheck?: (fields: Record<string, string>) => Promise<void>;
+  /** the text fields the form carries before the file (default: assessmentId, criterionId) */
+  fields?: readonly string[];
 }
 
 export interface ReceivedFile {
@@ -32,7 +34,7 @@ export type Received =
   | { ok: true; fields: Record<string, string>; file: ReceivedFile }
   | { ok: false; status: number; error: AppError | Error };
 
-const FIELDS = ['assessmentId', 'criterionId'];
+const EVIDENCE_FIELDS: readonly string[] = ['assessmentId', 'criterionId'];
 
 export const sizeText = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
@@ -47,6 +49,8 @@ export const refusedTypeMessage = (types: readonly string[]) => `accepted file t
  * (413, 415, 400). The caller keeps or discards a successful file.
  */
 export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<Received> {
+  const FIELDS = o.fields ?? EVIDENCE_FIELDS;
+  const names = FIELDS.join(', ');
   return new Promise((resolve) => {
     let failure: { status: number; error: AppError | Error } | null = null;
     const fail = (status: number, error: AppError | Error) => {
@@ -67,12 +71,12 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
         limits: { files: 1, fields: FIELDS.length, parts: 10, fileSize: o.maxBytes + 1, fieldSize: 200, fieldNameSize: 100, headerPairs: 20 },
       });
     } catch {
-      resolve({ ok: false, status: 415, error: badInput([{ path: '', message: 'send multipart/form-data with the fields assessmentId, criterionId and file' }]) });
+      resolve({ ok: false, status: 415, error: badInput([{ path: '', message: `send multipart/form-data with the fields ${names} and file` }]) });
       return;
     }
 
     bb.on('field', (name, value, info) => {
-      if (!FIELDS.includes(name)) fail(400, badInput([{ path: name, message: 'unknown field: send assessmentId, criterionId and file' }]));
+      if (!FIELDS.includes(name)) fail(400, badInput([{ path: name, message: `unknown field: send ${names} and file` }]));
       else if (info.valueTruncated) fail(400, badInput([{ path: name, message: 'is too long' }]));
       else if (unsafeText(value)) fail(400, badInput([{ path: name, message: unsafeText(value)! }]));
       else fields[name] = value;
@@ -88,7 +92,7 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
         file = f;
       });
     });
-    const tooMany = () => fail(400, badInput([{ path: '', message: 'send only the fields assessmentId, criterionId and one file' }]));
+    const tooMany = () => fail(400, badInput([{ path: '', message: `send only the fields ${names} and one file` }]));
     bb.on('filesLimit', tooMany);
     bb.on('fieldsLimit', tooMany);
     bb.on('partsLimit', tooMany);
@@ -172,7 +176,7 @@ async function receiveFile(
     gone = true;
   });
   const cutOff = () => fail(400, badInput([{ path: 'file', message: 'the upload was cut off' }]));
-  if (o.precheck && FIELDS.every((k) => fields[k])) {
+  if (o.precheck && (o.fields ?? EVIDENCE_FIELDS).every((k) => fields[k])) {
     stream.pause();
     try {
       await o.precheck(fields);

@@ -26,7 +26,7 @@ export class PresenceResolver {
       const viewer = requireViewer(context.viewer);
       const a = await new AssessmentService(context.em).get(viewer, args.assessmentId);
       // the stream's closures keep ids only: the entity would keep its entity manager alive as long as the stream
-      const { id: assessmentId, status, unit: { id: unitId } } = a;
+      const { id: assessmentId, status, unit: { id: unitId }, period: { id: periodId } } = a;
       const presence = context.live.presence;
       const sessionId = args.sessionId ? checkSession(viewer.id, args.sessionId) : null;
       const unwatch = presence.watch(assessmentId);
@@ -35,7 +35,7 @@ export class PresenceResolver {
         viewer,
         presenceTopic(assessmentId),
         { merge: (_x, y) => y },
-        async (fresh) => canReadAssessment(fresh, { unitId, status }),
+        async (fresh) => canReadAssessment(fresh, { unitId, periodId, status }),
         async () => {
           unwatch();
           if (sessionId) await presence.remove(assessmentId, sessionId).catch(() => undefined);

@@ -1,4 +1,5 @@
-import { assertCanReadAssessment } from '../../common/access';
+import { assertCanReadAssessment, refOf } from '../../common/access';
+import { inspectionSheet } from '../inspection/inspection.sheet';
 import type { Viewer } from '../../common/auth';
 import { badInput, forbidden, InputProblems, notFound } from '../../common/errors';
 import { assertId } from '../../common/ids';
@@ -140,7 +141,7 @@ export class SheetsService {
     if (kind === 'json') throw badInput([{ path: 'format', message: 'a score sheet is exported as .xlsx or .csv' }]);
     const a = await this.em.findOne(Assessment, { id: assertId(id, 'Assessment') }, { populate: ['unit', 'period', 'period.framework'] });
     if (!a) throw notFound('Assessment', id);
-    assertCanReadAssessment(viewer, { unitId: a.unit.id, status: a.status });
+    assertCanReadAssessment(viewer, refOf(a));
     const fw = a.period.framework;
     const [criteria, entries, progress] = await Promise.all([
       this.em.find(Criterion, { framework: fw.id }, { orderBy: { ordinal: 'asc' } }),
@@ -228,6 +229,11 @@ export class SheetsService {
       null,
     ]);
     const fileName = safeFileName(`bang-diem-${a.unit.code}-${a.period.year}`, kind);
+    if (kind === 'xlsx') {
+      // the workbook carries the on-site inspections on a sheet of their own
+      const body = await writeXlsx([{ name: 'Bảng điểm', columns: SCORE_SHEET_COLUMNS, rows }, await inspectionSheet(this.em, a.id)]);
+      return { body, fileName, contentType: CONTENT_TYPES.xlsx };
+    }
     return this.sheetFile(kind, fileName, 'Bảng điểm', SCORE_SHEET_COLUMNS, rows);
   }
 
