@@ -12,6 +12,11 @@ import { ApiToken } from './modules/integrator/api-token.entity';
 import { Result } from './modules/results/result.entity';
 import { PasswordReset } from './modules/user/password-reset.entity';
 import { AuditRecord } from './modules/audit/audit-record.entity';
+import { DeadlineExtension } from './modules/deadline/deadline-extension.entity';
+import { Notification } from './modules/notification/notification.entity';
+import { NotificationPreference } from './modules/notification/notification-preference.entity';
+import { OutboxMessage } from './modules/outbox/outbox-message.entity';
+import { ScheduledJob } from './modules/scheduler/scheduled-job.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, DeadlineExtension, Notification, NotificationPreference, OutboxMessage, ScheduledJob];

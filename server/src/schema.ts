@@ -19,6 +19,8 @@ import { UnitResolver } from './modules/unit/unit.resolver';
 import { PasswordResolver } from './modules/user/password.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AssessmentDeadlineResolver, DeadlineResolver } from './modules/deadline/deadline.resolver';
+import { NotificationResolver } from './modules/notification/notification.resolver';
 
 export const resolvers = [
   UserResolver,
@@ -44,6 +46,9 @@ export const resolvers = [
   EvidenceResolver,
   EntryEvidenceResolver,
   AssessmentEvidenceResolver,
+  DeadlineResolver,
+  AssessmentDeadlineResolver,
+  NotificationResolver,
 ] as const;
 
 /**

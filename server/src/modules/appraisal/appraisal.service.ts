@@ -11,9 +11,13 @@ import { ScoreEntry } from '../assessment/score-entry.entity';
 import { RevisionRound } from '../assessment/score-revision.entity';
 import { cleanInput, scoreOf } from '../assessment/self-score.service';
 import { Phase } from '../period/period.entity';
+import { assertDeadlineOpen } from '../deadline/deadline.facts';
 import type { ScoreInput } from '../scoring/scoring.types';
 import { afterRelativeFigure } from '../results/relative.writeback';
-import { Role } from '../user/user.entity';
+import { Role, User } from '../user/user.entity';
+import { Unit } from '../unit/unit.entity';
+import * as texts from '../notification/notification.texts';
+import { notifyIn, type Notice } from '../notification/notify';
 import { appraisedOf, appraisalSnapshot, roundSnapshot } from './appraised';
 import { AppraisalRound, type AppraisalPayload, type ExplanationPayload, type SaveAppraisalInput, type SaveExplanationInput } from './appraisal.input';
 
@@ -36,6 +40,8 @@ export interface AppraisalResult extends AppraisalPayload {
 export interface StatusResult {
   assessment: Assessment;
   entries: ScoreEntry[];
+  /** the notifications written with the change, to announce after commit */
+  notices?: Notice[];
 }
 
 /**
@@ -126,9 +132,15 @@ export class AppraisalService {
       if (a.status !== AssessmentStatus.SUBMITTED && a.status !== AssessmentStatus.APPRAISED) {
         throw phaseClosed(`The assessment is ${a.status}; only a submitted or appraised assessment is returned.`, { status: a.status });
       }
+      await assertDeadlineOpen(em, a);
       a.status = AssessmentStatus.RETURNED;
       await em.flush();
-      return { assessment: a, entries: [] };
+      // the unit's leaders are told in the same transaction
+      const leaders = await em.find(User, { unit: a.unit.id, role: Role.LEADER, active: true });
+      const unit = await em.findOneOrFail(Unit, { id: a.unit.id });
+      const ref = { assessmentId: a.id, unitName: unit.name, periodName: a.period.name };
+      const notices = await notifyIn(em, leaders.map((u) => texts.returned(u.id, ref, viewer.name)));
+      return { assessment: a, entries: [], notices };
     });
   }
 

@@ -2,6 +2,8 @@ import type { Viewer } from '../../common/auth';
 import { conflict, notFound } from '../../common/errors';
 import { transaction, type Tx } from '../../common/sql';
 import type { Em } from '../../orm';
+import { assertWithinDeadline } from '../deadline/deadline.rule';
+import { noticeStatements, type Notice, type NoticeDraft } from '../notification/notify';
 import { nodeKindOf } from '../scoring/scoring.types';
 import { applyLeafChange } from '../scoring/tree';
 import { User } from '../user/user.entity';
@@ -52,8 +54,15 @@ export interface ScoreWriteSpec {
   expectedVersion?: number;
   /** the caller's rights and the phase rules of the assessment; throws to refuse (nothing is written) */
   check(head: store.AssessmentHead): void;
+  /**
+   * A system's write that belongs to no phase (the results' write-back of RELATIVE scores): not
+   * bound by the phase's deadline. Every write of a person or an integrator is.
+   */
+  outsidePhase?: boolean;
   /** the rules of this entry (a staff member's assignment); throws to refuse */
   checkEntry?(head: store.AssessmentHead, entry: store.EntryRow): void;
+  /** the notifications the change causes (mentions), written in its batch */
+  notices?(head: store.AssessmentHead, entry: store.EntryRow): NoticeDraft[];
   /** what CONFLICT carries as `current` */
   current(entry: store.EntryRow): unknown;
   plan(head: store.AssessmentHead, entry: store.EntryRow): ScorePlan;
@@ -68,6 +77,8 @@ export interface ScoreWritten {
   /** every top-level row after the change */
   top: store.ChainRow[];
   statusChanged: boolean;
+  /** the notifications written with the change, to announce after commit */
+  notices: Notice[];
 }
 
 /** One score write in its own transaction. */
@@ -80,6 +91,8 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
   const { head, entry, chain: rows } = await store.readForSave(tx, spec.assessmentId, spec.criterionId);
   if (!head) throw notFound('Assessment', spec.assessmentId);
   spec.check(head);
+  // the deadline of the phase, after the phase rules (which name a wrong phase more plainly)
+  if (!spec.outsidePhase) assertWithinDeadline(head.deadline);
   if (!entry) throw notFound('Leaf criterion', spec.criterionId);
   spec.checkEntry?.(head, entry);
   if (spec.expectedVersion !== undefined && entry.version !== spec.expectedVersion) {
@@ -111,6 +124,8 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
   });
   const top = rows.filter((r) => r.depth === 1);
   const status = plan.status ? plan.status(head, top) : head.status;
+  const drafts = spec.notices?.(head, entry) ?? [];
+  const { statements: extra, notices } = drafts.length ? noticeStatements(em, drafts) : { statements: [], notices: [] };
   const written = await store.writeEntry(tx, em, {
     entryId: entry.id,
     expectedVersion: entry.version,
@@ -120,13 +135,14 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
     revision: plan.revision,
     chains,
     status: status !== head.status ? { assessmentId: head.id, from: head.status, to: status } : undefined,
+    extra,
   });
   // every writer of an entry takes the assessment's row first, so this cannot happen; if it
   // did, nothing is written (the transaction rolls back)
   if (!written) throw conflict('Someone saved this entry first.', { current: spec.current(entry) });
   const statusChanged = status !== head.status;
   head.status = status;
-  return { head, before: entry, after, chain: [...changed.values()], top, statusChanged };
+  return { head, before: entry, after, chain: [...changed.values()], top, statusChanged, notices };
 }
 
 /**
