@@ -3,7 +3,7 @@ import { clock } from '../../common/clock';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
 import type { Em } from '../../orm';
-import { claim, markFailed, markSent, type ClaimedMessage } from './outbox.store';
+import { claim, markFailed, markSent, renewClaim, type ClaimedMessage } from './outbox.store';
 
 /** Sends one message of a topic; throws to have it retried. */
 export type OutboxHandler = (message: ClaimedMessage, em: Em) => Promise<void>;
@@ -67,7 +67,9 @@ export class OutboxSender {
 
   private async send(em: Em, m: ClaimedMessage, token: string): Promise<boolean> {
     const handler = this.handlers[m.topic];
-    const { retryBaseMs, retryMaxMs, maxAttempts } = this.config.outbox;
+    const { retryBaseMs, retryMaxMs, maxAttempts, leaseMs } = this.config.outbox;
+    const start = clock.now();
+    if (!(await renewClaim(em, m.id, token, start, new Date(start.getTime() + leaseMs)))) return false;
     try {
       if (!handler) throw new Error(`no handler for outbox topic "${m.topic}" in this process`);
       await handler(m, em);

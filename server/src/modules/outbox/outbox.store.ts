@@ -55,6 +55,21 @@ export async function claim(em: Em, token: string, now: Date, until: Date, limit
   }));
 }
 
+/**
+ * Renews this sender's claim on one message right before it is sent, so that a batch's later
+ * messages do not go out on a claim that lapsed while the earlier ones were sent; false when the
+ * claim lapsed (another sender may have the message now: this one must not send it).
+ */
+export async function renewClaim(em: Em, id: string, token: string, now: Date, until: Date): Promise<boolean> {
+  const renewed = await rows(em, 'update "outbox" set "claimed_until" = ? where "id" = ? and "claimed_by" = ? and "claimed_until" > ? and "sent_at" is null returning "id"', [
+    sqlTime(em, until),
+    id,
+    token,
+    sqlTime(em, now),
+  ]);
+  return renewed.length === 1;
+}
+
 /** Marks a message sent, if this sender's claim still holds it. */
 export async function markSent(em: Em, id: string, token: string, at: Date): Promise<void> {
   await rows(em, 'update "outbox" set "sent_at" = ?, "claimed_by" = null, "claimed_until" = null, "last_error" = null where "id" = ? and "claimed_by" = ? returning "id"', [sqlTime(em, at), id, token]);
