@@ -11,6 +11,7 @@ import { usePresence } from '../live/usePresence';
 import { CriteriaNav, type NavEntry } from './CriteriaNav';
 import { AssessmentWorkspaceQuery } from './documents';
 import { EntryEditor } from './EntryEditor';
+import { DeadlinePanel } from '../deadline/DeadlinePanel';
 import { ExplanationPanel } from './ExplanationPanel';
 
 /** Self scores may change in SELF_ASSESSMENT, before submission, by the unit's own people. */
@@ -23,7 +24,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   const { t, fmt } = useI18n();
   const user = useUser();
   const { query } = useLocation();
-  const { data, error } = useQuery(AssessmentWorkspaceQuery, { variables: { id: assessmentId } });
+  const { data, error, refetch } = useQuery(AssessmentWorkspaceQuery, { variables: { id: assessmentId } });
   const a = data?.assessment;
   const live = useAssessmentLive(assessmentId, a?.seq);
 
@@ -78,6 +79,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
           )}
         </div>
       </header>
+      <DeadlinePanel a={a} canExtend={user.role === 'ADMIN'} onExtended={() => void refetch()} />
       <div className="split">
         <CriteriaNav
           criteria={criteria}
