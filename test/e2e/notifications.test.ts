@@ -86,7 +86,7 @@ describe('deadlines and notifications in the web client', () => {
     await staff.getByTestId('bell-count').waitFor();
     expect(await bellCount(staff)).toBe(1);
     await staff.getByRole('button', { name: 'Lưu' }).click();
-    await staff.getByText('Đã lưu', { exact: false }).waitFor();
+    await staff.getByText('Đã lưu lúc', { exact: false }).waitFor();
     const saved = (await ok(t.url, `query($id:ID!){assessment(id:$id){entries{criterion{code} selfScore}}}`, { id: w.assessmentA }, w.tokens.staffA)).assessment.entries;
     expect(saved.find((e: any) => e.criterion.code === '2.3').selfScore).toBe(1.5);
   });
