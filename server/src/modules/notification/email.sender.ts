@@ -15,7 +15,11 @@ export function emailHandler(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publ
   // the transport's timeouts stay well inside a claim (OUTBOX_LEASE_MS), so that a slow server
   // never lets a claim lapse while its message is still on the way
   const timeout = Math.max(1000, Math.floor(config.outbox.leaseMs / 4));
-  const transport: Transporter = nodemailer.createTransport(config.smtpUrl!, {
+  // pooled: one connection carries many messages, rather than a new one (and its handshake) each
+  const transport: Transporter = nodemailer.createTransport({
+    url: config.smtpUrl!,
+    pool: true,
+    maxConnections: 2,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

@@ -2,7 +2,8 @@ import { canReadAssessment } from '../../common/access';
 import type { Viewer } from '../../common/auth';
 import type { Em } from '../../orm';
 import type { AssessmentStatus } from '../assessment/assessment.entity';
-import { User } from '../user/user.entity';
+import { rows } from '../../common/sql';
+import { Role, User } from '../user/user.entity';
 import { mentioned } from './notification.texts';
 import { notifyIn, type Notice, type NoticeDraft } from './notify';
 
@@ -64,12 +65,17 @@ export async function prepareMentions(
 ): Promise<((a: { id: string; unitId: string; unitName: string; status: AssessmentStatus }, code: string, previous: string | null) => NoticeDraft[]) | undefined> {
   const emails = mentionedEmails(text);
   if (!emails.length) return undefined;
-  const users = await em.find(User, { email: { $in: emails }, active: true }, { disableIdentityMap: true });
+  // plain SQL: this is on the save's hot path (common/sql.ts)
+  const users = await rows<{ id: string; email: string; role: Role; unit_id: string | null; name: string }>(
+    em,
+    `select "id", "email", "role", "unit_id", "name" from "user" where "email" in (${emails.map(() => '?').join(', ')}) and "active" = ?`,
+    [...emails, true],
+  );
   if (!users.length) return undefined;
   return (a, code, previous) => {
     const before = new Set(mentionedEmails(previous));
     return users
-      .filter((u) => !before.has(u.email.toLowerCase()) && u.id !== author.id && canReadAssessment({ id: u.id, role: u.role, unitId: u.unit?.id ?? null, name: u.name }, a))
+      .filter((u) => !before.has(u.email.toLowerCase()) && u.id !== author.id && canReadAssessment({ id: u.id, role: u.role, unitId: u.unit_id, name: u.name }, a))
       .map((u) => mentioned(u.id, { assessmentId: a.id, unitName: a.unitName }, code, author.name, text!));
   };
 }
