@@ -25,6 +25,7 @@ export class AppraisalResolver {
     const viewer = requireViewer(ctx.viewer);
     const r = await new AppraisalService(ctx.em).save(viewer, input);
     await publish(ctx, r.facts);
+    await announce(ctx.live, r.notices, ctx.log);
     return r;
   }
 
@@ -46,6 +47,7 @@ export class AppraisalResolver {
     const viewer = requireViewer(ctx.viewer);
     const r = await new AppraisalService(ctx.em).saveExplanation(viewer, input);
     await publish(ctx, r.facts);
+    await announce(ctx.live, r.notices, ctx.log);
     return r;
   }
 

@@ -18,6 +18,7 @@ import { Role, User } from '../user/user.entity';
 import { Unit } from '../unit/unit.entity';
 import * as texts from '../notification/notification.texts';
 import { notifyIn, type Notice } from '../notification/notify';
+import { prepareMentions } from '../notification/mentions';
 import { appraisedOf, appraisalSnapshot, roundSnapshot } from './appraised';
 import { AppraisalRound, type AppraisalPayload, type ExplanationPayload, type SaveAppraisalInput, type SaveExplanationInput } from './appraisal.input';
 
@@ -35,6 +36,7 @@ const IN_APPRAISAL: readonly AssessmentStatus[] = [AssessmentStatus.SUBMITTED, A
 
 export interface AppraisalResult extends AppraisalPayload {
   facts: ChangeFacts[];
+  notices: Notice[];
 }
 
 export interface StatusResult {
@@ -56,12 +58,15 @@ export class AppraisalService {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     checkVersionAndText(input.expectedVersion, 'comment', input.comment);
+    // people @mentioned in the comment are told with the save
+    const mentions = typeof input.comment === 'string' ? await prepareMentions(this.em, viewer, input.comment) : undefined;
 
     let round: 1 | 2 = 1;
     const written = await writeScore(this.em, {
       assessmentId,
       criterionId,
       expectedVersion: input.expectedVersion,
+      notices: mentions && ((head, entry) => mentions({ id: head.id, unitId: head.unitId, unitName: head.unitName, status: head.status }, entry.code, (entry.raw[round === 1 ? 'round1comment' : 'round2comment'] as string | null) ?? null)),
       check: (head) => {
         if (viewer.role !== Role.APPRAISER) throw forbidden('Only appraisers record appraised scores; a unit answers with saveExplanation.');
         round = roundOf(head.phase as Phase);
@@ -116,6 +121,7 @@ export class AppraisalService {
       progress: progressEntities(this.em, written.chain, written.after.updatedAt),
       seq: written.head.seq,
       facts,
+      notices: written.notices,
     };
   }
 
@@ -145,15 +151,17 @@ export class AppraisalService {
   }
 
   /** The unit answers the appraisal of one entry; its self score never changes here. */
-  async saveExplanation(viewer: Viewer, input: SaveExplanationInput): Promise<ExplanationPayload & { facts: ChangeFacts }> {
+  async saveExplanation(viewer: Viewer, input: SaveExplanationInput): Promise<ExplanationPayload & { facts: ChangeFacts; notices: Notice[] }> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     checkVersionAndText(input.expectedVersion, 'explanation', input.explanation);
+    const mentions = typeof input.explanation === 'string' ? await prepareMentions(this.em, viewer, input.explanation) : undefined;
 
     const written = await writeScore(this.em, {
       assessmentId,
       criterionId,
       expectedVersion: input.expectedVersion,
+      notices: mentions && ((head, entry) => mentions({ id: head.id, unitId: head.unitId, unitName: head.unitName, status: head.status }, entry.code, (entry.raw.explanation as string | null) ?? null)),
       check: (head) => {
         assertUnitMember(viewer, head.unitId);
         assertNotFinal(head.status);
@@ -180,7 +188,7 @@ export class AppraisalService {
         };
       },
     });
-    return { entry: entryEntity(this.em, written.after), seq: written.head.seq, facts: factsOf(written, ['EXPLAINED'], viewer) };
+    return { entry: entryEntity(this.em, written.after), seq: written.head.seq, facts: factsOf(written, ['EXPLAINED'], viewer), notices: written.notices };
   }
 
   /**
