@@ -21,6 +21,8 @@ interface Phase {
   ms: number;
   meanMs: number;
   errors: number;
+  /** errors by extensions.code */
+  codes: Record<string, number>;
 }
 
 export async function notificationsBenchmark(ctx: Ctx): Promise<Section> {
@@ -48,10 +50,17 @@ export async function notificationsBenchmark(ctx: Ctx): Promise<Section> {
       turn: 0,
     }));
 
+    // the versions as they are (assigning the criteria moved them)
+    for (const c of clients) {
+      const d = await gql.ok(`query($id:ID!){assessment(id:$id){entries{criterion{id} version}}}`, { id: c.a.id }, c.a.staffToken!);
+      for (const e of d.assessment.entries as { criterion: { id: string }; version: number }[]) c.versions.set(e.criterion.id, e.version);
+    }
+
     const phase = async (mentions: boolean, ms: number): Promise<Phase> => {
       let saves = 0;
       let errors = 0;
       let total = 0;
+      const codes: Record<string, number> = {};
       const until = Date.now() + ms;
       const started = Date.now();
       await Promise.all(
@@ -64,6 +73,8 @@ export async function notificationsBenchmark(ctx: Ctx): Promise<Section> {
             total += performance.now() - t0;
             if (r.errors) {
               errors++;
+              const code = String((r.errors[0].extensions as { code?: string } | undefined)?.code ?? 'UNKNOWN');
+              codes[code] = (codes[code] ?? 0) + 1;
               const current = (r.errors[0].extensions as { current?: { version: number } } | undefined)?.current;
               if (current) c.versions.set(leaf.id, current.version);
             } else {
@@ -73,7 +84,7 @@ export async function notificationsBenchmark(ctx: Ctx): Promise<Section> {
           }
         }),
       );
-      return { saves, ms: Date.now() - started, meanMs: total / Math.max(1, saves + errors), errors };
+      return { saves, ms: Date.now() - started, meanMs: total / Math.max(1, saves + errors), errors, codes };
     };
 
     const stepMs = quick ? 1500 : 5000;
@@ -88,7 +99,7 @@ export async function notificationsBenchmark(ctx: Ctx): Promise<Section> {
       notifying.push(await phase(true, stepMs));
       const p = plain[plain.length - 1];
       const n = notifying[notifying.length - 1];
-      ctx.log(`   run ${run}/${runs}: plain ${round((p.saves * 1000) / p.ms)}/s mean ${round(p.meanMs)} ms; notifying ${round((n.saves * 1000) / n.ms)}/s mean ${round(n.meanMs)} ms (errors ${p.errors}/${n.errors}); e-mails accepted so far ${accepted}`);
+      ctx.log(`   run ${run}/${runs}: plain ${round((p.saves * 1000) / p.ms)}/s mean ${round(p.meanMs)} ms; notifying ${round((n.saves * 1000) / n.ms)}/s mean ${round(n.meanMs)} ms (errors ${JSON.stringify(p.codes)}/${JSON.stringify(n.codes)}); e-mails accepted so far ${accepted}`);
     }
     const ratios = plain.map((p, i) => notifying[i].meanMs / p.meanMs);
     const figures: Figure[] = [

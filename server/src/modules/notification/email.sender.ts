@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config';
+import { rows } from '../../common/sql';
 import type { Em } from '../../orm';
 import type { OutboxHandler } from '../outbox/outbox.sender';
 import { User } from '../user/user.entity';
@@ -28,11 +29,14 @@ export function emailHandler(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publ
   const handler: OutboxHandler = async (message, em: Em) => {
     const p = message.payload as { notificationId?: string; userId?: string; notificationIds?: string[] };
     if (p.notificationId) {
-      const n = await em.findOne(Notification, { id: p.notificationId });
-      if (!n) return; // nothing to send
-      const user = await em.findOne(User, { id: n.recipientId, active: true });
-      if (!user) return; // deactivated meanwhile
-      await send(notificationMail(user, n, config.publicUrl), message.id);
+      // one plain statement: a mail per notification is sent while people save
+      const [n] = await rows<{ title: string; body: string; link: string | null; email: string; name: string }>(
+        em,
+        'select n."title", n."body", n."link", u."email", u."name" from "notification" n join "user" u on u."id" = n."recipient_id" where n."id" = ? and u."active" = ?',
+        [p.notificationId, true],
+      );
+      if (!n) return; // gone, or its recipient was deactivated meanwhile
+      await send(notificationMail({ email: n.email, name: n.name }, n, config.publicUrl), message.id);
       return;
     }
     if (p.userId && p.notificationIds?.length) {
