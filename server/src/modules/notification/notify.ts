@@ -80,11 +80,16 @@ export function notifyIn(em: Em, drafts: NoticeDraft[]): Promise<Notice[]> {
   return notify(ormTx(em), em, drafts);
 }
 
-/** After commit: each notice on its recipient's own topic. A failure is logged; the notice stays in the list. */
-export async function announce(live: Live, notices: Notice[], log?: Logger): Promise<void> {
+/**
+ * After commit: each notice on its recipient's own topic. Not waited for: the change is made and
+ * answered whatever the bus does (a notice that does not arrive live is still in the list, and
+ * the bell refetches it). A failure is logged.
+ */
+export function announce(live: Live, notices: Notice[], log?: Logger): Promise<void> {
   const byRecipient = new Map<string, Notice[]>();
   for (const n of notices) byRecipient.set(n.recipientId, [...(byRecipient.get(n.recipientId) ?? []), n]);
-  await Promise.all(
-    [...byRecipient].map(([userId, list]) => live.hub.publish(notificationTopic(userId), { notifications: list }).catch((err) => log?.warn({ err }, 'notification not announced'))),
-  );
+  for (const [userId, list] of byRecipient) {
+    live.hub.publish(notificationTopic(userId), { notifications: list }).catch((err) => log?.warn({ err }, 'notification not announced'));
+  }
+  return Promise.resolve();
 }
