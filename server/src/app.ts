@@ -27,6 +27,15 @@ import { evidenceRouter } from './modules/evidence/evidence.routes';
 import { inspectionFileRouter } from './modules/inspection/inspection.routes';
 import { integratorGuard } from './modules/integrator/integrator.guard';
 import { exportRoutes } from './modules/sheets/sheets.routes';
+import { clock } from './common/clock';
+import type { Em } from './orm';
+import { deadlineJob } from './modules/deadline/deadline.job';
+import { tokenExpiryJob } from './modules/integrator/token-expiry.job';
+import { digestJob } from './modules/notification/digest.job';
+import { emailHandler } from './modules/notification/email.sender';
+import { setEmailDelivery } from './modules/notification/notify';
+import { OutboxSender } from './modules/outbox/outbox.sender';
+import { Scheduler } from './modules/scheduler/scheduler';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'PHASE_CLOSED',
@@ -57,6 +66,8 @@ export interface App {
   server: Server;
   live: Live;
   socket: ReturnType<typeof attachSocket>;
+  /** the outbox's sender and the scheduler of this process (running when config.workers) */
+  workers: { outbox: OutboxSender; scheduler: Scheduler };
   close(): Promise<void>;
 }
 
@@ -73,6 +84,21 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   server.headersTimeout = 66_000;
   const live = createLive(config, log);
   await live.ready();
+  if (config.clockOffsetMs) clock.setOffset(config.clockOffsetMs);
+  // notifications go out by e-mail, through the outbox, when a mail server is configured
+  setEmailDelivery(!!config.smtpUrl);
+  const fork = () => orm.em.fork() as Em;
+  const mail = config.smtpUrl ? emailHandler(config) : null;
+  const outbox = new OutboxSender(fork, config, log, mail ? { email: mail.handler } : {});
+  const scheduler = new Scheduler(fork, config.schedulerIntervalMs, log, live, [
+    deadlineJob(config.schedulerIntervalMs),
+    tokenExpiryJob(config.schedulerIntervalMs, config.tokenExpiryNoticeDays, config.defaultTimeZone),
+    ...(mail ? [digestJob(config.digestHour, config.defaultTimeZone)] : []),
+  ]);
+  if (config.workers) {
+    outbox.start();
+    scheduler.start();
+  }
   const format = formatError(log, config);
   const loginGuard = new LoginGuard(config.login, live.redis ? { client: live.redis, prefix: config.redisPrefix } : undefined);
   const cost = costLimit(config, schema, new ListSizeCounter(() => orm.em.fork() as Context['em'], config.limits.listSizeTtlMs));
@@ -164,7 +190,11 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     server,
     live,
     socket,
+    workers: { outbox, scheduler },
     async close() {
+      await scheduler.stop();
+      await outbox.stop();
+      mail?.close();
       await socket.close();
       await apollo.stop();
       await live.close();

@@ -59,6 +59,26 @@ export interface Config {
   evidenceDir: string;
   evidenceMaxBytes: number;
   evidenceTypes: string[];
+  /** the address people open the web client at, for links in e-mails (PUBLIC_URL; default http://HOST:PORT) */
+  publicUrl: string;
+  /** smtp(s)://user:pass@host:port: notifications also go out by e-mail; unset = in the app only */
+  smtpUrl: string | null;
+  /** the From of e-mails */
+  mailFrom: string;
+  /** the time zone a period gets when none is given (deadlines are shown and named in it) */
+  defaultTimeZone: string;
+  /** whether this process sends the outbox and runs the scheduler (every process may: they claim rows) */
+  workers: boolean;
+  /** the outbox (modules/outbox): how often it is polled, how long a claim lasts, retry backoff */
+  outbox: { pollMs: number; leaseMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; batch: number };
+  /** how often the scheduler looks for due jobs (reminders, automatic phase moves, digests) */
+  schedulerIntervalMs: number;
+  /** the hour (in defaultTimeZone) at which daily digests go out */
+  digestHour: number;
+  /** API tokens: days before expiry at which their creator is told */
+  tokenExpiryNoticeDays: number;
+  /** the clock's offset from real time (common/clock.ts); tests only, refused in production */
+  clockOffsetMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -105,6 +125,16 @@ function tokenSecretFrom(env: Env, dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/** An IANA time zone that this Node.js knows, or an error naming the setting. */
+export function assertTimeZone(name: string, zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    throw new Error(`Configuration: ${name} must be an IANA time zone such as Asia/Ho_Chi_Minh, got "${zone}".`);
+  }
 }
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -170,8 +200,32 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     evidenceDir: '',
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 2 ** 31 - 1),
     evidenceTypes: evidenceTypes(env),
+    publicUrl: '',
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'Chấm điểm <no-reply@chamdiem.local>',
+    defaultTimeZone: assertTimeZone('TIME_ZONE', env.TIME_ZONE || 'Asia/Ho_Chi_Minh'),
+    workers: bool(env, 'WORKERS', true),
+    outbox: {
+      pollMs: int(env, 'OUTBOX_POLL_MS', 2000, 10, 3_600_000),
+      leaseMs: int(env, 'OUTBOX_LEASE_MS', 120_000, 1000, 3_600_000),
+      retryBaseMs: int(env, 'OUTBOX_RETRY_BASE_MS', 10_000, 1, 3_600_000),
+      retryMaxMs: int(env, 'OUTBOX_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      maxAttempts: int(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
+      batch: int(env, 'OUTBOX_BATCH', 20, 1, 1000),
+    },
+    schedulerIntervalMs: int(env, 'SCHEDULER_INTERVAL_MS', 60_000, 10, 86_400_000),
+    digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
+    tokenExpiryNoticeDays: int(env, 'TOKEN_EXPIRY_NOTICE_DAYS', 7, 1, 365),
+    clockOffsetMs: int(env, 'CLOCK_OFFSET_MS', 0, -(2 ** 52), 2 ** 52),
   };
+  if (base.smtpUrl && !/^smtps?:\/\//.test(base.smtpUrl)) throw new Error('Configuration: SMTP_URL must be an smtp:// or smtps:// URL.');
+  if (nodeEnv === 'production' && base.clockOffsetMs !== 0) throw new Error('Configuration: CLOCK_OFFSET_MS is for tests; production runs on real time.');
   const merged = { ...base, ...overrides };
+  if (!merged.publicUrl) {
+    const raw = env.PUBLIC_URL || `http://${merged.host === '0.0.0.0' ? '127.0.0.1' : merged.host}:${merged.port}`;
+    if (!/^https?:\/\/[^\s]+$/.test(raw)) throw new Error(`Configuration: PUBLIC_URL must be an http(s):// address, got "${raw}".`);
+    merged.publicUrl = raw.replace(/\/+$/, '');
+  }
   merged.tokenSecret = overrides.tokenSecret ?? tokenSecretFrom(env, merged.dataDir);
   merged.evidenceDir = resolve(overrides.evidenceDir || env.EVIDENCE_DIR || join(merged.dataDir, 'evidence'));
   return merged;

@@ -18,6 +18,11 @@ import { DiscussionThread } from './modules/discussion/discussion-thread.entity'
 import { DiscussionComment } from './modules/discussion/discussion-comment.entity';
 import { Inspection } from './modules/inspection/inspection.entity';
 import { InspectionFile } from './modules/inspection/inspection-file.entity';
+import { DeadlineExtension } from './modules/deadline/deadline-extension.entity';
+import { Notification } from './modules/notification/notification.entity';
+import { NotificationPreference } from './modules/notification/notification-preference.entity';
+import { OutboxMessage } from './modules/outbox/outbox-message.entity';
+import { ScheduledJob } from './modules/scheduler/scheduled-job.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, CouncilMember, FinalizationSignature, DiscussionThread, DiscussionComment, Inspection, InspectionFile];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, CouncilMember, FinalizationSignature, DiscussionThread, DiscussionComment, Inspection, InspectionFile, DeadlineExtension, Notification, NotificationPreference, OutboxMessage, ScheduledJob];

@@ -23,6 +23,8 @@ import { AssessmentCouncilResolver, CouncilResolver, PeriodCouncilResolver } fro
 import { AssessmentSignatureResolver, SignatureResolver } from './modules/council/signature.resolver';
 import { CommentResolver, DiscussionResolver, EntryDiscussionResolver } from './modules/discussion/discussion.resolver';
 import { AssessmentInspectionResolver, EntryInspectionResolver, InspectionFileResolver, InspectionResolver } from './modules/inspection/inspection.resolver';
+import { AssessmentDeadlineResolver, DeadlineResolver } from './modules/deadline/deadline.resolver';
+import { NotificationResolver } from './modules/notification/notification.resolver';
 
 export const resolvers = [
   UserResolver,
@@ -60,6 +62,9 @@ export const resolvers = [
   InspectionFileResolver,
   AssessmentInspectionResolver,
   EntryInspectionResolver,
+  DeadlineResolver,
+  AssessmentDeadlineResolver,
+  NotificationResolver,
 ] as const;
 
 /**

@@ -182,6 +182,10 @@ describe('appraisal rounds', () => {
       expect(await errorCode(t.url, RETURN, { id: w.assessmentA }, w.tokens.leaderA)).toBe('FORBIDDEN');
       const r = await ok(t.url, RETURN, { id: w.assessmentA }, w.tokens.appraiser);
       expect(r.returnForExplanation.status).toBe('RETURNED');
+      // the unit's leader is told (notifications), nobody of another unit
+      const told = async (token: string) => (await ok(t.url, `{notifications(first:50){edges{node{kind data}}}}`, {}, token)).notifications.edges.filter((e: any) => e.node.kind === 'RETURNED');
+      expect((await told(w.tokens.leaderA)).map((e: any) => e.node.data.assessmentId)).toEqual([w.assessmentA]);
+      expect(await told(w.tokens.leaderB)).toEqual([]);
       expect(await errorCode(t.url, RETURN, { id: w.assessmentA }, w.tokens.appraiser)).toBe('PHASE_CLOSED');
       const again = await appraise('2.3', { points: 2 });
       expect(again.errors?.[0].extensions).toMatchObject({ code: 'PHASE_CLOSED', status: 'RETURNED' });

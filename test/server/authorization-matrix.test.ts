@@ -58,6 +58,13 @@ const MATRIX: Record<string, [string, Call]> = {
   importFrameworkSheet: [ADMIN_ONLY, () => ({ query: 'mutation { importFrameworkSheet(input: { fileBase64: "", format: CSV, code: "", name: "", year: 1, unitKind: OTHER, notApplicable: FULL, bands: [] }) { id } }' })],
   publishFramework: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishFramework(id:$id){ id } }', variables: { id: w.frameworkId } })],
   createPeriod: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($f:ID!){ createPeriod(input: { name: "", frameworkId: $f, year: 1, unitIds: [] }){ id } }', variables: { f: w.frameworkId } })],
+  // each person's own notifications only: the rows are the caller's (deadlines.test.ts shows nobody reaches another's)
+  notifications: [SIGNED_IN, () => ({ query: '{ notifications(first: 5) { totalCount unreadCount edges { node { id kind } } } }' })],
+  markNotificationsRead: [SIGNED_IN, () => ({ query: 'mutation { markNotificationsRead(all: true) { marked unreadCount } }' })],
+  notificationPreferences: [SIGNED_IN, () => ({ query: '{ notificationPreferences { kind email } }' })],
+  setNotificationPreference: [SIGNED_IN, () => ({ query: 'mutation { setNotificationPreference(kind: MENTIONED, email: DAILY_DIGEST) { kind email } }' })],
+  grantExtension: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($a:ID!){ grantExtension(assessmentId:$a, phase: SELF_ASSESSMENT, until: "2000-01-01T00:00:00Z", reason: ""){ id } }', variables: { a: A(w) } })],
+  setPeriodDeadlines: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ setPeriodDeadlines(id:$id, input: { timeZone: "Asia/Ho_Chi_Minh" }){ id } }', variables: { id: w.periodId } })],
   setPeriodPhase: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ setPeriodPhase(id:$id, phase: PUBLISHED){ id } }', variables: { id: w.periodId } })],
   computeResults: [ADMIN_ONLY, () => ({ query: 'mutation { computeResults(periodId: "00000000-0000-4000-8000-000000000000") { __typename } }' })],
   publishResults: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishResults(periodId:$id){ __typename } }', variables: { id: w.periodId } })],
@@ -95,6 +102,7 @@ const MATRIX: Record<string, [string, Call]> = {
   // subscriptions
   assessmentEvents: [READ_A, ({ w }) => ({ query: 'subscription($a:ID!){ assessmentEvents(assessmentId:$a){ seq } }', variables: { a: A(w) } })],
   presence: [READ_A, ({ w }) => ({ query: 'subscription($a:ID!){ presence(assessmentId:$a){ assessmentId } }', variables: { a: A(w) } })],
+  notificationAdded: [SIGNED_IN, () => ({ query: 'subscription { notificationAdded { notifications { id } } }' })],
   periodProgress: ['U o F F F F F o', ({ w }) => ({ query: 'subscription($p:ID!){ periodProgress(periodId:$p){ periodId } }', variables: { p: w.periodId } })],
 };
 

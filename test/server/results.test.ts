@@ -199,6 +199,11 @@ describe('results and rankings', () => {
       await ok(t.url, PHASE, { id: w.periodId, p: 'FINALIZED' }, w.tokens.admin);
       expect(await errorCode(t.url, PUBLISH, { id: w.periodId }, w.tokens.leaderA)).toBe('FORBIDDEN');
       expect((await ok(t.url, PUBLISH, { id: w.periodId }, w.tokens.admin)).publishResults.phase).toBe('PUBLISHED');
+      // the units' people and the watchers are told, once
+      for (const token of [w.tokens.leaderA, w.tokens.staffB, w.tokens.viewer]) {
+        const kinds = (await ok(t.url, `{notifications(first:50){edges{node{kind link}}}}`, {}, token)).notifications.edges.filter((e: any) => e.node.kind === 'RESULTS_PUBLISHED');
+        expect(kinds.map((e: any) => e.node.link)).toEqual([`/periods/${w.periodId}/results`]);
+      }
     });
 
     it('should rank on the final totals: round 2 where held, RELATIVE against the best final figure', async () => {

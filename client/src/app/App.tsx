@@ -1,3 +1,4 @@
+import { PreferencesPage } from '../features/notifications/PreferencesPage';
 import type { ReactNode } from 'react';
 import { I18nProvider, useI18n } from '../i18n';
 import { SessionProvider, useSession } from '../features/auth/session';
@@ -38,6 +39,7 @@ const ROUTES: Route[] = [
   { path: '/assessments/:id', render: (p) => <WorkspacePage key={p.id} assessmentId={p.id} /> },
   { path: '/assessments/:id/overview', render: (p) => <OverviewPage key={p.id} assessmentId={p.id} /> },
   { path: '/periods', render: () => <PeriodsPage /> },
+  { path: '/notifications/settings', render: () => <PreferencesPage /> },
   { path: '/periods/:id', render: (p) => <PeriodPage key={p.id} periodId={p.id} /> },
   { path: '/frameworks', render: () => <FrameworksPage /> },
   { path: '/frameworks/:id', render: (p) => <FrameworkPage key={p.id} frameworkId={p.id} /> },

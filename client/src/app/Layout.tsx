@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { useSession, useUser } from '../features/auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Link, useLocation } from './router';
 
 interface NavItem {
@@ -44,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="topbar-side">
+          <NotificationBell />
           <LanguageSwitch />
           <span className="who" data-testid="who">
             <strong>{user.name}</strong>

@@ -5,6 +5,7 @@ import { Migration20261201000000ParentIndex } from './Migration20261201000000Par
 import { Migration20261202000000Sessions } from './Migration20261202000000Sessions';
 import { Migration20261202010000CapTotal } from './Migration20261202010000CapTotal';
 import { Migration20261202020000AuditLog } from './Migration20261202020000AuditLog';
+import { Migration20261202030000DeadlinesNotificationsOutbox } from './Migration20261202030000DeadlinesNotificationsOutbox';
 import { Migration20261202040000Councils } from './Migration20261202040000Councils';
 import { Migration20261202060000RelativeIndex } from './Migration20261202060000RelativeIndex';
 
@@ -16,6 +17,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000Sessions', class: Migration20261202000000Sessions },
   { name: 'Migration20261202010000CapTotal', class: Migration20261202010000CapTotal },
   { name: 'Migration20261202020000AuditLog', class: Migration20261202020000AuditLog },
+  { name: 'Migration20261202030000DeadlinesNotificationsOutbox', class: Migration20261202030000DeadlinesNotificationsOutbox },
   { name: 'Migration20261202040000Councils', class: Migration20261202040000Councils },
   { name: 'Migration20261202060000RelativeIndex', class: Migration20261202060000RelativeIndex },
 ];

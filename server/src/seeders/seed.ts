@@ -1,3 +1,4 @@
+import { clock, DAY_MS } from '../common/clock';
 import type { Viewer } from '../common/auth';
 import type { Config } from '../config';
 import type { Logger } from '../common/logger';
@@ -57,7 +58,7 @@ async function seedDemo(em: Em, config: Config): Promise<SeedResult> {
   await frameworks.publish(fw.id);
   const districts = DEMO_UNITS.filter((u) => u.kind === fw.unitKind).map((u) => units.get(u.code)!.id);
   const periods = new PeriodService(em);
-  const period = await periods.create({ name: `Đánh giá Chính quyền điện tử cấp huyện năm ${fw.year}`, frameworkId: fw.id, year: fw.year, unitIds: districts, selfAssessmentDeadline: new Date(Date.UTC(fw.year + 1, 2, 31)) });
+  const period = await periods.create({ name: `Đánh giá Chính quyền điện tử cấp huyện năm ${fw.year}`, frameworkId: fw.id, year: fw.year, unitIds: districts, selfAssessmentDeadline: new Date(clock.nowMs() + 60 * DAY_MS) });
   await periods.setPhase(period.id, Phase.SELF_ASSESSMENT);
 
   // Leaders hand out the criteria: Sơn Hà splits its groups between two staff members.

@@ -1,3 +1,4 @@
+import { formatInZone } from '../deadline/zoned';
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { EntryEditor_CriterionFragment, EntryEditor_EntryFragment, ScoreValueFieldsFragment } from '../../gql/graphql';
@@ -129,7 +130,14 @@ export function EntryEditor({ assessmentId, userId, criterion: c, entry, editabl
       } else if (code === 'BAD_USER_INPUT') {
         setState({ kind: 'error', message: errorProblems(error).map((p) => p.message).join('; ') });
       } else if (code === 'PHASE_CLOSED') {
-        setState({ kind: 'error', message: t('save.phaseClosed') });
+        const x = errorExtensions(error);
+        setState({
+          kind: 'error',
+          message:
+            x.reason === 'DEADLINE_PASSED' && typeof x.deadline === 'string'
+              ? t('save.deadlinePassed', { deadline: formatInZone(x.deadline, String(x.timeZone), fmt.locale) })
+              : t('save.phaseClosed'),
+        });
       } else if (code === 'FORBIDDEN') {
         setState({ kind: 'error', message: t('save.forbidden') });
       } else {

@@ -15,6 +15,7 @@ import { applicableMaxOf } from '../figures/figures';
 import { AssessmentWorkspaceQuery } from './documents';
 import { DiscussionPanel } from '../discussion/DiscussionPanel';
 import { EntryEditor } from './EntryEditor';
+import { DeadlinePanel } from '../deadline/DeadlinePanel';
 import { ExplanationPanel } from './ExplanationPanel';
 import { ExplanationList } from '../explanation/ExplanationList';
 import { useDraftCriteria } from '../drafts/useDrafts';
@@ -30,7 +31,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
   const { t, fmt } = useI18n();
   const user = useUser();
   const { query } = useLocation();
-  const { data, error } = useQuery(AssessmentWorkspaceQuery, { variables: { id: assessmentId } });
+  const { data, error, refetch } = useQuery(AssessmentWorkspaceQuery, { variables: { id: assessmentId } });
   const a = data?.assessment;
   const live = useAssessmentLive(assessmentId, a?.seq);
 
@@ -101,6 +102,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
       </header>
       <PhaseNotice phase={movedTo} detail={open ? t('live.phaseOpen') : explaining ? t('live.phaseExplain') : t('live.phaseLocked')} />
       {explaining && <ExplanationList assessmentId={a.id} entries={entriesByCriterion} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/assessments/${a.id}?c=${id}`, { replace: true })} />}
+      <DeadlinePanel a={a} canExtend={user.role === 'ADMIN'} onExtended={() => void refetch()} />
       <div className="split">
         <CriteriaNav
           criteria={criteria}

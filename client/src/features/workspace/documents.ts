@@ -65,6 +65,7 @@ export const AssessmentWorkspaceQuery = graphql(`
   query AssessmentWorkspace($id: ID!) {
     assessment(id: $id) {
       id
+      ...DeadlinePanel_assessment
       unit {
         id
         name

@@ -1,3 +1,4 @@
+import { announce } from '../notification/notify';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
@@ -24,6 +25,7 @@ export class AppraisalResolver {
     const viewer = requireViewer(ctx.viewer);
     const r = await new AppraisalService(ctx.em).save(viewer, input);
     await publish(ctx, r.facts);
+    await announce(ctx.live, r.notices, ctx.log);
     return r;
   }
 
@@ -33,6 +35,7 @@ export class AppraisalResolver {
     const viewer = requireViewer(ctx.viewer);
     const r = await audited(ctx, (em) => new AppraisalService(em).returnForExplanation(viewer, assessmentId), { action: 'assessment.returnForExplanation', type: 'Assessment', id: assessmentId, before: current(Assessment, assessmentId), after: (x) => x.assessment });
     await publish(ctx, { assessment: r.assessment, kinds: ['STATUS_CHANGED'], actor: viewer, entries: [], progress: [] });
+    await announce(ctx.live, r.notices ?? [], ctx.log);
     return r.assessment;
   }
 
@@ -44,6 +47,7 @@ export class AppraisalResolver {
     const viewer = requireViewer(ctx.viewer);
     const r = await new AppraisalService(ctx.em).saveExplanation(viewer, input);
     await publish(ctx, r.facts);
+    await announce(ctx.live, r.notices, ctx.log);
     return r;
   }
 

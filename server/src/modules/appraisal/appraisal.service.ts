@@ -13,9 +13,14 @@ import { ScoreEntry } from '../assessment/score-entry.entity';
 import { RevisionRound } from '../assessment/score-revision.entity';
 import { cleanInput, scoreOf } from '../assessment/self-score.service';
 import { Phase } from '../period/period.entity';
+import { assertDeadlineOpen } from '../deadline/deadline.facts';
 import type { ScoreInput } from '../scoring/scoring.types';
 import { afterRelativeFigure } from '../results/relative.writeback';
-import { Role } from '../user/user.entity';
+import { Role, User } from '../user/user.entity';
+import { Unit } from '../unit/unit.entity';
+import * as texts from '../notification/notification.texts';
+import { notifyIn, type Notice } from '../notification/notify';
+import { prepareMentions } from '../notification/mentions';
 import { appraisedOf, appraisalSnapshot, roundSnapshot } from './appraised';
 import { AppraisalRound, type AppraisalPayload, type ExplanationPayload, type SaveAppraisalInput, type SaveExplanationInput } from './appraisal.input';
 
@@ -33,6 +38,7 @@ const IN_APPRAISAL: readonly AssessmentStatus[] = [AssessmentStatus.SUBMITTED, A
 
 export interface AppraisalResult extends AppraisalPayload {
   facts: ChangeFacts[];
+  notices: Notice[];
 }
 
 /** Records the chair's signature inside the finalization's transaction (council/signature.service.ts). */
@@ -41,6 +47,8 @@ export type FinalizationSigner = (em: Em, a: Assessment, entries: ScoreEntry[]) 
 export interface StatusResult {
   assessment: Assessment;
   entries: ScoreEntry[];
+  /** the notifications written with the change, to announce after commit */
+  notices?: Notice[];
 }
 
 /**
@@ -55,12 +63,15 @@ export class AppraisalService {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     checkVersionAndText(input.expectedVersion, 'comment', input.comment);
+    // people @mentioned in the comment are told with the save
+    const mentions = typeof input.comment === 'string' ? await prepareMentions(this.em, viewer, input.comment) : undefined;
 
     let round: 1 | 2 = 1;
     const written = await writeScore(this.em, {
       assessmentId,
       criterionId,
       expectedVersion: input.expectedVersion,
+      notices: mentions && ((head, entry) => mentions({ id: head.id, unitId: head.unitId, periodId: head.periodId, unitName: head.unitName, status: head.status }, entry.code, (entry.raw[round === 1 ? 'round1comment' : 'round2comment'] as string | null) ?? null)),
       check: (head) => {
         if (viewer.role !== Role.APPRAISER) throw forbidden('Only appraisers record appraised scores; a unit answers with saveExplanation.');
         assertMayAppraise(viewer, head);
@@ -117,6 +128,7 @@ export class AppraisalService {
       progress: progressEntities(this.em, written.chain, written.after.updatedAt),
       seq: written.head.seq,
       facts,
+      notices: written.notices,
     };
   }
 
@@ -134,22 +146,30 @@ export class AppraisalService {
       if (a.status !== AssessmentStatus.SUBMITTED && a.status !== AssessmentStatus.APPRAISED) {
         throw phaseClosed(`The assessment is ${a.status}; only a submitted or appraised assessment is returned.`, { status: a.status });
       }
+      await assertDeadlineOpen(em, a);
       a.status = AssessmentStatus.RETURNED;
       await em.flush();
-      return { assessment: a, entries: [] };
+      // the unit's leaders are told in the same transaction
+      const leaders = await em.find(User, { unit: a.unit.id, role: Role.LEADER, active: true });
+      const unit = await em.findOneOrFail(Unit, { id: a.unit.id });
+      const ref = { assessmentId: a.id, unitName: unit.name, periodName: a.period.name };
+      const notices = await notifyIn(em, leaders.map((u) => texts.returned(u.id, ref, viewer.name)));
+      return { assessment: a, entries: [], notices };
     });
   }
 
   /** The unit answers the appraisal of one entry; its self score never changes here. */
-  async saveExplanation(viewer: Viewer, input: SaveExplanationInput): Promise<ExplanationPayload & { facts: ChangeFacts }> {
+  async saveExplanation(viewer: Viewer, input: SaveExplanationInput): Promise<ExplanationPayload & { facts: ChangeFacts; notices: Notice[] }> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     checkVersionAndText(input.expectedVersion, 'explanation', input.explanation);
+    const mentions = typeof input.explanation === 'string' ? await prepareMentions(this.em, viewer, input.explanation) : undefined;
 
     const written = await writeScore(this.em, {
       assessmentId,
       criterionId,
       expectedVersion: input.expectedVersion,
+      notices: mentions && ((head, entry) => mentions({ id: head.id, unitId: head.unitId, periodId: head.periodId, unitName: head.unitName, status: head.status }, entry.code, (entry.raw.explanation as string | null) ?? null)),
       check: (head) => {
         assertUnitMember(viewer, head.unitId);
         assertNotFinal(head.status);
@@ -176,7 +196,7 @@ export class AppraisalService {
         };
       },
     });
-    return { entry: entryEntity(this.em, written.after), seq: written.head.seq, facts: factsOf(written, ['EXPLAINED'], viewer) };
+    return { entry: entryEntity(this.em, written.after), seq: written.head.seq, facts: factsOf(written, ['EXPLAINED'], viewer), notices: written.notices };
   }
 
   /**

@@ -10,6 +10,7 @@ import { Period } from '../period/period.entity';
 import { Unit } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { Assessment } from './assessment.entity';
+import { announce } from '../notification/notify';
 import { publish } from './assessment.publisher';
 import { AssessmentService } from './assessment.service';
 import { Progress } from './progress.entity';
@@ -36,6 +37,7 @@ export class AssessmentResolver {
     const viewer = requireViewer(ctx.viewer);
     const result = await new SelfScoreService(ctx.em).save(viewer, input);
     await publish(ctx, result.facts);
+    await announce(ctx.live, result.notices, ctx.log);
     return result;
   }
 

@@ -1,3 +1,4 @@
+import { assertDeadlineOpen } from '../deadline/deadline.facts';
 import { raw } from '@mikro-orm/core';
 import { refOf, assertCanReadAssessment, assertUnitLeader } from '../../common/access';
 import type { Viewer } from '../../common/auth';
@@ -68,6 +69,7 @@ export class AssessmentService {
       assertUnitLeader(viewer, a.unit.id);
       if (a.period.phase !== Phase.SELF_ASSESSMENT) throw phaseClosed(`Submission is open only in SELF_ASSESSMENT; the period is in ${a.period.phase}.`);
       if (a.status !== AssessmentStatus.NOT_STARTED && a.status !== AssessmentStatus.IN_PROGRESS) throw phaseClosed(`The assessment is already ${a.status}.`);
+      await assertDeadlineOpen(em, a);
       const blockers = await blockersOf(em, a);
       if (blockers.length) {
         const problems = blockers.map((b) => ({ path: b.code, message: b.message }));

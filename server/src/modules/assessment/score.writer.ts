@@ -2,6 +2,8 @@ import type { Viewer } from '../../common/auth';
 import { conflict, notFound } from '../../common/errors';
 import { transaction, type Tx } from '../../common/sql';
 import type { Em } from '../../orm';
+import { assertWithinDeadline } from '../deadline/deadline.rule';
+import { noticeStatements, type Notice, type NoticeDraft } from '../notification/notify';
 import { nodeKindOf } from '../scoring/scoring.types';
 import { applyLeafChange } from '../scoring/tree';
 import { User } from '../user/user.entity';
@@ -53,8 +55,15 @@ export interface ScoreWriteSpec {
   expectedVersion?: number;
   /** the caller's rights and the phase rules of the assessment; throws to refuse (nothing is written) */
   check(head: store.AssessmentHead): void;
+  /**
+   * A system's write that belongs to no phase (the results' write-back of RELATIVE scores): not
+   * bound by the phase's deadline. Every write of a person or an integrator is.
+   */
+  outsidePhase?: boolean;
   /** the rules of this entry (a staff member's assignment); throws to refuse */
   checkEntry?(head: store.AssessmentHead, entry: store.EntryRow): void;
+  /** the notifications the change causes (mentions), written in its batch */
+  notices?(head: store.AssessmentHead, entry: store.EntryRow): NoticeDraft[];
   /** what CONFLICT carries as `current` */
   current(entry: store.EntryRow): unknown;
   plan(head: store.AssessmentHead, entry: store.EntryRow): ScorePlan;
@@ -71,6 +80,8 @@ export interface ScoreWritten {
   statusChanged: boolean;
   /** the assessment's pending points after the change (pending.ts), in hundredths */
   pendingH: number;
+  /** the notifications written with the change, to announce after commit */
+  notices: Notice[];
 }
 
 /** One score write in its own transaction. */
@@ -83,6 +94,8 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
   const { head, entry, chain: rows, pending } = await store.readForSave(tx, spec.assessmentId, spec.criterionId);
   if (!head) throw notFound('Assessment', spec.assessmentId);
   spec.check(head);
+  // the deadline of the phase, after the phase rules (which name a wrong phase more plainly)
+  if (!spec.outsidePhase) assertWithinDeadline(head.deadline);
   if (!entry) throw notFound('Leaf criterion', spec.criterionId);
   spec.checkEntry?.(head, entry);
   if (spec.expectedVersion !== undefined && entry.version !== spec.expectedVersion) {
@@ -114,6 +127,8 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
   });
   const top = rows.filter((r) => r.depth === 1);
   const status = plan.status ? plan.status(head, top) : head.status;
+  const drafts = spec.notices?.(head, entry) ?? [];
+  const { statements: extra, notices } = drafts.length ? noticeStatements(em, drafts) : { statements: [], notices: [] };
   const written = await store.writeEntry(tx, em, {
     entryId: entry.id,
     expectedVersion: entry.version,
@@ -123,6 +138,7 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
     revision: plan.revision,
     chains,
     status: status !== head.status ? { assessmentId: head.id, from: head.status, to: status } : undefined,
+    extra,
   });
   // every writer of an entry takes the assessment's row first, so this cannot happen; if it
   // did, nothing is written (the transaction rolls back)
@@ -134,7 +150,7 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
   if (isPending(after)) stillPending.push({ code: after.code, maxH: after.maxH });
   const figures = pendingOf(stillPending);
   for (const r of rows) r.pendingH = figures.byCode.get(r.code) ?? 0;
-  return { head, before: entry, after, chain: [...changed.values()], top, statusChanged, pendingH: figures.totalH };
+  return { head, before: entry, after, chain: [...changed.values()], top, statusChanged, pendingH: figures.totalH, notices };
 }
 
 /**

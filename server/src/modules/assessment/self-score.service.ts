@@ -4,6 +4,8 @@ import { fromHundredths } from '../../common/decimal';
 import { badInput, forbidden, InputProblems, phaseClosed, Problem } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
+import { prepareMentions } from '../notification/mentions';
+import type { Notice } from '../notification/notify';
 import { Phase } from '../period/period.entity';
 import { computeLeafScore } from '../scoring/leaf-score';
 import type { LeafRule, NotApplicableMode, ScoreInput } from '../scoring/scoring.types';
@@ -29,13 +31,15 @@ const MAX_COMMENT = 5000;
 export class SelfScoreService {
   constructor(private readonly em: Em) {}
 
-  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { facts: ChangeFacts[] }> {
+  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { facts: ChangeFacts[]; notices: Notice[] }> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     const problems: Problem[] = [];
     if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) problems.push({ path: 'expectedVersion', message: 'must be a whole number ≥ 0' });
     if (typeof input.comment === 'string' && input.comment.length > MAX_COMMENT) problems.push({ path: 'comment', message: `at most ${MAX_COMMENT} characters` });
     if (problems.length) throw badInput(problems);
+    // people @mentioned in the comment are told with the save (looked up only when it mentions anyone)
+    const mentions = typeof input.comment === 'string' ? await prepareMentions(this.em, viewer, input.comment) : undefined;
 
     // plain SQL through the one write path of scores, in two round trips: a save is the hot
     // path, and hydrating and change-tracking entities cost more than the statements themselves
@@ -58,6 +62,7 @@ export class SelfScoreService {
         }
       },
       current: snapshotOf,
+      notices: mentions && ((head, entry) => mentions({ id: head.id, unitId: head.unitId, periodId: head.periodId, unitName: head.unitName, status: head.status }, entry.code, entry.comment)),
       plan: (head, entry) => {
         // the new raw input and its score
         let value: ScoreInput | null = entry.input;
@@ -87,7 +92,7 @@ export class SelfScoreService {
     const facts = [factsOf(written, ['SCORE_SAVED'], viewer)];
     // a RELATIVE figure moves every unit's score of that leaf once the period's results exist
     if (written.after.method === 'RELATIVE') facts.push(...(await afterRelativeFigure(this.em, written.head.periodId, criterionId, viewer)));
-    return { entry: entryEntity(this.em, written.after), progress: progressEntities(this.em, written.chain, written.after.updatedAt), seq: written.head.seq, facts };
+    return { entry: entryEntity(this.em, written.after), progress: progressEntities(this.em, written.chain, written.after.updatedAt), seq: written.head.seq, facts, notices: written.notices };
   }
 }
 

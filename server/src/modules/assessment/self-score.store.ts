@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bool, json, sqlTime, type Stmt, type Tx } from '../../common/sql';
 import type { Em } from '../../orm';
 import type { NotApplicableMode, ScoreInput, ScoringMethod, Threshold, Tier } from '../scoring/scoring.types';
+import type { DeadlineFacts } from '../deadline/deadline.rule';
 import type { AssessmentStatus } from './assessment.entity';
 import { pendingLeafRow, pendingLeavesStmt, type PendingLeaf } from './pending';
 import type { EntryState } from './score-entry.entity';
@@ -27,6 +28,8 @@ export interface AssessmentHead {
   frameworkMaxH: number;
   notApplicable: NotApplicableMode;
   capTotal: boolean;
+  /** the deadline of the period's phase for this assessment (modules/deadline) */
+  deadline: DeadlineFacts;
 }
 
 /** A score entry with its criterion's rule, as stored. */
@@ -101,7 +104,11 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
   const [bumped, head, entry, chain, pending] = await tx.run([
     { sql: 'update "assessment" set "seq" = "seq" + 1 where "id" = ? returning "seq"', params: [assessmentId] },
     {
-      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable", f."cap_total"
+      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable", f."cap_total",
+                   case p."phase" when 'SELF_ASSESSMENT' then p."self_assessment_deadline" when 'APPRAISAL' then p."appraisal_deadline"
+                     when 'EXPLANATION' then p."explanation_deadline" when 'FINAL_APPRAISAL' then p."final_appraisal_deadline" end as "deadline",
+                   (select max(x."until") from "deadline_extension" x where x."assessment_id" = a."id" and x."phase" = p."phase") as "extended_until",
+                   p."time_zone"
               from "assessment" a join "period" p on p."id" = a."period_id" join "framework" f on f."id" = p."framework_id" join "unit" u on u."id" = a."unit_id"
              where a."id" = ?`,
       params: [assessmentId],
@@ -141,6 +148,12 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
             frameworkMaxH: Number(h.max_h),
             notApplicable: h.not_applicable as NotApplicableMode,
             capTotal: bool(h.cap_total),
+            deadline: {
+              phase: h.phase as string,
+              deadline: h.deadline == null ? null : toDate(h.deadline),
+              extendedUntil: h.extended_until == null ? null : toDate(h.extended_until),
+              timeZone: h.time_zone as string,
+            },
           }
         : null,
     entry: entry.rows[0] ? entryRow(entry.rows[0]) : null,
@@ -216,6 +229,8 @@ export interface EntryWrite {
   revision: { actorId: string | null; round: RevisionRound; old: unknown; next: unknown };
   chains: { track: Track; rows: ChainRow[] }[];
   status?: { assessmentId: string; from: AssessmentStatus; to: AssessmentStatus };
+  /** more statements of the same change, in the same batch (the notifications it causes) */
+  extra?: Stmt[];
 }
 
 const sqlValue = (v: unknown) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
@@ -238,6 +253,7 @@ export async function writeEntry(tx: Tx, em: Em, w: EntryWrite): Promise<boolean
   if (w.status && w.status.from !== w.status.to) {
     statements.push({ sql: 'update "assessment" set "status" = ?, "updated_at" = ? where "id" = ? and "status" = ?', params: [w.status.to, at, w.status.assessmentId, w.status.from] });
   }
+  statements.push(...(w.extra ?? []));
   const [entry] = await tx.run(statements);
   return entry.changes === 1;
 }

@@ -9,6 +9,7 @@ import { Role } from '../user/user.entity';
 import { AssignCriteriaInput } from './assignment.input';
 import { AssignmentService } from './assignment.service';
 import { audited } from '../audit/audit.service';
+import { announce } from '../notification/notify';
 
 @Resolver(() => ScoreEntry)
 export class AssignmentResolver {
@@ -20,6 +21,7 @@ export class AssignmentResolver {
     if (result.entries.length) {
       await publish(ctx, { assessment: result.assessment, kinds: ['ASSIGNED'], actor: viewer, entries: result.entries, progress: [] });
     }
+    await announce(ctx.live, result.notices ?? [], ctx.log);
     return result.entries;
   }
 

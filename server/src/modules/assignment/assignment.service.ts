@@ -11,10 +11,14 @@ import { Criterion } from '../framework/criterion.entity';
 import { Phase } from '../period/period.entity';
 import { Role, UNIT_ROLES, User } from '../user/user.entity';
 import type { AssignCriteriaInput } from './assignment.input';
+import * as texts from '../notification/notification.texts';
+import { notifyIn, type Notice } from '../notification/notify';
 
 export interface AssignResult {
   assessment: Assessment;
   entries: ScoreEntry[];
+  /** the notifications written with the change, to announce after commit */
+  notices?: Notice[];
 }
 
 /** A leader hands leaves (or whole subtrees) of the unit's assessment to its people. */
@@ -28,7 +32,7 @@ export class AssignmentService {
     return this.em.transactional(async (em) => {
       const bumped = await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: assessmentId }).execute('run');
       if (!(bumped as { affectedRows?: number }).affectedRows) throw notFound('Assessment', assessmentId);
-      const a = await em.findOneOrFail(Assessment, { id: assessmentId }, { populate: ['period'], refresh: true });
+      const a = await em.findOneOrFail(Assessment, { id: assessmentId }, { populate: ['period', 'unit'], refresh: true });
       assertUnitLeader(viewer, a.unit.id);
       if (a.period.phase === Phase.FINALIZED || a.period.phase === Phase.PUBLISHED || a.status === AssessmentStatus.FINAL) {
         throw phaseClosed('Assignments of a finalized assessment cannot change.');
@@ -50,8 +54,10 @@ export class AssignmentService {
         { populate: ['criterion', 'assignee', 'updatedBy'], orderBy: { criterion: { ordinal: 'asc' } } },
       );
       const changed = entries.filter((e) => (e.assignee?.id ?? null) !== (assignee?.id ?? null));
+      const taken = new Map<string, string[]>();
       for (const e of changed) {
         const oldAssignee = e.assignee?.id ?? null;
+        if (oldAssignee) taken.set(oldAssignee, [...(taken.get(oldAssignee) ?? []), e.criterion.code]);
         e.assignee = assignee;
         e.version += 1;
         e.updatedAt = new Date();
@@ -66,7 +72,12 @@ export class AssignmentService {
       }
       if (changed.length === 0) a.seq -= 1; // nothing happened: no event, no seq
       await em.flush();
-      return { assessment: a, entries: changed };
+      // the people concerned are told in the same transaction (nobody is told of their own doing)
+      const ref = { assessmentId: a.id, unitName: a.unit.name, periodName: a.period.name };
+      const drafts = [...taken].filter(([id]) => id !== viewer.id).map(([id, codes]) => texts.unassigned(id, ref, codes, viewer.name));
+      if (assignee && assignee.id !== viewer.id && changed.length) drafts.push(texts.assigned(assignee.id, ref, changed.map((e) => e.criterion.code), viewer.name));
+      const notices = await notifyIn(em, drafts);
+      return { assessment: a, entries: changed, notices };
     });
   }
 

@@ -7,6 +7,7 @@ import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { load } from '../../common/load';
 import { publish } from '../assessment/assessment.publisher';
+import { announce } from '../notification/notify';
 import { ScoreEntry } from '../assessment/score-entry.entity';
 import { Role, User } from '../user/user.entity';
 import { CommentEdit, DiscussionComment } from './discussion-comment.entity';
@@ -31,6 +32,7 @@ function threadOf(ctx: Context, entryId: string): Promise<DiscussionThread | nul
 
 async function published<T>(ctx: Context, change: DiscussionChange<T>): Promise<T> {
   await publish(ctx, { assessment: change.assessment, kinds: ['DISCUSSION'], actor: requireViewer(ctx.viewer), entries: [change.entry], progress: [] });
+  if (change.notices.length) await announce(ctx.live, change.notices, ctx.log);
   return change.result;
 }
 

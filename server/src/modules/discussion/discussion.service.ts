@@ -11,6 +11,7 @@ import { User } from '../user/user.entity';
 import { CommentKind, DiscussionComment } from './discussion-comment.entity';
 import { DiscussionThread } from './discussion-thread.entity';
 import type { PostCommentInput } from './discussion.input';
+import type { Notice } from '../notification/notify';
 import { mentionedUsers, onMentioned } from './mentions';
 
 const MAX_BODY = 5000;
@@ -20,6 +21,8 @@ export interface DiscussionChange<T> {
   result: T;
   assessment: Assessment;
   entry: ScoreEntry;
+  /** the notifications the change wrote (mentions), to announce after commit */
+  notices: Notice[];
 }
 
 /**
@@ -31,7 +34,7 @@ export class DiscussionService {
   constructor(private readonly em: Em) {}
 
   async post(viewer: Viewer, input: PostCommentInput): Promise<DiscussionChange<DiscussionComment>> {
-    return this.inEntry(viewer, input.assessmentId, input.criterionId, async (em, a, entry) => {
+    return this.inEntry(viewer, input.assessmentId, input.criterionId, async (em, a, entry, notices) => {
       const body = cleanBody(input.body); // after the access check: an outsider learns nothing
       const mentions = await mentionedUsers(em, refOf(a), body);
       let thread = await em.findOne(DiscussionThread, { entry: entry.id });
@@ -49,7 +52,7 @@ export class DiscussionService {
         edits: [],
       } as never);
       await em.flush();
-      if (mentions.length) await onMentioned(em, comment, mentions);
+      if (mentions.length) notices.push(...(await onMentioned(em, comment, mentions, { author: viewer, assessmentId: a.id, unitName: a.unit.name, criterionCode: entry.criterion.code })));
       return comment;
     });
   }
@@ -60,7 +63,7 @@ export class DiscussionService {
     const found = await this.em.findOne(DiscussionComment, { id }, { populate: ['thread', 'thread.entry'] });
     if (!found) throw notFound('Comment', id);
     const criterionId = found.thread.entry.criterion.id;
-    return this.inEntry(viewer, found.assessment.id, criterionId, async (em, a) => {
+    return this.inEntry(viewer, found.assessment.id, criterionId, async (em, a, entry, notices) => {
       const c = await em.findOneOrFail(DiscussionComment, { id }, { refresh: true });
       if (c.author.id !== viewer.id) throw forbidden('Only its author edits a comment.');
       const body = cleanBody(text);
@@ -72,7 +75,7 @@ export class DiscussionService {
       c.mentionIds = mentions;
       c.editedAt = new Date();
       await em.flush();
-      if (added.length) await onMentioned(em, c, added);
+      if (added.length) notices.push(...(await onMentioned(em, c, added, { author: viewer, assessmentId: a.id, unitName: a.unit.name, criterionCode: entry.criterion.code })));
       return c;
     });
   }
@@ -90,7 +93,7 @@ export class DiscussionService {
   }
 
   /** One transaction on one entry of an assessment the viewer takes part in. */
-  private async inEntry<T>(viewer: Viewer, assessmentRaw: string, criterionRaw: string, run: (em: Em, a: Assessment, entry: ScoreEntry) => Promise<T>): Promise<DiscussionChange<T>> {
+  private async inEntry<T>(viewer: Viewer, assessmentRaw: string, criterionRaw: string, run: (em: Em, a: Assessment, entry: ScoreEntry, notices: Notice[]) => Promise<T>): Promise<DiscussionChange<T>> {
     const assessmentId = assertId(assessmentRaw, 'Assessment');
     const criterionId = assertId(criterionRaw, 'Criterion');
     return this.em.transactional(async (em) => {
@@ -103,8 +106,9 @@ export class DiscussionService {
       }
       const entry = await em.findOne(ScoreEntry, { assessment: a.id, criterion: criterionId }, { populate: ['criterion'] });
       if (!entry) throw notFound('Leaf criterion', criterionId);
-      const result = await run(em, a, entry);
-      return { result, assessment: a, entry };
+      const notices: Notice[] = [];
+      const result = await run(em, a, entry, notices);
+      return { result, assessment: a, entry, notices };
     });
   }
 }

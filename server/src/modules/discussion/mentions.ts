@@ -1,18 +1,12 @@
 import { canReadAssessment, type AssessmentRef } from '../../common/access';
-import { loadViewer } from '../../common/auth';
+import { loadViewer, type Viewer } from '../../common/auth';
 import { badInput, type Problem } from '../../common/errors';
 import type { Em } from '../../orm';
 import { User } from '../user/user.entity';
+import { mentionedEmails } from '../notification/mentions';
+import { mentioned } from '../notification/notification.texts';
+import { notifyIn, type Notice } from '../notification/notify';
 import type { DiscussionComment } from './discussion-comment.entity';
-
-/** "@" then a person's e-mail address, e.g. "@canbo1.sonha@chamdiem.local". */
-const MENTION = /(?<![\w.+-])@([\w.+-]+@[\w-]+(?:\.[\w-]+)*)/g;
-
-/** The e-mail addresses a text @mentions, lower case, each once, in order. */
-export function mentionedEmails(body: string): string[] {
-  const found = [...body.matchAll(MENTION)].map((m) => m[1].replace(/\.+$/, '').toLowerCase());
-  return [...new Set(found)];
-}
 
 /**
  * The users a comment on this assessment mentions: the one place that decides it. Every
@@ -39,9 +33,14 @@ export async function mentionedUsers(em: Em, assessment: AssessmentRef, body: st
 
 /**
  * Called once for each comment, inside its transaction, with the users it newly mentions (an
- * edit passes only those not mentioned before). The notifications module hooks in here: this is
- * the single call site that tells mentioned people (issue 15; wired at merge).
+ * edit passes only those not mentioned before): the one call site that tells mentioned people.
+ * The notices are announced after commit (notify.ts `announce`).
  */
-export async function onMentioned(_em: Em, _comment: DiscussionComment, _userIds: string[]): Promise<void> {
-  // notifications are wired here (modules/notification)
+export async function onMentioned(
+  em: Em,
+  comment: DiscussionComment,
+  userIds: string[],
+  c: { author: Viewer; assessmentId: string; unitName: string; criterionCode: string },
+): Promise<Notice[]> {
+  return notifyIn(em, userIds.map((id) => mentioned(id, { assessmentId: c.assessmentId, unitName: c.unitName }, c.criterionCode, c.author.name, comment.body)));
 }

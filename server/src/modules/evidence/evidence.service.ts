@@ -11,6 +11,7 @@ import { ancestorCodes } from '../assessment/progress.rows';
 import { ScoreEntry } from '../assessment/score-entry.entity';
 import { RevisionRound, ScoreRevision } from '../assessment/score-revision.entity';
 import { Phase } from '../period/period.entity';
+import { assertDeadlineOpen } from '../deadline/deadline.facts';
 import { Role, User } from '../user/user.entity';
 import { Evidence, EvidenceKind } from './evidence.entity';
 
@@ -106,6 +107,7 @@ export class EvidenceService {
     if (!a) throw notFound('Assessment', assessmentId);
     assertUnitMember(viewer, a.unit.id);
     openRound(a);
+    await assertDeadlineOpen(em, a);
     await entryFor(em, viewer, assessmentId, criterionId);
   }
 
@@ -116,6 +118,7 @@ export class EvidenceService {
       const assessment = await lockAssessment(em, assessmentId);
       assertUnitMember(viewer, assessment.unit.id);
       const round = openRound(assessment);
+      await assertDeadlineOpen(em, assessment);
       const entry = await entryFor(em, viewer, assessmentId, criterionId);
       const evidence = em.create(Evidence, {
         ...data,
@@ -153,6 +156,7 @@ export class EvidenceService {
       if (!evidence) throw notFound('Evidence', evidenceId);
       assertUnitMember(viewer, assessment.unit.id);
       const round = openRound(assessment);
+      await assertDeadlineOpen(em, assessment);
       const entry = await em.findOneOrFail(ScoreEntry, { id: evidence.entry.id }, { populate: ['criterion'], refresh: true });
       if (viewer.role === Role.STAFF && entry.assignee?.id !== viewer.id) {
         throw forbidden(`Criterion ${entry.criterion.code} is not assigned to you; ask your leader to assign it.`);

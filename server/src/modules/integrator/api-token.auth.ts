@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
+import { clock } from '../../common/clock';
 import type { Em } from '../../orm';
 import { Role } from '../user/user.entity';
 import { ApiToken } from './api-token.entity';
@@ -28,13 +29,14 @@ export function newSecret(): string {
 }
 
 /**
- * The viewer behind an integrator token, or null when it is malformed, unknown or revoked.
+ * The viewer behind an integrator token, or null when it is malformed, unknown, revoked or expired.
  * Integrators read like a VIEWER; `integrator` marks them, so that mutations can be refused.
  */
 export async function viewerOfApiToken(em: Em, secret: string): Promise<Viewer | null> {
   if (!SECRET_RE.test(secret)) return null;
   const token = await em.findOne(ApiToken, { secretHash: hashSecret(secret) }, { disableIdentityMap: true });
   if (!token || token.revokedAt) return null;
+  if (token.expiresAt && token.expiresAt.getTime() <= clock.nowMs()) return null;
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_MS) {
     // conditional, so that many requests (or processes) at once still write once a minute

@@ -42,4 +42,8 @@ export class ApiToken extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'After this the token is refused; its creator is told before (TOKEN_EXPIRING).' })
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt?: Date | null;
 }

@@ -26,8 +26,9 @@ export class ApiTokenResolver {
     @Arg('name', () => String, { description: 'Who it is for; pushed figures show it as their source.' }) name: string,
     @Arg('scope', () => TokenScope) scope: TokenScope,
     @Ctx() ctx: Context,
+    @Arg('expiresAt', () => Date, { nullable: true, description: 'After this the token is refused; its issuer is told TOKEN_EXPIRING_NOTICE_DAYS before. Unset: no expiry.' }) expiresAt?: Date | null,
   ): Promise<IssuedApiToken> {
-    return audited(ctx, (em) => new ApiTokenService(em).issue(requireViewer(ctx.viewer), name, scope), { action: 'apiToken.issue', type: 'ApiToken', after: (r) => r.token });
+    return audited(ctx, (em) => new ApiTokenService(em).issue(requireViewer(ctx.viewer), name, scope, expiresAt ?? null), { action: 'apiToken.issue', type: 'ApiToken', after: (r) => r.token });
   }
 
   @Authorized(Role.ADMIN)

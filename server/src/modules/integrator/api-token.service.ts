@@ -1,4 +1,5 @@
 import type { Viewer } from '../../common/auth';
+import { clock } from '../../common/clock';
 import { badInput, notFound } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
@@ -10,9 +11,10 @@ import { ApiToken, TokenScope } from './api-token.entity';
 export class ApiTokenService {
   constructor(private readonly em: Em) {}
 
-  async issue(viewer: Viewer, name: string, scope: TokenScope): Promise<{ token: ApiToken; secret: string }> {
+  async issue(viewer: Viewer, name: string, scope: TokenScope, expiresAt: Date | null = null): Promise<{ token: ApiToken; secret: string }> {
     const clean = typeof name === 'string' ? name.trim() : '';
     if (!clean || clean.length > 200) throw badInput([{ path: 'name', message: 'a name of 1 to 200 characters, e.g. the system it is for' }]);
+    if (expiresAt && expiresAt.getTime() <= clock.nowMs()) throw badInput([{ path: 'expiresAt', message: 'must be in the future' }]);
     const secret = newSecret();
     const token = this.em.create(ApiToken, {
       name: clean,
@@ -22,6 +24,7 @@ export class ApiTokenService {
       createdBy: viewer.integrator ? null : this.em.getReference(User, viewer.id),
       revokedAt: null,
       lastUsedAt: null,
+      expiresAt,
     } as never);
     await this.em.flush();
     return { token, secret };

@@ -17,6 +17,19 @@ registerEnumType(Phase, {
   description: 'DRAFT → SELF_ASSESSMENT → APPRAISAL → EXPLANATION → FINAL_APPRAISAL → FINALIZED → PUBLISHED',
 });
 
+export enum AutoAdvance {
+  /** the ADMIN moves the phase */
+  OFF = 'OFF',
+  /** at the deadline (and every extension's end) the phase moves on when no unit is behind */
+  IF_COMPLETE = 'IF_COMPLETE',
+  /** at the deadline the phase moves on even with units behind, as a move with acknowledgeIncomplete */
+  ALWAYS = 'ALWAYS',
+}
+registerEnumType(AutoAdvance, {
+  name: 'AutoAdvance',
+  description: 'Whether a period moves to its next phase by itself at the deadline: OFF, IF_COMPLETE (the acknowledgement rule: only when no unit is behind), ALWAYS (as if acknowledged).',
+});
+
 /** One framework, one year, the participating units, deadlines and a phase (kỳ đánh giá). */
 @ObjectType({ description: 'An assessment period (kỳ đánh giá).' })
 @Entity()
@@ -47,4 +60,16 @@ export class Period extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   explanationDeadline?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'The deadline of the second appraisal round (FINAL_APPRAISAL).' })
+  @Property({ type: 'datetime', nullable: true })
+  finalAppraisalDeadline?: Date | null;
+
+  @Field(() => String, { description: 'The IANA time zone the deadlines are shown and named in (Asia/Ho_Chi_Minh by default).' })
+  @Property({ type: 'string', length: 64, default: 'Asia/Ho_Chi_Minh' })
+  timeZone: string = 'Asia/Ho_Chi_Minh';
+
+  @Field(() => AutoAdvance)
+  @Enum({ items: () => AutoAdvance, type: 'string', default: AutoAdvance.OFF })
+  autoAdvance: AutoAdvance = AutoAdvance.OFF;
 }

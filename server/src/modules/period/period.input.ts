@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { AutoAdvance } from './period.entity';
 
 @InputType()
 export class CreatePeriodInput {
@@ -22,4 +23,13 @@ export class CreatePeriodInput {
 
   @Field(() => Date, { nullable: true })
   explanationDeadline?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  finalAppraisalDeadline?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The IANA time zone deadlines are shown in; default Asia/Ho_Chi_Minh (TIME_ZONE).' })
+  timeZone?: string | null;
+
+  @Field(() => AutoAdvance, { nullable: true, description: 'Whether the phase moves on by itself at the deadline; default OFF.' })
+  autoAdvance?: AutoAdvance | null;
 }

@@ -12,7 +12,7 @@ import { Criterion } from '../framework/criterion.entity';
 import { Framework, FrameworkStatus } from '../framework/framework.entity';
 import { Unit } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
-import { Period, Phase } from './period.entity';
+import { AutoAdvance, Period, Phase } from './period.entity';
 import type { CreatePeriodInput } from './period.input';
 import { canMove, NEXT_PHASES } from './phases';
 import { assertAcknowledged } from './incomplete';
@@ -58,6 +58,13 @@ export class PeriodService {
       if (!unit) problems.push({ path: 'unitIds', message: `no unit ${id}` });
       else if (fw && unit.kind !== fw.unitKind) problems.push({ path: 'unitIds', message: `${unit.name} is a ${unit.kind}, the framework is for ${fw.unitKind}` });
     }
+    if (input.timeZone != null) {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: input.timeZone });
+      } catch {
+        problems.push({ path: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh` });
+      }
+    }
     if (problems.length) throw badInput(problems);
 
     const created = await this.em.transactional(async (em) => {
@@ -69,6 +76,9 @@ export class PeriodService {
         selfAssessmentDeadline: input.selfAssessmentDeadline ?? null,
         appraisalDeadline: input.appraisalDeadline ?? null,
         explanationDeadline: input.explanationDeadline ?? null,
+        finalAppraisalDeadline: input.finalAppraisalDeadline ?? null,
+        timeZone: input.timeZone ?? 'Asia/Ho_Chi_Minh',
+        autoAdvance: input.autoAdvance ?? AutoAdvance.OFF,
       } as never);
       await em.flush();
       const criteria = await em.find(Criterion, { framework: fw!.id }, { orderBy: { ordinal: 'asc' } });

@@ -117,6 +117,7 @@ export async function rewriteRelative(tx: Tx, em: Em, periodId: string, criterio
       assessmentId: row.assessmentId,
       criterionId: row.criterionId,
       check: () => undefined, // a system write, in any phase: the figures are the units' own
+      outsidePhase: true, // nor bound by a deadline: the unit's figure was written in time
       current: (e) => e,
       plan: (_head, e) => {
         const raw = e.raw;

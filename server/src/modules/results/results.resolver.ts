@@ -1,3 +1,4 @@
+import { announce } from '../notification/notify';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
@@ -51,6 +52,7 @@ export class ResultsResolver {
     const viewer = requireViewer(ctx.viewer);
     const r = await audited(ctx, (em) => new ResultsService(em).publishResults(viewer, periodId, acknowledgeIncomplete), { action: 'results.publish', type: 'Period', id: periodId, before: current(Period, periodId), after: (r) => r.period });
     await publish(ctx, r.facts);
+    await announce(ctx.live, r.notices, ctx.log);
     return r.period;
   }
 

@@ -1,4 +1,6 @@
 import { phaseChangeFacts } from '../period/phase.change';
+import { resultsPublished } from '../notification/notification.texts';
+import { notifyIn, type Notice } from '../notification/notify';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
 import { fromHundredths } from '../../common/decimal';
@@ -14,7 +16,7 @@ import { Criterion, ScoringMethod } from '../framework/criterion.entity';
 import { Period, Phase } from '../period/period.entity';
 import { assertAcknowledged } from '../period/incomplete';
 import type { Unit, UnitKind } from '../unit/unit.entity';
-import { Role } from '../user/user.entity';
+import { Role, User } from '../user/user.entity';
 import { ormTx } from '../../common/sql';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
 import { rewriteRelative } from './relative.writeback';
@@ -61,7 +63,7 @@ export class ResultsService {
   }
 
   /** ADMIN: a FINALIZED period's results are computed, stored (RELATIVE scores written), and the period becomes PUBLISHED. */
-  async publishResults(viewer: Viewer, id: string, acknowledgeIncomplete = false): Promise<{ period: Period; facts: ChangeFacts[] }> {
+  async publishResults(viewer: Viewer, id: string, acknowledgeIncomplete = false): Promise<{ period: Period; facts: ChangeFacts[]; notices: Notice[] }> {
     const periodId = assertId(id, 'Period');
     return this.em.transactional(async (em) => {
       const period = await lockPeriod(em, periodId);
@@ -73,7 +75,11 @@ export class ResultsService {
       await store(em, period, await computeWithPrevious(em, period));
       period.phase = Phase.PUBLISHED;
       await em.flush();
-      return { period, facts: [...facts, ...(await phaseChangeFacts(em, period, Phase.PUBLISHED, viewer))] };
+      // the units' people, the council and the watchers are told in the same transaction
+      const units = (await em.find(Assessment, { period: period.id }, { fields: ['unit'] })).map((a) => a.unit.id);
+      const people = await em.find(User, { active: true, $or: [{ unit: { $in: units }, role: { $in: [Role.LEADER, Role.STAFF] } }, { role: { $in: [Role.APPRAISER, Role.VIEWER] } }] });
+      const notices = await notifyIn(em, people.map((u) => resultsPublished(u.id, period.id, period.name)));
+      return { period, facts: [...facts, ...(await phaseChangeFacts(em, period, Phase.PUBLISHED, viewer))], notices };
     });
   }
 
