@@ -4,6 +4,8 @@ import { badInput, type Problem } from '../../common/errors';
 import type { Em } from '../../orm';
 import { User } from '../user/user.entity';
 import { mentionedEmails } from '../notification/mentions';
+
+export { mentionedEmails };
 import { mentioned } from '../notification/notification.texts';
 import { notifyIn, type Notice } from '../notification/notify';
 import type { DiscussionComment } from './discussion-comment.entity';
