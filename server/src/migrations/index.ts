@@ -5,6 +5,7 @@ import { Migration20261201000000ParentIndex } from './Migration20261201000000Par
 import { Migration20261202000000Sessions } from './Migration20261202000000Sessions';
 import { Migration20261202010000CapTotal } from './Migration20261202010000CapTotal';
 import { Migration20261202020000AuditLog } from './Migration20261202020000AuditLog';
+import { Migration20261202050000AllowAboveFull } from './Migration20261202050000AllowAboveFull';
 
 /** Every migration in order; listed here so that compiled and test code find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000Sessions', class: Migration20261202000000Sessions },
   { name: 'Migration20261202010000CapTotal', class: Migration20261202010000CapTotal },
   { name: 'Migration20261202020000AuditLog', class: Migration20261202020000AuditLog },
+  { name: 'Migration20261202050000AllowAboveFull', class: Migration20261202050000AllowAboveFull },
 ];
