@@ -19,12 +19,14 @@ import { UnitResolver } from './modules/unit/unit.resolver';
 import { PasswordResolver } from './modules/user/password.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { PeopleResolver } from './modules/people/people.resolver';
 
 export const resolvers = [
   UserResolver,
   PasswordResolver,
   AuditResolver,
   UnitResolver,
+  PeopleResolver,
   FrameworkResolver,
   CriterionResolver,
   PeriodResolver,

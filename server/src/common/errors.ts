@@ -89,6 +89,14 @@ export const PROBLEM_CODES = [
   'MISSING_COLUMN',
   /** {}: the file is not a readable spreadsheet */
   'UNREADABLE_FILE',
+  /** { max }: more rows than an import takes */
+  'TOO_MANY_ROWS',
+  /** { value }: a unit code is 1–40 letters, digits, ".", "_" or "-" */
+  'INVALID_UNIT_CODE',
+  /** { unit }: the kind of a unit that takes part in a period cannot change */
+  'UNIT_KIND_LOCKED',
+  /** {}: an ADMIN cannot change their own role or disable themselves */
+  'OWN_ACCOUNT',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

@@ -226,7 +226,7 @@ type Obj = Record<string, unknown> & { children?: Obj[] };
 /** Which column a problem reported by parseFrameworkDocument for a criterion belongs to. */
 const COLUMN_OF: [RegExp, FrameworkColumn][] = [
   [/unknown method|takes no method|needs a method|cannot be a top-level group/, 'method'],
-  [/step|tier|threshold|not applicable|allowNotApplicable/i, 'options'],
+  [/step|tier|threshold|not applicable|allowNotApplicable|allowAboveFull/i, 'options'],
   [/maxScore|maxima/, 'max_score'],
   [/^title/, 'title'],
   [/^guidance/, 'guidance'],
