@@ -41,6 +41,8 @@ describe('every server code has a wording in both languages', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/new AppError\('([A-Z_]+)'|extensions: \{ code: '([A-Z_]+)'|\[\d{3}, '([A-Z_]+)'/g)) errors.add(m[1] ?? m[2] ?? m[3]);
       for (const m of text.matchAll(/\bcode: '([A-Z_]+)'/g)) problems.add(m[1]);
+      // scoring passes a problem's code after its message: fail('points', `…`, 'NOT_ON_STEP')
+      if (file.endsWith('leaf-score.ts')) for (const m of text.matchAll(/[`'], '([A-Z][A-Z_]{3,})'/g)) problems.add(m[1]);
     }
     expect([...errors].filter((c) => !(ERROR_CODES as readonly string[]).includes(c))).toEqual([]);
     // a `code: 'X'` literal is a problem code unless it is an error code
