@@ -56,7 +56,7 @@ describe('the people import page', () => {
 
     choose();
     fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
-    const preview = await screen.findByTestId('people-import-preview');
+    const preview = await screen.findByTestId('people-import-preview', {}, { timeout: 15000 });
     expect(within(preview).getByRole('status').textContent).toBe('Sẽ tạo 0 và cập nhật 0 đơn vị; tạo 1 và cập nhật 1 người dùng.');
     const rows = within(screen.getByTestId('preview-users')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows).toEqual([
@@ -66,7 +66,7 @@ describe('the people import page', () => {
 
     expect(apply).toHaveProperty('disabled', false);
     fireEvent.click(apply);
-    expect((await screen.findByTestId('people-import-done')).textContent).toBe('Đã nhập: 0 đơn vị và 2 người dùng thay đổi (1 người mới, cần cấp mã đặt lại mật khẩu).');
+    expect((await screen.findByTestId('people-import-done', {}, { timeout: 15000 })).textContent).toBe('Đã nhập: 0 đơn vị và 2 người dùng thay đổi (1 người mới, cần cấp mã đặt lại mật khẩu).');
     expect(screen.queryByTestId('people-import-preview')).toBeNull();
   });
 
@@ -92,13 +92,13 @@ describe('the people import page', () => {
     ]);
     choose();
     fireEvent.click(screen.getByRole('button', { name: 'Xem trước' }));
-    const table = await screen.findByTestId('people-import-problems');
+    const table = await screen.findByTestId('people-import-problems', {}, { timeout: 15000 });
     const rows = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows).toEqual([
       ['Bảng người dùng dòng 2, cột thư điện tử', '“x” không phải địa chỉ thư điện tử.'],
       ['Bảng người dùng dòng 5, cột đơn vị', 'Không có “NOWHERE”.'],
     ]);
     expect(screen.getByText('Có 2 lỗi, chưa có gì được lưu:')).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Áp dụng' })).toHaveProperty('disabled', true));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Áp dụng' })).toHaveProperty('disabled', true), { timeout: 15000 });
   });
 });

@@ -48,6 +48,8 @@ const MATRIX: Record<string, [string, Call]> = {
   // mutations of accounts and setup
   login: ['o o o o o o o o', () => ({ query: `mutation { login(email: "viewer@test", password: "${PASSWORD}") { token } }` })],
   createUnit: [ADMIN_ONLY, () => ({ query: 'mutation { createUnit(input: { code: "", name: "", kind: OTHER }) { id } }' })],
+  updateUnit: [ADMIN_ONLY, () => ({ query: 'mutation { updateUnit(id: "00000000-0000-4000-8000-000000000000", input: { name: "x" }) { id } }' })],
+  importPeopleSheet: [ADMIN_ONLY, () => ({ query: 'mutation { importPeopleSheet(input: { units: { fileBase64: "", format: CSV }, dryRun: true }) { applied } }' })],
   createUser: [ADMIN_ONLY, () => ({ query: 'mutation { createUser(input: { email: "x", name: "", role: VIEWER, password: "" }) { id } }' })],
   updateUser: [ADMIN_ONLY, () => ({ query: 'mutation { updateUser(id: "00000000-0000-4000-8000-000000000000", input: {}) { id } }' })],
   setUserActive: [ADMIN_ONLY, () => ({ query: 'mutation { setUserActive(id: "00000000-0000-4000-8000-000000000000", active: true) { id } }' })],
@@ -55,6 +57,7 @@ const MATRIX: Record<string, [string, Call]> = {
   importFrameworkSheet: [ADMIN_ONLY, () => ({ query: 'mutation { importFrameworkSheet(input: { fileBase64: "", format: CSV, code: "", name: "", year: 1, unitKind: OTHER, notApplicable: FULL, bands: [] }) { id } }' })],
   publishFramework: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishFramework(id:$id){ id } }', variables: { id: w.frameworkId } })],
   createPeriod: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($f:ID!){ createPeriod(input: { name: "", frameworkId: $f, year: 1, unitIds: [] }){ id } }', variables: { f: w.frameworkId } })],
+  updatePeriod: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ updatePeriod(id:$id, input: { name: "" }){ id } }', variables: { id: w.periodId } })],
   setPeriodPhase: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ setPeriodPhase(id:$id, phase: PUBLISHED){ id } }', variables: { id: w.periodId } })],
   computeResults: [ADMIN_ONLY, () => ({ query: 'mutation { computeResults(periodId: "00000000-0000-4000-8000-000000000000") { __typename } }' })],
   publishResults: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishResults(periodId:$id){ __typename } }', variables: { id: w.periodId } })],

@@ -61,17 +61,6 @@ export function makeFormat(lang: Lang): Format {
   };
 }
 
-/**
- * A decimal typed by a person: "98,75", "98.75", " 4 " → the number; "" → null; anything else
- * → NaN. Both marks are accepted as the decimal mark (scores and figures are typed without
- * thousands separators); spaces, including the narrow ones of vi-VN, are ignored.
- */
-export function parseDecimal(text: string): number | null {
-  const s = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (s === '') return null;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return NaN;
-  return Number(s);
-}
 
 /** A moment as the value of a datetime-local field in a time zone: "2026-03-31T17:00". */
 export function toZonedInput(iso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
