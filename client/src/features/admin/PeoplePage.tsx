@@ -38,7 +38,7 @@ export function PeoplePage() {
                 <th scope="col">{t('admin.unitCode')}</th>
                 <th scope="col">{t('admin.unitName')}</th>
                 <th scope="col">{t('admin.unitKind')}</th>
-                <th scope="col"><span className="visually-hidden">{t('admin.edit')}</span></th>
+                <th scope="col"><span className="sr-only">{t('admin.edit')}</span></th>
               </tr>
             </thead>
             <tbody>
