@@ -2,6 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { EntryEditor_CriterionFragment, EntryEditor_EntryFragment, ScoreValueFieldsFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { problemText } from '../../i18n/problems';
 import { errorCode, errorExtensions, errorProblems } from '../../app/errors';
 import { ScoreInput } from '../scoring/ScoreInput';
 import { checkDraft, draftFromValue, sameDraft, type Draft } from '../scoring/draft';
@@ -102,7 +103,7 @@ export function EntryEditor({ assessmentId, criterion: c, entry, editable, readO
       if (code === 'CONFLICT') {
         setState({ kind: 'conflict', current: errorExtensions(error).current as CurrentEntry });
       } else if (code === 'BAD_USER_INPUT') {
-        setState({ kind: 'error', message: errorProblems(error).map((p) => p.message).join('; ') });
+        setState({ kind: 'error', message: errorProblems(error).map((p) => problemText(lang, p)).join(' ') });
       } else if (code === 'PHASE_CLOSED') {
         setState({ kind: 'error', message: t('save.phaseClosed') });
       } else if (code === 'FORBIDDEN') {
