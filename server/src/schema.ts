@@ -25,12 +25,14 @@ import { CommentResolver, DiscussionResolver, EntryDiscussionResolver } from './
 import { AssessmentInspectionResolver, EntryInspectionResolver, InspectionFileResolver, InspectionResolver } from './modules/inspection/inspection.resolver';
 import { AssessmentDeadlineResolver, DeadlineResolver } from './modules/deadline/deadline.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
+import { PeopleResolver } from './modules/people/people.resolver';
 
 export const resolvers = [
   UserResolver,
   PasswordResolver,
   AuditResolver,
   UnitResolver,
+  PeopleResolver,
   FrameworkResolver,
   CriterionResolver,
   PeriodResolver,

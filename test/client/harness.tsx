@@ -11,7 +11,7 @@ export function renderIn(ui: ReactElement, lang: Lang = 'vi') {
 
 /** A leaf criterion as the scoring input receives it. */
 export function leaf(overrides: Partial<ScoreInput_CriterionFragment>): ScoreInput_CriterionFragment {
-  return { id: 'c1', method: 'MANUAL', maxScore: 2, step: null, allowNotApplicable: false, tierOptions: null, thresholdOptions: null, ...overrides };
+  return { id: 'c1', method: 'MANUAL', maxScore: 2, step: null, allowNotApplicable: false, allowAboveFull: false, tierOptions: null, thresholdOptions: null, ...overrides };
 }
 
 /** The input with its draft kept in state, as the editor keeps it; `drafts` records every change. */

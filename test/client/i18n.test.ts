@@ -1,6 +1,6 @@
 import { en } from '../../client/src/i18n/en';
 import { vi } from '../../client/src/i18n/vi';
-import { makeFormat, parseDecimal } from '../../client/src/i18n/format';
+import { fromZonedInput, makeFormat, toZonedInput } from '../../client/src/i18n/format';
 import { translate } from '../../client/src/i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -31,12 +31,21 @@ describe('i18n', () => {
     expect(v.score(null)).toBe('–');
   });
 
-  it('should read a decimal typed with either mark, and refuse what is not a number', () => {
-    expect(parseDecimal('98,75')).toBe(98.75);
-    expect(parseDecimal(' 98.75 ')).toBe(98.75);
-    expect(parseDecimal('-0,5')).toBe(-0.5);
-    expect(parseDecimal('')).toBeNull();
-    expect(parseDecimal('1,2,3')).toBeNaN();
-    expect(parseDecimal('abc')).toBeNaN();
+  it('should write dates and times in one format per language, in the province’s time zone', () => {
+    const v = makeFormat('vi');
+    const e = makeFormat('en');
+    // 23:01 UTC on 1 December is 06:01 on 2 December in Ho Chi Minh City
+    expect(v.dateTime('2026-12-01T23:01:00Z')).toBe('02/12/2026 06:01');
+    expect(v.date('2026-12-01T23:01:00Z')).toBe('02/12/2026');
+    expect(e.dateTime('2026-12-01T23:01:00Z')).toBe('2026-12-02 06:01');
+    expect(e.date('2026-03-31T10:00:00Z')).toBe('2026-03-31');
+    expect(v.dateTime('2026-12-01T23:01:00Z', 'UTC')).toBe('01/12/2026 23:01');
+    expect(v.dateTime(null)).toBe('–');
+  });
+
+  it('should turn a deadline typed in the province’s time zone into the moment and back', () => {
+    expect(fromZonedInput('2026-03-31T17:00')).toBe('2026-03-31T10:00:00.000Z');
+    expect(toZonedInput('2026-03-31T10:00:00.000Z')).toBe('2026-03-31T17:00');
+    expect(fromZonedInput('')).toBeNull();
   });
 });

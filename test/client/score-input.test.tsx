@@ -48,7 +48,8 @@ describe('ScoreInput: MANUAL (a number on the step)', () => {
 
   it('should send the number typed, with either decimal mark', () => {
     expect(checkDraft(c, { ...EMPTY_DRAFT, points: '1,75' }, vi)).toEqual({ value: { points: 1.75 }, problem: null });
-    expect(checkDraft(c, { ...EMPTY_DRAFT, points: '1.75' }, vi)).toEqual({ value: { points: 1.75 }, problem: null });
+    // "1.75" is no Vietnamese number (a dot groups thousands): flagged, not guessed
+    expect(checkDraft(c, { ...EMPTY_DRAFT, points: '1.75' }, vi)).toEqual({ value: null, problem: { key: 'input.ambiguous', params: { text: '1.75', a: '1,75', b: '175' } } });
     expect(checkDraft(c, { ...EMPTY_DRAFT, points: '' }, vi)).toEqual({ value: null, problem: null });
   });
 
@@ -61,7 +62,9 @@ describe('ScoreInput: MANUAL (a number on the step)', () => {
   it('should accept any hundredth when the leaf has no step', () => {
     const plain = leaf({ method: 'MANUAL', maxScore: 4.5 });
     expect(checkDraft(plain, { ...EMPTY_DRAFT, points: '3,37' }, vi).value).toEqual({ points: 3.37 });
-    expect(checkDraft(plain, { ...EMPTY_DRAFT, points: '3,375' }, vi).problem?.key).toBe('input.step');
+    expect(checkDraft(plain, { ...EMPTY_DRAFT, points: '3,3751' }, vi).problem?.key).toBe('input.step');
+    // three decimals after a short whole part could be English thousands: flagged (numbers.test.tsx)
+    expect(checkDraft(plain, { ...EMPTY_DRAFT, points: '3,375' }, vi).problem?.key).toBe('input.ambiguous');
   });
 });
 
@@ -125,7 +128,7 @@ describe('ScoreInput: RATIO (numerator and denominator)', () => {
   });
 
   it('should use the rate itself without thresholds, capped at 1, rounded half up to hundredths', () => {
-    const plain = leaf({ method: 'RATIO', maxScore: 0.5 });
+    const plain = leaf({ method: 'RATIO', maxScore: 0.5, allowAboveFull: true });
     expect(previewScore(plain, { ...EMPTY_DRAFT, numerator: '1', denominator: '3' }, vi)).toBe(0.17);
     expect(previewScore(plain, { ...EMPTY_DRAFT, numerator: '5', denominator: '4' }, vi)).toBe(0.5);
     const ratioShare = leaf({ method: 'RATIO', maxScore: 4, thresholdOptions: [{ minPercent: 100, share: 1, ratio: false }, { minPercent: 0, share: null, ratio: true }] });

@@ -145,9 +145,9 @@ describe('appraisal rounds', () => {
     it('should check the value with the same rules as the self score', async () => {
       const r = await appraise('1.1', { points: 1.3 });
       expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(r.errors?.[0].extensions?.problems).toEqual([{ path: '1.1.points', message: 'points must be a multiple of 0.25' }]);
+      expect(r.errors?.[0].extensions?.problems).toMatchObject([{ path: '1.1.points', message: 'points must be a multiple of 0.25' }]);
       const r2 = await appraise('1.3', { notApplicable: true });
-      expect(r2.errors?.[0].extensions?.problems).toEqual([{ path: '1.3.notApplicable', message: 'this criterion cannot be marked not applicable' }]);
+      expect(r2.errors?.[0].extensions?.problems).toMatchObject([{ path: '1.3.notApplicable', message: 'this criterion cannot be marked not applicable' }]);
     });
 
     it('should refuse a stale version with CONFLICT and the entry as it is', async () => {

@@ -51,6 +51,8 @@ const MATRIX: Record<string, [string, Call]> = {
   // mutations of accounts and setup
   login: ['o o o o o o o o', () => ({ query: `mutation { login(email: "viewer@test", password: "${PASSWORD}") { token } }` })],
   createUnit: [ADMIN_ONLY, () => ({ query: 'mutation { createUnit(input: { code: "", name: "", kind: OTHER }) { id } }' })],
+  updateUnit: [ADMIN_ONLY, () => ({ query: 'mutation { updateUnit(id: "00000000-0000-4000-8000-000000000000", input: { name: "x" }) { id } }' })],
+  importPeopleSheet: [ADMIN_ONLY, () => ({ query: 'mutation { importPeopleSheet(input: { units: { fileBase64: "", format: CSV }, dryRun: true }) { applied } }' })],
   createUser: [ADMIN_ONLY, () => ({ query: 'mutation { createUser(input: { email: "x", name: "", role: VIEWER, password: "" }) { id } }' })],
   updateUser: [ADMIN_ONLY, () => ({ query: 'mutation { updateUser(id: "00000000-0000-4000-8000-000000000000", input: {}) { id } }' })],
   setUserActive: [ADMIN_ONLY, () => ({ query: 'mutation { setUserActive(id: "00000000-0000-4000-8000-000000000000", active: true) { id } }' })],
@@ -65,6 +67,7 @@ const MATRIX: Record<string, [string, Call]> = {
   setNotificationPreference: [SIGNED_IN, () => ({ query: 'mutation { setNotificationPreference(kind: MENTIONED, email: DAILY_DIGEST) { kind email } }' })],
   grantExtension: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($a:ID!){ grantExtension(assessmentId:$a, phase: SELF_ASSESSMENT, until: "2000-01-01T00:00:00Z", reason: ""){ id } }', variables: { a: A(w) } })],
   setPeriodDeadlines: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ setPeriodDeadlines(id:$id, input: { timeZone: "Asia/Ho_Chi_Minh" }){ id } }', variables: { id: w.periodId } })],
+  updatePeriod: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ updatePeriod(id:$id, input: { name: "" }){ id } }', variables: { id: w.periodId } })],
   setPeriodPhase: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ setPeriodPhase(id:$id, phase: PUBLISHED){ id } }', variables: { id: w.periodId } })],
   computeResults: [ADMIN_ONLY, () => ({ query: 'mutation { computeResults(periodId: "00000000-0000-4000-8000-000000000000") { __typename } }' })],
   publishResults: [ADMIN_ONLY, ({ w }) => ({ query: 'mutation($id:ID!){ publishResults(periodId:$id){ __typename } }', variables: { id: w.periodId } })],

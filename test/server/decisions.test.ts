@@ -73,7 +73,7 @@ describe('decisions: one blockers list, the acknowledgement rule, the explanatio
       const r = await gql(t.url, SUBMIT, { id: w.assessmentA }, w.tokens.leaderA);
       expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors![0].extensions!.blockers).toEqual(list);
-      expect(r.errors![0].extensions!.problems).toEqual(list.map((b) => ({ path: b.code, message: b.message })));
+      expect(r.errors![0].extensions!.problems).toMatchObject(list.map((b) => ({ path: b.code, message: b.message })));
       expect(r.errors![0].message).toContain('needs evidence');
       expect((await ok(t.url, BLOCKERS, { id: w.assessmentA }, w.tokens.leaderA)).assessment.status).toBe('IN_PROGRESS');
     });

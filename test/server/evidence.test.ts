@@ -254,7 +254,7 @@ describe('evidence', () => {
       expect([empty.status, empty.body.code]).toEqual([400, 'BAD_USER_INPUT']);
       const noCriterion = await upload(w.tokens.staffA, { code: '' });
       expect(noCriterion.status).toBe(400);
-      expect(noCriterion.body.problems).toEqual([{ path: 'criterionId', message: 'is required' }]);
+      expect(noCriterion.body.problems).toMatchObject([{ path: 'criterionId', message: 'is required' }]);
       // a group is not a leaf: it has no entry
       const group = await upload(w.tokens.leaderA, { code: '2.2' });
       expect([group.status, group.body.code]).toEqual([404, 'NOT_FOUND']);
@@ -484,7 +484,7 @@ describe('evidence', () => {
 
       const r = await gql(t.url, SUBMIT, { id: w.assessmentB }, w.tokens.leaderB);
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(r.errors?.[0]?.extensions?.problems).toEqual([
+      expect(r.errors?.[0]?.extensions?.problems).toMatchObject([
         { path: '2.3', message: 'needs evidence (tài liệu kiểm chứng)' },
         { path: '2.4', message: 'not scored' },
       ]);
@@ -493,7 +493,7 @@ describe('evidence', () => {
 
       await link('2.3');
       const r2 = await gql(t.url, SUBMIT, { id: w.assessmentB }, w.tokens.leaderB);
-      expect(r2.errors?.[0]?.extensions?.problems).toEqual([{ path: '2.4', message: 'not scored' }]);
+      expect(r2.errors?.[0]?.extensions?.problems).toMatchObject([{ path: '2.4', message: 'not scored' }]);
       expect((await save(t, w, w.tokens.staffB, '2.4', { points: 0.5 }, B())).errors).toBeUndefined();
       expect((await ok(t.url, SUBMIT, { id: w.assessmentB }, w.tokens.leaderB)).submitAssessment.status).toBe('SUBMITTED');
     });

@@ -62,6 +62,8 @@ function randomFramework(rng: Rng, n: number): { doc: Record<string, unknown>; f
         node.method = x.kind === 'BONUS' ? 'BONUS' : x.kind === 'DEDUCTION' ? 'DEDUCTION' : rng.pick(REGULAR);
         o.method = node.method;
         if (node.method === 'TIERS') o.tiers = node.tiers = [{ label: 'Đủ', share: 1 }, { label: 'Một phần', share: 0.35 }, { label: 'Không', share: 0 }];
+        // figures above 100 % are allowed here, so that capping is exercised too (refusal: leaf-score.test)
+        if (node.method === 'RATIO') o.allowAboveFull = true;
         if (node.method === 'RATIO' && rng.chance(0.5)) o.thresholds = node.thresholds = [{ minPercent: 90, share: 1 }, { minPercent: 50, share: 'ratio' }, { minPercent: 0, share: 0 }];
         if (rng.chance(0.3)) o.allowNotApplicable = node.allowNotApplicable = true;
       } else o.children = build(x.id, code);

@@ -88,7 +88,7 @@ describe('importing and publishing frameworks, opening periods', () => {
         ['8.1', /a top-level code has no dot/],
       ];
       for (const [path, message] of expected) {
-        expect(problems).toContainEqual({ path, message: expect.stringMatching(message) });
+        expect(problems).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message) }));
       }
       // nothing else, and every problem is in the message too
       expect(problems).toHaveLength(expected.length);
@@ -187,7 +187,7 @@ describe('importing and publishing frameworks, opening periods', () => {
       const periodsBefore = (await ok(t.url, PERIODS, {}, admin)).periods.length;
       const r = await gql(t.url, CREATE_PERIOD, { i: { name: 'Too early', frameworkId: draft.id, year: 2025, unitIds: [w.units.A] } }, admin);
       expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(r.errors![0].extensions!.problems).toEqual([{ path: 'frameworkId', message: expect.stringMatching(/publish/) }]);
+      expect(r.errors![0].extensions!.problems).toMatchObject([{ path: 'frameworkId', message: expect.stringMatching(/publish/) }]);
       expect((await ok(t.url, PERIODS, {}, admin)).periods).toHaveLength(periodsBefore);
     });
 
@@ -209,7 +209,7 @@ describe('importing and publishing frameworks, opening periods', () => {
       expect(r.errors).toHaveLength(1);
       expect(r.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
       const problems = r.errors![0].extensions!.problems as { path: string; message: string }[];
-      expect(problems).toEqual([
+      expect(problems).toMatchObject([
         { path: 'unitIds', message: expect.stringMatching(/Unit C1 is a COMMUNE, the framework is for DISTRICT/) },
         { path: 'unitIds', message: expect.stringMatching(/Sở Nội vụ is a DEPARTMENT, the framework is for DISTRICT/) },
       ]);

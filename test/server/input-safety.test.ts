@@ -37,21 +37,21 @@ describe('unsafe text in input', () => {
       expect(r.status).toBe(400);
       expect(r.data ?? null).toBeNull();
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(r.errors?.[0]?.extensions?.problems).toEqual([{ path: 'createUnit.input.name', message: expect.stringContaining('NUL') }]);
+      expect(r.errors?.[0]?.extensions?.problems).toMatchObject([{ path: 'createUnit.input.name', message: expect.stringContaining('NUL') }]);
       expect(await units()).toBe(before);
     });
 
     it('should refuse a NUL in a variable, naming it', async () => {
       const r = await gql(t.url, `mutation($i:CreateUnitInput!){ createUnit(input:$i) { id } }`, { i: { code: 'NUL2', name: 'a\u0000b', kind: 'DISTRICT' } }, w.tokens.admin);
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(r.errors?.[0]?.extensions?.problems).toEqual([{ path: '$i.name', message: expect.stringContaining('NUL') }]);
+      expect(r.errors?.[0]?.extensions?.problems).toMatchObject([{ path: '$i.name', message: expect.stringContaining('NUL') }]);
     });
 
     it.each(BIDI.map((c) => [hex(c), c]))('should refuse the bidirectional control %s in a name', async (code, c) => {
       const before = await units();
       const r = await gql(t.url, `mutation($i:CreateUnitInput!){ createUnit(input:$i) { id } }`, { i: { code: 'BIDI', name: `invoice${c}txt.pdf`, kind: 'DISTRICT' } }, w.tokens.admin);
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(r.errors?.[0]?.extensions?.problems).toEqual([{ path: '$i.name', message: expect.stringContaining(code) }]);
+      expect(r.errors?.[0]?.extensions?.problems).toMatchObject([{ path: '$i.name', message: expect.stringContaining(code) }]);
       expect(await units()).toBe(before);
     });
 
@@ -59,9 +59,9 @@ describe('unsafe text in input', () => {
       const attach = `mutation($i:AttachEvidenceLinkInput!){ attachEvidenceLink(input:$i) { id } }`;
       const input = { assessmentId: w.assessmentA, criterionId: w.criteria['1.1'], url: 'https://example.org/decision', title: 'Quyết định\u202eFDP.exe' };
       const r = await gql(t.url, attach, { i: input }, w.tokens.staffA);
-      expect(r.errors?.[0]?.extensions?.problems).toEqual([{ path: '$i.title', message: expect.stringContaining('U+202E') }]);
+      expect(r.errors?.[0]?.extensions?.problems).toMatchObject([{ path: '$i.title', message: expect.stringContaining('U+202E') }]);
       const literal = await gql(t.url, `mutation { attachEvidenceLink(input: { assessmentId: "${w.assessmentA}", criterionId: "${w.criteria['1.1']}", url: "https://example.org/x", title: "a\\u202Eb" }) { id } }`, {}, w.tokens.staffA);
-      expect(literal.errors?.[0]?.extensions?.problems).toEqual([{ path: 'attachEvidenceLink.input.title', message: expect.stringContaining('U+202E') }]);
+      expect(literal.errors?.[0]?.extensions?.problems).toMatchObject([{ path: 'attachEvidenceLink.input.title', message: expect.stringContaining('U+202E') }]);
       const entry = await ok(t.url, `query($id:ID!){ assessment(id:$id) { entries { criterion { code } evidence { id } } } }`, { id: w.assessmentA }, w.tokens.staffA);
       expect(entry.assessment.entries.find((e: any) => e.criterion.code === '1.1').evidence).toEqual([]);
     });
@@ -82,7 +82,7 @@ describe('unsafe text in input', () => {
       expect(sub.events).toEqual([]);
       const [error] = sub.errors.flat(); // graphql-ws: an error message carries the list of errors
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
-      expect(error.extensions.problems).toEqual([{ path: 'presence.sessionId', message: expect.stringContaining('NUL') }]);
+      expect(error.extensions.problems).toMatchObject([{ path: 'presence.sessionId', message: expect.stringContaining('NUL') }]);
     });
 
     it('should refuse a bidirectional control in a variable of a mutation sent over the socket', async () => {
@@ -94,7 +94,7 @@ describe('unsafe text in input', () => {
       expect(sub.events).toEqual([]);
       const [error] = sub.errors.flat();
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
-      expect(error.extensions.problems).toEqual([{ path: '$i.name', message: expect.stringContaining('U+2067') }]);
+      expect(error.extensions.problems).toMatchObject([{ path: '$i.name', message: expect.stringContaining('U+2067') }]);
       expect(await units()).toBe(before);
     });
   });
@@ -109,7 +109,7 @@ describe('unsafe text in input', () => {
       expect(res.status).toBe(400);
       const body = (await res.json()) as any;
       expect(body.code).toBe('BAD_USER_INPUT'); // the evidence routes' error shape (docs/api.md)
-      expect(body.problems).toEqual([{ path: 'file', message: expect.stringContaining('U+202E') }]);
+      expect(body.problems).toMatchObject([{ path: 'file', message: expect.stringContaining('U+202E') }]);
       const entry = await ok(t.url, `query($id:ID!){ assessment(id:$id) { entries { criterion { code } evidence { id } } } }`, { id: w.assessmentA }, w.tokens.staffA);
       expect(entry.assessment.entries.find((e: any) => e.criterion.code === '1.1').evidence).toEqual([]);
     });

@@ -191,7 +191,7 @@ describe('integrators: API tokens and pushed statistics', () => {
       const push = (i: Record<string, unknown>) => gql(t.url, PUSH, { i: { periodId: w.periodId, unitCode: 'A', ...i } }, secret);
       const manual = await push({ criterionCode: '1.1', numerator: 1, denominator: 2 });
       expect(manual.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(manual.errors?.[0].extensions?.problems).toEqual([{ path: 'criterionCode', message: '1.1 is a MANUAL indicator; statistics are pushed to RATIO and RELATIVE indicators only' }]);
+      expect(manual.errors?.[0].extensions?.problems).toMatchObject([{ path: 'criterionCode', message: '1.1 is a MANUAL indicator; statistics are pushed to RATIO and RELATIVE indicators only' }]);
       expect((await push({ criterionCode: '2', figure: 1 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await push({ criterionCode: '2.1', figure: 1 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await push({ criterionCode: '2.1', numerator: 1, denominator: 0 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -151,7 +151,7 @@ describe('the phases of a period', () => {
       expect(r.errors).toHaveLength(1);
       expect(r.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors![0].extensions?.blocking).toEqual(LEAVES);
-      expect(r.errors![0].extensions?.problems).toEqual(LEAVES.map((path) => ({ path, message: 'not scored' })));
+      expect(r.errors![0].extensions?.problems).toMatchObject(LEAVES.map((path) => ({ path, message: 'not scored' })));
       expect((await state()).status).toBe('NOT_STARTED');
     });
 

@@ -23,13 +23,18 @@ const READ = `query($id:ID!){assessment(id:$id){seq selfTotal
 type Value = Record<string, unknown>;
 
 /** Valid raw input for each leaf of the small framework (world.ts). */
+/** A numerator up to its denominator: above it is refused (RATIO_ABOVE_FULL, below in INVALID). */
+function ratioUpToFull(r: Rng, maxDenominator: number): Value {
+  const denominator = r.int(1, maxDenominator);
+  return { numerator: r.int(0, denominator), denominator };
+}
 const VALID: Record<string, (r: Rng) => Value> = {
   '1.1': (r) => ({ points: r.int(0, 8) / 4 }), // MANUAL, max 2, step 0.25
   '1.2': (r) => r.pick([{ met: true }, { met: false }, { notApplicable: true }]), // BOOLEAN, N/A allowed
   '1.3': (r) => ({ tier: r.pick(['Full', 'Partial', 'None']) }),
-  '1.4': (r) => ({ numerator: r.int(0, 120), denominator: r.int(1, 100) }), // thresholds; may exceed 1
+  '1.4': (r) => ratioUpToFull(r, 100), // thresholds
   '1.5': (r) => ({ points: -r.int(0, 100) / 100 || 0 }), // DEDUCTION −1..0
-  '2.1': (r) => ({ numerator: r.int(0, 50), denominator: r.int(1, 40) }), // plain ratio, max 0.5
+  '2.1': (r) => ratioUpToFull(r, 40), // plain ratio, max 0.5
   '2.2.1': (r) => (r.chance(0.35) ? { notApplicable: true } : { points: r.int(0, 450) / 100 }), // MANUAL 4.5, N/A allowed
   '2.2.2': (r) => ({ figure: r.int(0, 10000) / 100 }), // RELATIVE
   '2.3': (r) => ({ points: r.int(0, 200) / 100 }), // MANUAL, max 2
@@ -40,9 +45,9 @@ const INVALID: Record<string, Value[]> = {
   '1.1': [{ points: 1.1 }, { points: 2.25 }, { notApplicable: true }],
   '1.2': [{ points: 1 }],
   '1.3': [{ tier: 'Tốt' }],
-  '1.4': [{ numerator: 3, denominator: 0 }],
+  '1.4': [{ numerator: 3, denominator: 0 }, { numerator: 107, denominator: 51 }],
   '1.5': [{ points: 0.5 }, { points: -1.01 }],
-  '2.1': [{ numerator: -1, denominator: 2 }],
+  '2.1': [{ numerator: -1, denominator: 2 }, { numerator: 3, denominator: 2 }],
   '2.2.1': [{ points: 4.51 }, { notApplicable: true, points: 1 }],
   '2.2.2': [{ figure: -3 }],
   '2.3': [{ points: 0.001 }],

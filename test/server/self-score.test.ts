@@ -155,7 +155,7 @@ describe('saveSelfScore', () => {
       [0.14, 0.2, 2], // exactly 70 %
       [69, 100, 0], // 69 %
       [0, 5, 0],
-      [15, 10, 4], // 150 % is capped at 100 %
+      [10, 10, 4], // exactly 100 %
     ])('should score %p / %p as %p', async (numerator, denominator, expected) => {
       expect(await scoreOf(A, '1.4', { numerator, denominator })).toBe(expected);
     });
@@ -163,8 +163,13 @@ describe('saveSelfScore', () => {
     it('should reject a zero denominator with a clear message', async () => {
       const e = await reject(A, '1.4', { numerator: 0, denominator: 0 });
       expect(e.message).toMatch(/denominator must be greater than 0/);
-      expect(e.extensions?.problems).toEqual([{ path: '1.4.denominator', message: 'denominator must be greater than 0' }]);
+      expect(e.extensions?.problems).toMatchObject([{ path: '1.4.denominator', message: 'denominator must be greater than 0', code: 'DENOMINATOR_ZERO' }]);
       await reject(A, '1.4', { numerator: 5, denominator: 0 });
+    });
+
+    it('should refuse 15 / 10, not cap it silently: the criterion does not allow a rate above 100 %', async () => {
+      const e = await reject(A, '1.4', { numerator: 15, denominator: 10 });
+      expect(e.extensions?.problems).toMatchObject([{ path: '1.4.numerator', code: 'RATIO_ABOVE_FULL', params: { numerator: 15, denominator: 10 } }]);
     });
 
     it('should reject a missing or negative figure', async () => {
@@ -179,7 +184,6 @@ describe('saveSelfScore', () => {
       [2, 3, 0.33], // 0.3333… → 0.33
       [1, 4, 0.13], // 0.125 → 0.13 (half-up)
       [1, 8, 0.06], // 0.0625 → 0.06
-      [3, 2, 0.5], // capped
       [0, 7, 0],
       [1, 1, 0.5],
     ])('should score %p / %p as %p', async (numerator, denominator, expected) => {
@@ -201,7 +205,7 @@ describe('saveSelfScore', () => {
 
   describe('DEDUCTION (1.5, max 1)', () => {
     it('should accept −1 and 0 and subtract below the group cap', async () => {
-      // group 1 before: 1.75 + 1 + 3 + 4 (1.4 at 15/10) = 9.75
+      // group 1 before: 1.75 + 1 + 3 + 4 (1.4 at 10/10) = 9.75
       expect(rowOf(await read(A), '1').selfTotal).toBe(9.75);
       expect(await scoreOf(A, '1.5', { points: -1 })).toBe(-1);
       expect(rowOf(await read(A), '1').selfTotal).toBe(8.75);

@@ -29,7 +29,7 @@ const richFramework = () => ({
         { code: '1.1', title: 'Kế hoạch CCHC năm', maxScore: 2, method: 'BOOLEAN', evidenceRequired: true },
         { code: '1.2', title: 'Mức độ hoàn thành kế hoạch', maxScore: 3, method: 'TIERS', allowNotApplicable: true,
           tiers: [{ label: 'Đầy đủ', share: 1 }, { label: 'Một phần; chưa đủ', share: 0.5 }, { label: 'Không = 0', share: 0 }] },
-        { code: '1.10', title: 'Tỷ lệ văn bản đúng hạn', maxScore: 4, method: 'RATIO', evidenceRequired: true,
+        { code: '1.10', title: 'Tỷ lệ văn bản đúng hạn', maxScore: 4, method: 'RATIO', evidenceRequired: true, allowAboveFull: true,
           thresholds: [{ minPercent: 100, share: 1 }, { minPercent: 0, share: 'ratio' }] },
         { code: '1.3', title: 'Tự đánh giá', maxScore: 3.5, method: 'MANUAL', step: 0.25, guidance: 'Dòng 1\ndòng 2, có "ngoặc kép"' },
       ],
@@ -60,7 +60,7 @@ const meta = (code: string) => ({
 const IMPORT = `mutation($d:JSONObject!){importFramework(document:$d){id version}}`;
 const IMPORT_SHEET = `mutation($i:ImportFrameworkSheetInput!){importFrameworkSheet(input:$i){id code version status maxScore}}`;
 const TREE = `query($id:ID!){framework(id:$id){code version maxScore notApplicable capTotal bands{label minPercent}
-  criteria{code title guidance maxScore method isLeaf depth evidenceRequired allowNotApplicable step
+  criteria{code title guidance maxScore method isLeaf depth evidenceRequired allowNotApplicable allowAboveFull step
     tierOptions{label share} thresholdOptions{minPercent share ratio} parent{code}}}}`;
 
 /** A workbook's first sheet as rows of cell values (1-based like Excel, row 0 unused). */
@@ -136,7 +136,7 @@ describe('spreadsheets in and out', () => {
       expect(byCode['1']).toEqual(['1', 'Công tác chỉ đạo, điều hành', 12.5, null, null, 'Theo Quyết định 1149/QĐ-BNV', null]);
       expect(byCode['1.1']).toEqual(['1.1', 'Kế hoạch CCHC năm', 2, 'BOOLEAN', null, null, 'có']);
       expect(byCode['1.2'][4]).toBe('Đầy đủ=1; "Một phần; chưa đủ"=0.5; "Không = 0"=0; na');
-      expect(byCode['1.10'][4]).toBe('100=1; 0=ratio');
+      expect(byCode['1.10'][4]).toBe('100=1; 0=ratio; above_full');
       expect(byCode['1.3'][4]).toBe('step=0.25');
       expect(byCode['2.4'][4]).toBe('90=1; 70.5=0.75; 0=0');
       expect(byCode['2.3'].slice(2, 7)).toEqual([2, 'DEDUCTION', null, null, 'không']);
@@ -148,7 +148,7 @@ describe('spreadsheets in and out', () => {
       expect(imported).toMatchObject({ code: 'CCHC-2025', version: 2, status: 'DRAFT', maxScore: 20 });
       const [before, after] = [await tree(rich.id), await tree(imported.id)];
       expect(after.criteria).toEqual(before.criteria);
-      expect(after.criteria.find((c: any) => c.code === '1.10')).toMatchObject({ parent: { code: '1' }, method: 'RATIO', thresholdOptions: [{ minPercent: 100, share: 1, ratio: false }, { minPercent: 0, share: null, ratio: true }] });
+      expect(after.criteria.find((c: any) => c.code === '1.10')).toMatchObject({ parent: { code: '1' }, method: 'RATIO', allowAboveFull: true, thresholdOptions: [{ minPercent: 100, share: 1, ratio: false }, { minPercent: 0, share: null, ratio: true }] });
       expect(after.criteria.find((c: any) => c.code === '1.2').tierOptions.map((x: any) => x.label)).toEqual(['Đầy đủ', 'Một phần; chưa đủ', 'Không = 0']);
       expect(after.criteria.find((c: any) => c.code === '1.3').guidance).toBe('Dòng 1\ndòng 2, có "ngoặc kép"');
     });
@@ -238,7 +238,7 @@ describe('spreadsheets in and out', () => {
     it('should name missing and unknown columns in the header row', async () => {
       const file = await xlsxOf([['code', 'title', 'points', 'method'], ['1', 'A', 1, 'BOOLEAN']]);
       const r = await gql(t.url, IMPORT_SHEET, { i: { ...meta('NO-MAX'), fileBase64: file, format: 'XLSX' } }, admin);
-      expect(r.errors![0].extensions!.problems).toEqual([
+      expect(r.errors![0].extensions!.problems).toMatchObject([
         { path: 'row 1', message: expect.stringMatching(/^unknown column 'points'/) },
         { path: 'row 1', message: 'missing column max_score' },
       ]);
@@ -246,7 +246,7 @@ describe('spreadsheets in and out', () => {
 
     it('should refuse a file that is not a workbook, and report the framework fields by name', async () => {
       const r1 = await gql(t.url, IMPORT_SHEET, { i: { ...meta('JUNK'), fileBase64: Buffer.from('not a zip').toString('base64'), format: 'XLSX' } }, admin);
-      expect(r1.errors![0].extensions!.problems).toEqual([{ path: 'fileBase64', message: 'not a readable XLSX file' }]);
+      expect(r1.errors![0].extensions!.problems).toMatchObject([{ path: 'fileBase64', message: 'not a readable XLSX file' }]);
       const csv = Buffer.from('code,title,max_score,method\n1,A,1,BOOLEAN\n').toString('base64');
       const r2 = await gql(t.url, IMPORT_SHEET, { i: { ...meta('BAD-META'), year: 1990, bands: [{ label: 'A', minPercent: 50 }], fileBase64: csv, format: 'CSV' } }, admin);
       expect((r2.errors![0].extensions!.problems as any[]).map((p) => p.path)).toEqual(['year', 'bands']);
@@ -286,10 +286,10 @@ describe('spreadsheets in and out', () => {
     it('should name the row of a CSV problem, counting records as a spreadsheet shows them', async () => {
       const text = 'code,title,max_score,method\n1,"Nhóm\ncó hai dòng",5,\n1.1,A,x,MANUAL\n';
       const r = await gql(t.url, IMPORT_SHEET, { i: { ...meta('CSV-BAD'), fileBase64: Buffer.from(text).toString('base64'), format: 'CSV' } }, admin);
-      expect(r.errors![0].extensions!.problems).toEqual([{ path: 'row 3, max_score', message: "must be a number (got 'x')" }]);
+      expect(r.errors![0].extensions!.problems).toMatchObject([{ path: 'row 3, max_score', message: "must be a number (got 'x')" }]);
       const broken = 'code,title,max_score,method\n1,"open quote,5,BOOLEAN\n';
       const r2 = await gql(t.url, IMPORT_SHEET, { i: { ...meta('CSV-QUOTE'), fileBase64: Buffer.from(broken).toString('base64'), format: 'CSV' } }, admin);
-      expect(r2.errors![0].extensions!.problems).toEqual([{ path: 'row 2', message: 'a quoted field is not closed' }]);
+      expect(r2.errors![0].extensions!.problems).toMatchObject([{ path: 'row 2', message: 'a quoted field is not closed' }]);
     });
   });
 

@@ -3,6 +3,9 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 export interface Problem {
   path: string;
   message: string;
+  /** what the client words (i18n/problems.ts); absent only from an older server */
+  code?: string;
+  params?: Record<string, string | number | boolean | null>;
 }
 
 /** The extensions.code of the first GraphQL error (or HTTP 401 as UNAUTHENTICATED). */

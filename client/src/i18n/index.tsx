@@ -3,7 +3,6 @@ import { dictionaries, type Lang, type MessageKey } from './dictionary';
 import { makeFormat, type Format } from './format';
 
 export type { Lang, MessageKey } from './dictionary';
-export { parseDecimal } from './format';
 
 export type Params = Record<string, string | number>;
 

@@ -1,23 +1,17 @@
 import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
+import type { ErrorCode, ProblemCode, ProblemParams } from './problem-codes';
 
-/** The error codes of the API contract (DESIGN.md, "The API"). */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'PHASE_CLOSED'
-  /** too many failed sign-ins; extensions.retryAfterSeconds */
-  | 'RATE_LIMITED'
-  /** the database cannot be reached (or timed out); nothing was changed, try again shortly */
-  | 'UNAVAILABLE';
+export { ERROR_CODES, PROBLEM_CODES, type ErrorCode, type ProblemCode, type ProblemParams } from './problem-codes';
 
 /** One problem with a piece of input; `path` names where (a criterion code, a field, a row). */
 export interface Problem {
   path: string;
+  /** English wording, for logs and integrators */
   message: string;
+  /** what the client words in the person's language; `INVALID` when not given */
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
 
 export class AppError extends GraphQLError {
@@ -75,7 +69,9 @@ export function isUnavailable(error: unknown): boolean {
 
 /** BAD_USER_INPUT listing every problem, not just the first. */
 export function badInput(problems: Problem[] | string, extensions: Record<string, unknown> = {}): AppError {
-  const list = typeof problems === 'string' ? [{ path: '', message: problems }] : problems;
+  const list = (typeof problems === 'string' ? [{ path: '', message: problems }] : problems).map(
+    (p): Required<Problem> => ({ path: p.path, message: p.message, code: p.code ?? 'INVALID', params: p.params ?? {} }),
+  );
   const message =
     list.length === 1
       ? (list[0].path ? `${list[0].path}: ` : '') + list[0].message

@@ -30,7 +30,7 @@ const MAX_DEPTH = 200;
 function walkJson(value: unknown, path: string, out: Problem[], depth = 0): void {
   if (typeof value === 'string') {
     const why = unsafeText(value);
-    if (why) out.push({ path, message: why });
+    if (why) out.push({ path, message: why, code: 'UNSAFE_TEXT', params: { field: path } });
     return;
   }
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
@@ -38,7 +38,7 @@ function walkJson(value: unknown, path: string, out: Problem[], depth = 0): void
   else
     for (const [k, v] of Object.entries(value)) {
       const why = unsafeText(k);
-      if (why) out.push({ path: `${path}.${k}`, message: `(a key) ${why}` });
+      if (why) out.push({ path: `${path}.${k}`, message: `(a key) ${why}`, code: 'UNSAFE_TEXT', params: { field: `${path}.${k}` } });
       walkJson(v, `${path}.${k}`, out, depth + 1);
     }
 }
@@ -47,7 +47,7 @@ function walkJson(value: unknown, path: string, out: Problem[], depth = 0): void
 function walkLiteral(node: ValueNode, path: string, out: Problem[]): void {
   if (node.kind === Kind.STRING) {
     const why = unsafeText(node.value);
-    if (why) out.push({ path, message: why });
+    if (why) out.push({ path, message: why, code: 'UNSAFE_TEXT', params: { field: path } });
   } else if (node.kind === Kind.LIST) node.values.forEach((v, i) => walkLiteral(v, `${path}.${i}`, out));
   else if (node.kind === Kind.OBJECT) for (const f of node.fields) walkLiteral(f.value, `${path}.${f.name.value}`, out);
 }

@@ -7,6 +7,7 @@ import { Migration20261202010000CapTotal } from './Migration20261202010000CapTot
 import { Migration20261202020000AuditLog } from './Migration20261202020000AuditLog';
 import { Migration20261202030000DeadlinesNotificationsOutbox } from './Migration20261202030000DeadlinesNotificationsOutbox';
 import { Migration20261202040000Councils } from './Migration20261202040000Councils';
+import { Migration20261202050000AllowAboveFull } from './Migration20261202050000AllowAboveFull';
 import { Migration20261202060000RelativeIndex } from './Migration20261202060000RelativeIndex';
 
 /** Every migration in order; listed here so that compiled and test code find the same set. */
@@ -19,5 +20,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202020000AuditLog', class: Migration20261202020000AuditLog },
   { name: 'Migration20261202030000DeadlinesNotificationsOutbox', class: Migration20261202030000DeadlinesNotificationsOutbox },
   { name: 'Migration20261202040000Councils', class: Migration20261202040000Councils },
+  { name: 'Migration20261202050000AllowAboveFull', class: Migration20261202050000AllowAboveFull },
   { name: 'Migration20261202060000RelativeIndex', class: Migration20261202060000RelativeIndex },
 ];

@@ -38,13 +38,13 @@ describe('MANUAL (max 2, step 0.01)', () => {
   });
 
   it('rejects just above the max and below 0', () => {
-    expect(problemsOf(r, { points: 2.01 })).toEqual([{ path: '1.1.points', message: 'points must be between 0 and 2' }]);
+    expect(problemsOf(r, { points: 2.01 })).toMatchObject([{ path: '1.1.points', message: 'points must be between 0 and 2' }]);
     expect(pathsOf(r, { points: -0.01 })).toEqual(['1.1.points']);
   });
 
   it('rejects more than 2 decimals, even a hair above the max', () => {
     expect(problemsOf(r, { points: 1.005 })[0].message).toMatch(/2 decimal places/);
-    expect(problemsOf(r, { points: 2.001 }).map((p) => p.message)).toEqual([
+    expect(problemsOf(r, { points: 2.001 }).map((p) => p.message)).toMatchObject([
       'points must be between 0 and 2',
       'points must have at most 2 decimal places',
     ]);
@@ -52,7 +52,7 @@ describe('MANUAL (max 2, step 0.01)', () => {
   });
 
   it.each([NaN, Infinity, -Infinity])('rejects %p', (points) => {
-    expect(problemsOf(r, { points })).toEqual([{ path: '1.1.points', message: 'points must be a finite number' }]);
+    expect(problemsOf(r, { points })).toMatchObject([{ path: '1.1.points', message: 'points must be a finite number' }]);
   });
 
   it('rejects a non-number', () => {
@@ -60,8 +60,8 @@ describe('MANUAL (max 2, step 0.01)', () => {
   });
 
   it('requires points and refuses the fields of other methods, all at once', () => {
-    expect(problemsOf(r, {})).toEqual([{ path: '1.1.points', message: 'points is required for the MANUAL method' }]);
-    expect(problemsOf(r, { met: true, figure: 3 })).toEqual([
+    expect(problemsOf(r, {})).toMatchObject([{ path: '1.1.points', message: 'points is required for the MANUAL method' }]);
+    expect(problemsOf(r, { met: true, figure: 3 })).toMatchObject([
       { path: '1.1.points', message: 'points is required for the MANUAL method' },
       { path: '1.1.met', message: 'met is not used by the MANUAL method; leave it empty' },
       { path: '1.1.figure', message: 'figure is not used by the MANUAL method; leave it empty' },
@@ -137,7 +137,7 @@ describe('TIERS', () => {
 });
 
 describe('RATIO (max 4)', () => {
-  const r = rule({ method: 'RATIO', maxH: 400 });
+  const r = rule({ method: 'RATIO', maxH: 400, allowAboveFull: true });
   it.each([
     [3, 4, 300],
     [1, 3, 133], // 1.3333 → 1.33
@@ -158,10 +158,27 @@ describe('RATIO (max 4)', () => {
   });
 
   it('rejects a zero denominator clearly', () => {
-    expect(problemsOf(r, { numerator: 1, denominator: 0 })).toEqual([
-      { path: '1.1.denominator', message: 'denominator must be greater than 0' },
+    expect(problemsOf(r, { numerator: 1, denominator: 0 })).toMatchObject([
+      { path: '1.1.denominator', message: 'denominator must be greater than 0', code: 'DENOMINATOR_ZERO', params: { field: 'denominator' } },
     ]);
     expect(problemsOf(r, { numerator: 0, denominator: 0 })[0].message).toBe('denominator must be greater than 0');
+  });
+
+  it('refuses a numerator above its denominator unless the criterion allows rates above 100 %, never capping silently', () => {
+    const strict = rule({ method: 'RATIO', maxH: 400 });
+    expect(problemsOf(strict, { numerator: 1500, denominator: 1000 })).toMatchObject([
+      {
+        path: '1.1.numerator',
+        message: 'numerator 1500 is above denominator 1000; this criterion does not allow a rate above 100 %',
+        code: 'RATIO_ABOVE_FULL',
+        params: { field: 'numerator', numerator: 1500, denominator: 1000 },
+      },
+    ]);
+    // a hair above is refused too; exactly 100 % is full marks
+    expect(pathsOf(strict, { numerator: 1000.01, denominator: 1000 })).toEqual(['1.1.numerator']);
+    expect(scoreH(strict, { numerator: 1000, denominator: 1000 })).toBe(400);
+    // allowed: accepted, the score stays capped at the max
+    expect(scoreH(rule({ method: 'RATIO', maxH: 400, allowAboveFull: true }), { numerator: 1500, denominator: 1000 })).toBe(400);
   });
 
   it('rejects negative and non-finite figures, every one of them', () => {
@@ -176,6 +193,7 @@ describe('RATIO (max 4)', () => {
     const t = rule({
       method: 'RATIO',
       maxH: 400,
+      allowAboveFull: true,
       thresholds: [
         { minPercent: 70, share: 0.5 },
         { minPercent: 0, share: 'ratio' },
@@ -287,7 +305,7 @@ describe('NOT_APPLICABLE', () => {
   });
 
   it('is refused where the criterion does not allow it', () => {
-    expect(problemsOf(rule({}), na)).toEqual([
+    expect(problemsOf(rule({}), na)).toMatchObject([
       { path: '1.1.notApplicable', message: 'this criterion cannot be marked not applicable' },
     ]);
     expect(pathsOf(rule({}), { notApplicable: true, points: 1 })).toEqual(['1.1.notApplicable', '1.1.points']);

@@ -6,6 +6,7 @@ import { PageError, PageLoading } from '../../app/PageState';
 import { Link } from '../../app/router';
 import type { FrameworkTree_CriterionFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { errorCodeText } from '../../i18n/problems';
 import { useSession, useUser } from '../auth/session';
 import { downloadFile } from '../../app/download';
 import { buildTree, type TreeNode } from '../progress/tree';
@@ -14,7 +15,7 @@ import { usePublishFrameworkMutation } from './hooks';
 
 /** One framework: its bands and the whole criteria tree with each leaf's method; ADMIN publishes drafts. */
 export function FrameworkPage({ frameworkId }: { frameworkId: string }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const user = useUser();
   const { token } = useSession();
   const { data, error } = useQuery(FrameworkDetailQuery, { variables: { id: frameworkId } });
@@ -66,7 +67,7 @@ export function FrameworkPage({ frameworkId }: { frameworkId: string }) {
           </ConfirmDialog>
         </div>
       </header>
-      {publishing.error && <p className="problem" role="alert">{errorCode(publishing.error) === 'PHASE_CLOSED' ? t('frameworks.publishRefused') : publishing.error.message}</p>}
+      {publishing.error && <p className="problem" role="alert">{errorCode(publishing.error) === 'PHASE_CLOSED' ? t('frameworks.publishRefused') : errorCodeText(lang, errorCode(publishing.error))}</p>}
       <section className="card" aria-labelledby="bands-title">
         <h2 id="bands-title">{t('frameworks.bands')}</h2>
         <ul className="bands">

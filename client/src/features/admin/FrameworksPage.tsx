@@ -4,6 +4,7 @@ import { errorCode, errorProblems, type Problem } from '../../app/errors';
 import { PageError, PageLoading } from '../../app/PageState';
 import { Link, navigate } from '../../app/router';
 import { useI18n } from '../../i18n';
+import { problemText } from '../../i18n/problems';
 import { useUser } from '../auth/session';
 import { FrameworksQuery } from './documents';
 import { useImportFrameworkMutation, useImportFrameworkSheetMutation } from './hooks';
@@ -56,7 +57,7 @@ export function FrameworksPage() {
 }
 
 function ImportForm() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
@@ -122,7 +123,7 @@ function ImportForm() {
               {problems.map((p, i) => (
                 <tr key={i}>
                   <td className="code">{p.path || '–'}</td>
-                  <td>{p.message}</td>
+                  <td>{problemText(lang, p)}</td>
                 </tr>
               ))}
             </tbody>
@@ -158,7 +159,7 @@ async function base64Of(file: File): Promise<string> {
 
 /** Importing from a spreadsheet (XLSX or CSV): the columns hold the criteria, the form the rest. */
 function SheetImportForm() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -236,7 +237,7 @@ function SheetImportForm() {
               {problems.map((p, i) => (
                 <tr key={i}>
                   <td className="code">{p.path || '–'}</td>
-                  <td>{p.message}</td>
+                  <td>{problemText(lang, p)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,13 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { errorProblems } from '../../app/errors';
+import { ProblemList } from '../../app/ProblemList';
 import { PageError, PageLoading } from '../../app/PageState';
 import type { Role, UnitKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { ApiTokens } from './ApiTokens';
 import { AdminPeopleQuery } from './documents';
-import { useCreateUnitMutation, useCreateUserMutation, useSetUserActiveMutation } from './hooks';
+import { useCreateUnitMutation, useCreateUserMutation, useSetUserActiveMutation, useUpdateUnitMutation } from './hooks';
+import { PeopleImport } from './PeopleImport';
 
 const KINDS: readonly UnitKind[] = ['DEPARTMENT', 'DISTRICT', 'COMMUNE', 'OTHER'];
 const ROLES: readonly Role[] = ['STAFF', 'LEADER', 'APPRAISER', 'VIEWER', 'ADMIN'];
@@ -19,6 +20,7 @@ export function PeoplePage() {
   const { data, error } = useQuery(AdminPeopleQuery);
   const [setActive] = useSetUserActiveMutation();
   const [unitFilter, setUnitFilter] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
   if (error && !data) return <PageError error={error} />;
   if (!data) return <PageLoading />;
   const users = data.users.filter((u) => !unitFilter || u.unit?.id === unitFilter);
@@ -36,19 +38,33 @@ export function PeoplePage() {
                 <th scope="col">{t('admin.unitCode')}</th>
                 <th scope="col">{t('admin.unitName')}</th>
                 <th scope="col">{t('admin.unitKind')}</th>
+                <th scope="col"><span className="sr-only">{t('admin.edit')}</span></th>
               </tr>
             </thead>
             <tbody>
-              {data.units.map((u) => (
-                <tr key={u.id}>
-                  <td className="code">{u.code}</td>
-                  <td>
-                    {u.name}
-                    {u.parent && <span className="muted small"> · {u.parent.name}</span>}
-                  </td>
-                  <td>{t(`unitKind.${u.kind}`)}</td>
-                </tr>
-              ))}
+              {data.units.map((u) =>
+                editing === u.id ? (
+                  <tr key={u.id}>
+                    <td colSpan={4}>
+                      <EditUnitForm unit={u} units={data.units} onDone={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={u.id}>
+                    <td className="code">{u.code}</td>
+                    <td>
+                      {u.name}
+                      {u.parent && <span className="muted small"> · {u.parent.name}</span>}
+                    </td>
+                    <td>{t(`unitKind.${u.kind}`)}</td>
+                    <td>
+                      <button type="button" onClick={() => setEditing(u.id)} aria-label={t('admin.editWho', { name: u.name })}>
+                        {t('admin.edit')}
+                      </button>
+                    </td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
           <NewUnitForm units={data.units} />
@@ -97,19 +113,72 @@ export function PeoplePage() {
           <NewUserForm units={data.units} />
         </section>
       </div>
+      <PeopleImport />
       <ApiTokens />
     </main>
   );
 }
 
 function Problems({ error }: { error: unknown }) {
+  return <ProblemList error={error} />;
+}
+
+/** A unit's name, kind and parent, changed in place; the server refuses a cycle or a kind fixed by a period. */
+function EditUnitForm({ unit, units, onDone }: { unit: { id: string; code: string; name: string; kind: UnitKind; parent?: { id: string } | null }; units: readonly { id: string; name: string }[]; onDone(): void }) {
   const { t } = useI18n();
-  if (!error) return null;
-  const problems = errorProblems(error);
+  const [update, { loading, error }] = useUpdateUnitMutation();
+  const [name, setName] = useState(unit.name);
+  const [kind, setKind] = useState<UnitKind>(unit.kind);
+  const [parentId, setParentId] = useState(unit.parent?.id ?? '');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await update(unit.id, { name: name.trim(), kind, parentId: parentId || null });
+      onDone();
+    } catch {
+      /* shown */
+    }
+  };
+  const field = (part: string) => `edit-unit-${unit.id}-${part}`;
   return (
-    <ul className="problem" role="alert">
-      {problems.length ? problems.map((p, i) => <li key={i}>{p.path ? `${p.path}: ` : ''}{p.message}</li>) : <li>{t('error.network')}</li>}
-    </ul>
+    <form className="form-grid compact" onSubmit={submit} aria-label={t('admin.editUnit', { name: unit.code })} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <div className="field">
+        <label htmlFor={field('name')}>{t('admin.unitName')}</label>
+        <input id={field('name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor={field('kind')}>{t('admin.unitKind')}</label>
+        <select id={field('kind')} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`unitKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={field('parent')}>{t('admin.parentUnit')}</label>
+        <select id={field('parent')} value={parentId} onChange={(e) => setParentId(e.target.value)}>
+          <option value="">–</option>
+          {units
+            .filter((u) => u.id !== unit.id)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+        </select>
+      </div>
+      <Problems error={error} />
+      <div className="form-actions">
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={loading}>
+          {t('admin.save')}
+        </button>
+      </div>
+    </form>
   );
 }
 

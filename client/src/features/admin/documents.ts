@@ -152,3 +152,41 @@ export const ImportFrameworkSheetMutation = graphql(`
     }
   }
 `);
+
+export const UpdateUnitMutation = graphql(`
+  mutation UpdateUnit($id: ID!, $input: UpdateUnitInput!) {
+    updateUnit(id: $id, input: $input) {
+      ...AdminUnit
+    }
+  }
+`);
+
+export const ImportPeopleSheetMutation = graphql(`
+  mutation ImportPeopleSheet($input: ImportPeopleSheetInput!) {
+    importPeopleSheet(input: $input) {
+      applied
+      unitsCreated
+      unitsUpdated
+      usersCreated
+      usersUpdated
+      units {
+        row
+        action
+        code
+        name
+        kind
+        parentCode
+        changed
+      }
+      users {
+        row
+        action
+        email
+        name
+        role
+        unitCode
+        changed
+      }
+    }
+  }
+`);

@@ -1,8 +1,8 @@
 import type { ApolloCache, StoreObject } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import type { CreateUnitInput, CreateUserInput, ImportFrameworkSheetInput } from '../../gql/graphql';
-import { CreateUnitMutation, CreateUserMutation, ImportFrameworkMutation, ImportFrameworkSheetMutation, PublishFrameworkMutation, SetUserActiveMutation } from './documents';
+import type { CreateUnitInput, CreateUserInput, ImportFrameworkSheetInput, ImportPeopleSheetInput, UpdateUnitInput } from '../../gql/graphql';
+import { AdminPeopleQuery, CreateUnitMutation, CreateUserMutation, ImportFrameworkMutation, ImportFrameworkSheetMutation, ImportPeopleSheetMutation, PublishFrameworkMutation, SetUserActiveMutation, UpdateUnitMutation } from './documents';
 
 type Ref = { __ref: string };
 
@@ -72,4 +72,20 @@ export function useImportFrameworkSheetMutation() {
     [mutate],
   );
   return [importSheet, state] as const;
+}
+
+export function useUpdateUnitMutation() {
+  const [mutate, state] = useMutation(UpdateUnitMutation);
+  const update = useCallback((id: string, input: UpdateUnitInput) => mutate({ variables: { id, input } }), [mutate]);
+  return [update, state] as const;
+}
+
+/** The preview (dryRun) and the import of units and users; an applied import refetches the people lists. */
+export function useImportPeopleSheetMutation() {
+  const [mutate, state] = useMutation(ImportPeopleSheetMutation);
+  const run = useCallback(
+    (input: ImportPeopleSheetInput) => mutate({ variables: { input }, refetchQueries: input.dryRun ? [] : [AdminPeopleQuery], awaitRefetchQueries: true }),
+    [mutate],
+  );
+  return [run, state] as const;
 }

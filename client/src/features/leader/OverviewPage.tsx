@@ -5,6 +5,7 @@ import { PageError, PageLoading } from '../../app/PageState';
 import { Link } from '../../app/router';
 import type { EntryEditor_EntryFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { problemText } from '../../i18n/problems';
 import { useUser } from '../auth/session';
 import { Avatars } from '../live/Avatars';
 import { LiveBadge } from '../live/LiveBadge';
@@ -108,7 +109,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
 }
 
 function AssignBar({ assessmentId, selected, people, onDone }: { assessmentId: string; selected: ReadonlySet<string>; people: { id: string; name: string }[]; onDone(): void }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [assign, { loading, error }] = useAssignCriteriaMutation();
   const [assignee, setAssignee] = useState('');
   const go = async () => {
@@ -136,7 +137,7 @@ function AssignBar({ assessmentId, selected, people, onDone }: { assessmentId: s
       <button type="button" className="primary" disabled={!selected.size || loading} onClick={go}>
         {t('assign.button')}
       </button>
-      {error && <span className="problem" role="alert">{errorProblems(error).map((p) => p.message).join('; ') || t('error.network')}</span>}
+      {error && <span className="problem" role="alert">{errorProblems(error).map((p) => problemText(lang, p)).join(' ') || t('error.network')}</span>}
     </div>
   );
 }

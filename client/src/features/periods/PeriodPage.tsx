@@ -13,6 +13,7 @@ import { PeriodMonitorQuery, PeriodProgressSubscription } from './documents';
 import { NEXT_PHASES, PHASE_ORDER, useSetPeriodPhaseMutation } from './hooks';
 import { PhaseConfirm } from './PhaseConfirm';
 import { PeriodLinks } from './PeriodLinks';
+import { PeriodEditForm } from './PeriodEditForm';
 
 type UnitRow = PeriodProgressEvent['periodProgress']['units'][number];
 
@@ -22,6 +23,7 @@ export function PeriodPage({ periodId }: { periodId: string }) {
   const user = useUser();
   const { data, error } = useQuery(PeriodMonitorQuery, { variables: { id: periodId } });
   const [live, setLive] = useState<Map<string, UnitRow>>(new Map());
+  const [editing, setEditing] = useState(false);
   const watches = user.role === 'ADMIN' || user.role === 'VIEWER';
   useSubscription(PeriodProgressSubscription, {
     variables: { id: periodId },
@@ -63,7 +65,13 @@ export function PeriodPage({ periodId }: { periodId: string }) {
           </p>
         </div>
         <PeriodLinks periodId={p.id} phase={p.phase} />
+        {user.role === 'ADMIN' && !editing && (
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('period.edit')}
+          </button>
+        )}
       </header>
+      {editing && <PeriodEditForm period={p} onDone={() => setEditing(false)} />}
       <PhaseBar periodId={p.id} phase={p.phase} canMove={user.role === 'ADMIN'} />
       <section className="card" aria-labelledby="units-title">
         <h2 id="units-title">

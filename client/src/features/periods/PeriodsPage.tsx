@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState, type FormEvent } from 'react';
-import { errorProblems } from '../../app/errors';
 import { PageError, PageLoading } from '../../app/PageState';
 import { Link, navigate } from '../../app/router';
+import { ProblemList } from '../../app/ProblemList';
 import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { PeriodFormOptionsQuery, PeriodsQuery } from './documents';
@@ -153,13 +153,7 @@ function CreatePeriodForm({ onClose }: { onClose(): void }) {
           </label>
         ))}
       </fieldset>
-      {error && (
-        <ul className="problem" role="alert">
-          {errorProblems(error).map((p, i) => (
-            <li key={i}>{p.path ? `${p.path}: ` : ''}{p.message}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={loading || !framework || chosen.size === 0}>
           {t('periods.create')}

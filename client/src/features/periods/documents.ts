@@ -141,3 +141,13 @@ export const PeriodProgressSubscription = graphql(`
     }
   }
 `);
+
+export const UpdatePeriodMutation = graphql(`
+  mutation UpdatePeriod($id: ID!, $input: UpdatePeriodInput!) {
+    updatePeriod(id: $id, input: $input) {
+      ...PeriodRow_period
+      appraisalDeadline
+      explanationDeadline
+    }
+  }
+`);

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import type { CreatePeriodInput, Phase } from '../../gql/graphql';
-import { CreatePeriodMutation, SetPeriodPhaseMutation } from './documents';
+import type { CreatePeriodInput, Phase, UpdatePeriodInput } from '../../gql/graphql';
+import { CreatePeriodMutation, PeriodMonitorQuery, SetPeriodPhaseMutation, UpdatePeriodMutation } from './documents';
 
 /** Creates a period; it joins the cached list of periods at once. */
 export function useCreatePeriodMutation() {
@@ -51,3 +51,13 @@ export const NEXT_PHASES: Record<Phase, readonly Phase[]> = {
 };
 
 export const PHASE_ORDER: readonly Phase[] = ['DRAFT', 'SELF_ASSESSMENT', 'APPRAISAL', 'EXPLANATION', 'FINAL_APPRAISAL', 'FINALIZED', 'PUBLISHED'];
+
+/** Name, deadlines and (while DRAFT) the units taking part; the period's page is refetched, its units may have changed. */
+export function useUpdatePeriodMutation() {
+  const [mutate, state] = useMutation(UpdatePeriodMutation);
+  const update = useCallback(
+    (id: string, input: UpdatePeriodInput) => mutate({ variables: { id, input }, refetchQueries: input.unitIds ? [{ query: PeriodMonitorQuery, variables: { id } }] : [], awaitRefetchQueries: true }),
+    [mutate],
+  );
+  return [update, state] as const;
+}

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { ScoreInput_CriterionFragment } from '../../gql/graphql';
-import { parseDecimal, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { langOfLocale, readNumber, showNumber } from '../../i18n/numbers';
 import { checkDraft, draftRate, previewScore, ratioShare, round2, type Draft } from './draft';
 
 export interface ScoreInputProps {
@@ -31,8 +32,8 @@ export function ScoreInput({ criterion: c, draft, onChange, disabled = false }: 
       const step = c.method === 'MANUAL' ? (c.step ?? 0.01) : c.method === 'DEDUCTION' ? Math.max(0.01, round2(c.maxScore / 4)) : Math.max(0.01, round2(c.maxScore / 4));
       const [lo, hi] = c.method === 'DEDUCTION' ? [-c.maxScore, 0] : [0, c.maxScore];
       const bump = (dir: 1 | -1) => {
-        const current = parseDecimal(draft.points);
-        const base = current === null || Number.isNaN(current) ? (dir > 0 ? lo - step : hi + step) : current;
+        const read = readNumber(draft.points, langOfLocale(fmt.locale));
+        const base = read.kind !== 'number' ? (dir > 0 ? lo - step : hi + step) : read.value;
         const next = Math.min(hi, Math.max(lo, round2(Math.round((base + dir * step) / step) * step)));
         set({ points: fmt.plain(next) });
       };
@@ -62,12 +63,13 @@ export function ScoreInput({ criterion: c, draft, onChange, disabled = false }: 
               disabled={off}
               onChange={(e) => set({ points: e.target.value })}
               onKeyDown={onKey}
-              aria-describedby={id('hint')}
+              aria-describedby={`${id('hint')} ${id('points-echo')}`}
               aria-invalid={problem ? true : undefined}
               placeholder={c.method === 'DEDUCTION' ? fmt.plain(-step) : fmt.plain(0)}
             />
             <button type="button" onClick={() => bump(1)} disabled={off} aria-label={t('input.increase', { step: fmt.score(step) })}>+</button>
           </div>
+          <WillSave text={draft.points} id={id('points-echo')} />
           <p className="hint" id={id('hint')}>{hint}</p>
         </div>
       );
@@ -104,17 +106,19 @@ export function ScoreInput({ criterion: c, draft, onChange, disabled = false }: 
       );
       break;
     case 'RATIO': {
-      const rate = draftRate(draft);
+      const rate = draftRate(draft, fmt);
       body = (
         <div className="ratio">
           <div className="field">
             <label htmlFor={id('numerator')}>{t('input.numerator')}</label>
-            <input id={id('numerator')} type="text" inputMode="decimal" autoComplete="off" value={draft.numerator} disabled={off} onChange={(e) => set({ numerator: e.target.value })} />
+            <input id={id('numerator')} type="text" inputMode="decimal" autoComplete="off" value={draft.numerator} disabled={off} onChange={(e) => set({ numerator: e.target.value })} aria-describedby={id('numerator-echo')} />
+            <WillSave text={draft.numerator} id={id('numerator-echo')} />
           </div>
           <span className="ratio-bar" aria-hidden="true">/</span>
           <div className="field">
             <label htmlFor={id('denominator')}>{t('input.denominator')}</label>
-            <input id={id('denominator')} type="text" inputMode="decimal" autoComplete="off" value={draft.denominator} disabled={off} onChange={(e) => set({ denominator: e.target.value })} />
+            <input id={id('denominator')} type="text" inputMode="decimal" autoComplete="off" value={draft.denominator} disabled={off} onChange={(e) => set({ denominator: e.target.value })} aria-describedby={id('denominator-echo')} />
+            <WillSave text={draft.denominator} id={id('denominator-echo')} />
           </div>
           <p className="computed" data-testid="ratio-rate" aria-live="polite">
             {rate === null ? t('input.rateNone') : t('input.rate', { rate: fmt.percent(rate, 2), share: fmt.percent(ratioShare(c, rate), 2) })}
@@ -138,7 +142,8 @@ export function ScoreInput({ criterion: c, draft, onChange, disabled = false }: 
       body = (
         <div className="field">
           <label htmlFor={id('figure')}>{t('input.figure')}</label>
-          <input id={id('figure')} type="text" inputMode="decimal" autoComplete="off" value={draft.figure} disabled={off} onChange={(e) => set({ figure: e.target.value })} aria-describedby={id('hint')} />
+          <input id={id('figure')} type="text" inputMode="decimal" autoComplete="off" value={draft.figure} disabled={off} onChange={(e) => set({ figure: e.target.value })} aria-describedby={`${id('hint')} ${id('figure-echo')}`} />
+          <WillSave text={draft.figure} id={id('figure-echo')} />
           <p className="hint" id={id('hint')}>{t('input.relativeHint')}</p>
         </div>
       );
@@ -169,5 +174,22 @@ export function ScoreInput({ criterion: c, draft, onChange, disabled = false }: 
               : t('input.preview', { score: fmt.score(preview), max: fmt.score(c.maxScore) })}
       </p>
     </div>
+  );
+}
+
+/**
+ * Beside a number field, as the person types: the number that will be saved, written the
+ * language's way ("Sẽ lưu: 1.500"), or a flag when the text is no clear number (the reason is
+ * the input's problem below).
+ */
+function WillSave({ text, id }: { text: string; id: string }) {
+  const { t, fmt } = useI18n();
+  const lang = langOfLocale(fmt.locale);
+  const read = readNumber(text, lang);
+  if (read.kind === 'empty') return null;
+  return (
+    <span id={id} className={read.kind === 'number' ? 'will-save' : 'will-save unclear'} data-testid="will-save" aria-live="polite">
+      {read.kind === 'number' ? t('input.willSave', { value: showNumber(read.value, lang) }) : t(read.kind === 'ambiguous' ? 'input.unclear' : 'input.notNumberShort')}
+    </span>
   );
 }

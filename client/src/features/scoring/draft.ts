@@ -1,5 +1,6 @@
 import type { Format } from '../../i18n/format';
-import { parseDecimal, type MessageKey } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { langOfLocale, readNumber, showNumber } from '../../i18n/numbers';
 import type { ScoreInput_CriterionFragment, ScoreValueFieldsFragment, ScoreValueInput } from '../../gql/graphql';
 
 /** What a person is typing for one leaf: text as typed, choices as chosen. */
@@ -51,8 +52,20 @@ const onStep = (v: number, step: number) => Math.abs(v / step - Math.round(v / s
 /** Rounded half up to two places, as the server rounds a leaf's score. */
 export const round2 = (x: number): number => Math.round(x * 100 + (x >= 0 ? EPS : -EPS)) / 100;
 
-/** The number in a field: null when empty, NaN when not a number. */
-const num = (s: string) => parseDecimal(s);
+/** The number in a field, read the language's way (i18n/numbers.ts): null when empty, NaN when not one clear number. */
+const num = (s: string, fmt: Pick<Format, 'locale'>) => {
+  const r = readNumber(s, langOfLocale(fmt.locale));
+  return r.kind === 'empty' ? null : r.kind === 'number' ? r.value : NaN;
+};
+
+/** Why a field's text is no clear number: ambiguous between the two languages' marks, or no number at all. */
+export function numberProblem(s: string, fmt: Pick<Format, 'locale'>): Problem {
+  const lang = langOfLocale(fmt.locale);
+  const r = readNumber(s, lang);
+  if (r.kind !== 'ambiguous') return { key: 'input.notANumber' };
+  const [a, b] = r.readings.map((x) => showNumber(x, lang));
+  return a === b ? { key: 'input.otherMarks', params: { text: s.trim(), a } } : { key: 'input.ambiguous', params: { text: s.trim(), a, b } };
+}
 
 /** The input of a draft for the leaf's method, or the first problem with it. */
 export function checkDraft(c: ScoreInput_CriterionFragment, d: Draft, fmt: Format): Checked {
@@ -62,9 +75,9 @@ export function checkDraft(c: ScoreInput_CriterionFragment, d: Draft, fmt: Forma
     case 'MANUAL':
     case 'BONUS':
     case 'DEDUCTION': {
-      const v = num(d.points);
+      const v = num(d.points, fmt);
       if (v === null) return { value: null, problem: null };
-      if (Number.isNaN(v)) return { value: null, problem: { key: 'input.notANumber' } };
+      if (Number.isNaN(v)) return { value: null, problem: numberProblem(d.points, fmt) };
       const [lo, hi] = c.method === 'DEDUCTION' ? [-max, 0] : [0, max];
       if (v < lo - EPS || v > hi + EPS) return { value: null, problem: { key: 'input.range', params: { min: fmt.score(lo), max: fmt.score(hi) } } };
       const step = c.method === 'MANUAL' ? (c.step ?? 0.01) : 0.01;
@@ -76,19 +89,21 @@ export function checkDraft(c: ScoreInput_CriterionFragment, d: Draft, fmt: Forma
     case 'TIERS':
       return { value: d.tier === null ? null : { tier: d.tier }, problem: null };
     case 'RATIO': {
-      const n = num(d.numerator);
-      const m = num(d.denominator);
+      const n = num(d.numerator, fmt);
+      const m = num(d.denominator, fmt);
       if (n === null && m === null) return { value: null, problem: null };
       if (n === null || m === null) return { value: null, problem: { key: 'input.ratioBoth' } };
-      if (Number.isNaN(n) || Number.isNaN(m)) return { value: null, problem: { key: 'input.notANumber' } };
+      if (Number.isNaN(n)) return { value: null, problem: numberProblem(d.numerator, fmt) };
+      if (Number.isNaN(m)) return { value: null, problem: numberProblem(d.denominator, fmt) };
       if (n < 0) return { value: null, problem: { key: 'input.numeratorNegative' } };
       if (m <= 0) return { value: null, problem: { key: 'input.denominatorPositive' } };
+      if (n > m && !c.allowAboveFull) return { value: null, problem: { key: 'input.ratioAboveFull', params: { numerator: fmt.score(n), denominator: fmt.score(m) } } };
       return { value: { numerator: n, denominator: m }, problem: null };
     }
     case 'RELATIVE': {
-      const f = num(d.figure);
+      const f = num(d.figure, fmt);
       if (f === null) return { value: null, problem: null };
-      if (Number.isNaN(f)) return { value: null, problem: { key: 'input.notANumber' } };
+      if (Number.isNaN(f)) return { value: null, problem: numberProblem(d.figure, fmt) };
       if (f < 0) return { value: null, problem: { key: 'input.figureNegative' } };
       return { value: { figure: f }, problem: null };
     }
@@ -98,9 +113,9 @@ export function checkDraft(c: ScoreInput_CriterionFragment, d: Draft, fmt: Forma
 }
 
 /** The rate of a RATIO draft (capped at 1), or null. */
-export function draftRate(d: Draft): number | null {
-  const n = num(d.numerator);
-  const m = num(d.denominator);
+export function draftRate(d: Draft, fmt: Pick<Format, 'locale'>): number | null {
+  const n = num(d.numerator, fmt);
+  const m = num(d.denominator, fmt);
   if (n === null || m === null || Number.isNaN(n) || Number.isNaN(m) || m <= 0 || n < 0) return null;
   return Math.min(1, n / m);
 }
@@ -133,7 +148,7 @@ export function previewScore(c: ScoreInput_CriterionFragment, d: Draft, fmt: For
       return tier ? round2(c.maxScore * tier.share) : null;
     }
     case 'RATIO': {
-      const rate = draftRate(d);
+      const rate = draftRate(d, fmt);
       return rate === null ? null : round2(c.maxScore * ratioShare(c, rate));
     }
     default:

@@ -21,6 +21,7 @@ export const ScoreInputCriterion = graphql(`
     maxScore
     step
     allowNotApplicable
+    allowAboveFull
     tierOptions {
       label
       share

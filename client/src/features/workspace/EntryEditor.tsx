@@ -3,6 +3,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { EntryEditor_CriterionFragment, EntryEditor_EntryFragment, ScoreValueFieldsFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { problemText } from '../../i18n/problems';
 import { errorCode, errorExtensions, errorProblems } from '../../app/errors';
 import { ScoreInput } from '../scoring/ScoreInput';
 import { checkDraft, draftFromValue, sameDraft, type Draft } from '../scoring/draft';
@@ -128,7 +129,7 @@ export function EntryEditor({ assessmentId, userId, criterion: c, entry, editabl
       if (code === 'CONFLICT') {
         setState({ kind: 'conflict', current: errorExtensions(error).current as CurrentEntry });
       } else if (code === 'BAD_USER_INPUT') {
-        setState({ kind: 'error', message: errorProblems(error).map((p) => p.message).join('; ') });
+        setState({ kind: 'error', message: errorProblems(error).map((p) => problemText(lang, p)).join(' ') });
       } else if (code === 'PHASE_CLOSED') {
         const x = errorExtensions(error);
         setState({

@@ -116,6 +116,7 @@ export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promis
     tiers: entry.tiers,
     thresholds: entry.thresholds,
     allow_not_applicable: entry.allowNotApplicable,
+    allow_above_full: entry.allowAboveFull,
   });
 
   const byCode = new Map(rows.map((r) => [r.code, r]));

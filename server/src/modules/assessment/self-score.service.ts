@@ -98,7 +98,7 @@ export class SelfScoreService {
 
 /** A leaf's score from a raw input, BAD_USER_INPUT listing every problem. */
 export function scoreOf(entry: store.EntryRow, value: ScoreInput, naMode: NotApplicableMode): { scoreH: number | null; notApplicable: boolean } {
-  const rule: LeafRule = { code: entry.code, method: entry.method, maxH: entry.maxH, stepH: entry.stepH, tiers: entry.tiers, thresholds: entry.thresholds, allowNotApplicable: entry.allowNotApplicable };
+  const rule: LeafRule = { code: entry.code, method: entry.method, maxH: entry.maxH, stepH: entry.stepH, tiers: entry.tiers, thresholds: entry.thresholds, allowNotApplicable: entry.allowNotApplicable, allowAboveFull: entry.allowAboveFull };
   try {
     return computeLeafScore(rule, value, naMode);
   } catch (e) {

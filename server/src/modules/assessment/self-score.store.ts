@@ -43,6 +43,7 @@ export interface EntryRow {
   tiers: Tier[] | null;
   thresholds: Threshold[] | null;
   allowNotApplicable: boolean;
+  allowAboveFull: boolean;
   input: ScoreInput | null;
   selfScoreH: number | null;
   notApplicable: boolean;
@@ -114,7 +115,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
       params: [assessmentId],
     },
     {
-      sql: `select e.*, c."code", c."method", c."max_h", c."step_h", c."tiers", c."thresholds", c."allow_not_applicable"
+      sql: `select e.*, c."code", c."method", c."max_h", c."step_h", c."tiers", c."thresholds", c."allow_not_applicable", c."allow_above_full"
               from "score_entry" e join "criterion" c on c."id" = e."criterion_id"
              where e."assessment_id" = ? and e."criterion_id" = ?`,
       params: [assessmentId, criterionId],
@@ -163,7 +164,7 @@ export async function readForSave(tx: Tx, assessmentId: string, criterionId: str
 }
 
 export function entryRow(r: Record<string, unknown>): EntryRow {
-  const { code, method, max_h, step_h, tiers, thresholds, allow_not_applicable, ...raw } = r;
+  const { code, method, max_h, step_h, tiers, thresholds, allow_not_applicable, allow_above_full, ...raw } = r;
   return {
     id: r.id as string,
     criterionId: r.criterion_id as string,
@@ -174,6 +175,7 @@ export function entryRow(r: Record<string, unknown>): EntryRow {
     tiers: json<Tier[]>(tiers),
     thresholds: json<Threshold[]>(thresholds),
     allowNotApplicable: bool(allow_not_applicable),
+    allowAboveFull: bool(allow_above_full),
     input: json<ScoreInput>(r.input),
     selfScoreH: r.self_score_h == null ? null : Number(r.self_score_h),
     notApplicable: bool(r.not_applicable),

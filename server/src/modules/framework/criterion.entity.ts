@@ -88,6 +88,12 @@ export class Criterion extends BaseEntity {
   @Property({ type: 'boolean' })
   allowNotApplicable: boolean = false;
 
+  @Field(() => Boolean, {
+    description: 'RATIO: a numerator above its denominator is accepted (the score stays capped at the max); otherwise it is refused.',
+  })
+  @Property({ type: 'boolean' })
+  allowAboveFull: boolean = false;
+
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
   isLeaf!: boolean;
@@ -138,6 +144,7 @@ export class Criterion extends BaseEntity {
       tiers: this.tiers ?? null,
       thresholds: this.thresholds ?? null,
       allowNotApplicable: this.allowNotApplicable,
+      allowAboveFull: this.allowAboveFull,
     };
   }
 }

@@ -51,6 +51,8 @@ export interface CriterionDocument {
   thresholds: Threshold[] | null;
   evidenceRequired: boolean;
   allowNotApplicable: boolean;
+  /** RATIO only: a numerator above its denominator is accepted (the score stays capped at max) */
+  allowAboveFull: boolean;
   isLeaf: boolean;
 }
 
@@ -63,7 +65,7 @@ const CODE_RE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 const DOC_FIELDS = ['code', 'name', 'year', 'unitKind', 'notApplicable', 'capTotal', 'bands', 'criteria'];
 const CRITERION_FIELDS = [
   'code', 'title', 'maxScore', 'method', 'guidance', 'evidenceRequired', 'allowNotApplicable',
-  'step', 'tiers', 'thresholds', 'children',
+  'allowAboveFull', 'step', 'tiers', 'thresholds', 'children',
 ];
 
 type Obj = Record<string, unknown>;
@@ -288,6 +290,9 @@ export function parseFrameworkDocument(doc: unknown): FrameworkDocument {
       if (method === 'RATIO' && isLeaf && given(c.thresholds)) thresholds = parseThresholds(c.thresholds, bound);
       else if (given(c.thresholds) && method !== 'RATIO') problem('thresholds are only for RATIO leaves');
 
+      const allowAboveFull = flag(c.allowAboveFull, 'allowAboveFull', path, report);
+      if (allowAboveFull && method !== 'RATIO') problem('allowAboveFull is only for RATIO leaves');
+
       const evidenceRequired = flag(c.evidenceRequired, 'evidenceRequired', path, report);
       const allowNotApplicable = flag(c.allowNotApplicable, 'allowNotApplicable', path, report);
       if (!isLeaf && (evidenceRequired || allowNotApplicable)) {
@@ -308,6 +313,7 @@ export function parseFrameworkDocument(doc: unknown): FrameworkDocument {
         thresholds,
         evidenceRequired,
         allowNotApplicable,
+        allowAboveFull: allowAboveFull && method === 'RATIO' && isLeaf,
         isLeaf,
       };
       criteria.push(node);
@@ -357,6 +363,7 @@ export function frameworkToDocument(fw: FrameworkDocument): object {
     if (c.guidance !== null) o.guidance = c.guidance;
     if (c.evidenceRequired) o.evidenceRequired = true;
     if (c.allowNotApplicable) o.allowNotApplicable = true;
+    if (c.allowAboveFull) o.allowAboveFull = true;
     nodes.set(c.code, o);
     const parent = c.parentCode === null ? undefined : nodes.get(c.parentCode);
     if (parent) (parent.children ??= []).push(o);

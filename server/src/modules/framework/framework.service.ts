@@ -70,6 +70,7 @@ export class FrameworkService {
           thresholds: c.thresholds,
           evidenceRequired: c.evidenceRequired,
           allowNotApplicable: c.allowNotApplicable,
+          allowAboveFull: c.allowAboveFull,
           isLeaf: c.isLeaf,
           depth: c.depth,
           ordinal,

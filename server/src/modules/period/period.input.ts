@@ -33,3 +33,21 @@ export class CreatePeriodInput {
   @Field(() => AutoAdvance, { nullable: true, description: 'Whether the phase moves on by itself at the deadline; default OFF.' })
   autoAdvance?: AutoAdvance | null;
 }
+
+@InputType({ description: 'What to change of a period; a field left out stays as it is (a deadline given as null is removed).' })
+export class UpdatePeriodInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The participating units; only while the period is DRAFT (before it opens). Units added get their assessment, units left out lose theirs.' })
+  unitIds?: string[] | null;
+
+  @Field(() => Date, { nullable: true })
+  selfAssessmentDeadline?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  appraisalDeadline?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  explanationDeadline?: Date | null;
+}

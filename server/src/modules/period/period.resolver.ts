@@ -6,7 +6,7 @@ import { Assessment } from '../assessment/assessment.entity';
 import { Framework } from '../framework/framework.entity';
 import { Role } from '../user/user.entity';
 import { Period, Phase } from './period.entity';
-import { CreatePeriodInput } from './period.input';
+import { CreatePeriodInput, UpdatePeriodInput } from './period.input';
 import { PeriodService } from './period.service';
 import { audited, current, snapshot } from '../audit/audit.service';
 import { settleAfterBulkWrite } from '../../common/sql';
@@ -32,6 +32,23 @@ export class PeriodResolver {
   async createPeriod(@Arg('input', () => CreatePeriodInput) input: CreatePeriodInput, @Ctx() ctx: Context): Promise<Period> {
     const period = await audited(ctx, (em) => new PeriodService(em).create(input), { action: 'period.create', type: 'Period', after: (p) => ({ ...(snapshot(p) as object), unitIds: input.unitIds }) });
     await settleAfterBulkWrite(ctx.em, ['criterion', 'score_entry', 'progress']); // once committed (common/sql.ts)
+    return period;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Period, {
+    description:
+      'Changes a period’s name and deadlines; while it is DRAFT also the units taking part (added units get an assessment, units left out lose theirs). BAD_USER_INPUT with PERIOD_ALREADY_OPEN for units once it has opened.',
+  })
+  async updatePeriod(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePeriodInput) input: UpdatePeriodInput, @Ctx() ctx: Context): Promise<Period> {
+    const period = await audited(ctx, (em) => new PeriodService(em).update(id, input), {
+      action: 'period.update',
+      type: 'Period',
+      id,
+      before: current(Period, id),
+      after: (p) => ({ ...(snapshot(p) as object), ...(input.unitIds ? { unitIds: input.unitIds } : {}) }),
+    });
+    if (input.unitIds) await settleAfterBulkWrite(ctx.em, ['score_entry', 'progress']);
     return period;
   }
 

@@ -8,13 +8,21 @@ import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
 import { Progress } from '../assessment/progress.entity';
 import { initialProgressRows } from '../assessment/progress.rows';
 import { EntryState, ScoreEntry } from '../assessment/score-entry.entity';
+import { ScoreRevision } from '../assessment/score-revision.entity';
 import { Criterion } from '../framework/criterion.entity';
 import { Framework, FrameworkStatus } from '../framework/framework.entity';
 import { Unit } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { AutoAdvance, Period, Phase } from './period.entity';
-import type { CreatePeriodInput } from './period.input';
+import type { CreatePeriodInput, UpdatePeriodInput } from './period.input';
 import { canMove, NEXT_PHASES } from './phases';
+import { CouncilMember } from '../council/council-member.entity';
+import { FinalizationSignature } from '../council/finalization-signature.entity';
+import { DeadlineExtension } from '../deadline/deadline-extension.entity';
+import { DiscussionComment } from '../discussion/discussion-comment.entity';
+import { DiscussionThread } from '../discussion/discussion-thread.entity';
+import { InspectionFile } from '../inspection/inspection-file.entity';
+import { Inspection } from '../inspection/inspection.entity';
 import { assertAcknowledged } from './incomplete';
 import { phaseChangeFacts } from './phase.change';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
@@ -81,31 +89,87 @@ export class PeriodService {
         autoAdvance: input.autoAdvance ?? AutoAdvance.OFF,
       } as never);
       await em.flush();
-      const criteria = await em.find(Criterion, { framework: fw!.id }, { orderBy: { ordinal: 'asc' } });
-      const template = initialProgressRows(criteria);
-      const now = new Date();
-      const base = () => ({ id: randomUUID(), createdAt: now, updatedAt: now });
-      const entries: object[] = [];
-      const progress: object[] = [];
-      for (const unit of units) {
-        const assessment = { ...base(), period: period.id, unit: unit.id, status: AssessmentStatus.NOT_STARTED, seq: 0 };
-        await em.insert(Assessment, assessment as never);
-        for (const c of criteria) {
-          if (c.isLeaf) entries.push({ ...base(), assessment: assessment.id, criterion: c.id, state: EntryState.TODO, version: 0, notApplicable: false });
-        }
-        for (const row of template) {
-          progress.push({ ...base(), assessment: assessment.id, criterion: row.criterion.id, capH: row.capH, leaves: row.leaves, scoreH: 0, regularSumH: 0, extraSumH: 0, leavesScored: 0, leavesWithEvidence: 0, leavesAppraised: 0 });
-        }
-        if (entries.length >= BATCH) await flushRows(em, ScoreEntry, entries);
-        if (progress.length >= BATCH) await flushRows(em, Progress, progress);
-      }
-      await flushRows(em, ScoreEntry, entries);
-      await flushRows(em, Progress, progress);
+      await addAssessments(em, period.id, fw!.id, units);
       return period;
     });
     // the saves that follow find the database settled (statistics, log: common/sql.ts)
     await settleAfterBulkWrite(this.em, ['criterion', 'score_entry', 'progress']);
     return created;
+  }
+
+  /**
+   * Name and deadlines at any time; the participating units only while DRAFT (nothing has been
+   * scored yet): added units get their assessment, removed ones lose theirs, in one transaction.
+   */
+  async update(id: string, input: UpdatePeriodInput): Promise<Period> {
+    const period = await this.get(id);
+    const problems: Problem[] = [];
+    const name = input.name == null ? undefined : input.name.trim();
+    if (input.name === null) problems.push({ path: 'name', message: 'name cannot be empty', code: 'REQUIRED', params: { field: 'name' } });
+    if (name !== undefined && (name.length === 0 || name.length > 300)) {
+      problems.push({ path: 'name', message: 'must be 1–300 characters', code: name.length ? 'TOO_LONG' : 'REQUIRED', params: { field: 'name', max: 300 } });
+    }
+    const deadline = (k: 'selfAssessmentDeadline' | 'appraisalDeadline' | 'explanationDeadline') => (input[k] === undefined ? (period[k] ?? null) : input[k]);
+    const order = [deadline('selfAssessmentDeadline'), deadline('appraisalDeadline'), deadline('explanationDeadline')];
+    const names = ['selfAssessmentDeadline', 'appraisalDeadline', 'explanationDeadline'];
+    for (let i = 0; i < 3; i++) {
+      const d = order[i];
+      if (d && Number.isNaN(d.getTime())) problems.push({ path: names[i], message: 'is not a date', code: 'INVALID_DATE', params: { field: names[i] } });
+      for (let j = 0; j < i; j++) {
+        const e = order[j];
+        if (d && e && d.getTime() < e.getTime()) {
+          problems.push({ path: names[i], message: `must not be before ${names[j]}`, code: 'INVALID_DATE', params: { field: names[i], after: names[j] } });
+        }
+      }
+    }
+    let add: Unit[] = [];
+    let remove: string[] = [];
+    let removedUnits: string[] = [];
+    if (input.unitIds != null) {
+      if (period.phase !== Phase.DRAFT) {
+        problems.push({ path: 'unitIds', message: `the units taking part are fixed once the period has opened (it is ${period.phase})`, code: 'PERIOD_ALREADY_OPEN', params: { phase: period.phase } });
+      } else {
+        const unitIds = [...new Set(input.unitIds.map((u) => assertId(u, 'Unit')))];
+        if (unitIds.length === 0) problems.push({ path: 'unitIds', message: 'give at least one unit', code: 'REQUIRED', params: { field: 'unitIds' } });
+        if (unitIds.length !== input.unitIds.length) problems.push({ path: 'unitIds', message: 'a unit is listed twice', code: 'DUPLICATE', params: { field: 'unitIds' } });
+        const fw = await this.em.findOneOrFail(Framework, { id: period.framework.id });
+        const units = unitIds.length ? await this.em.find(Unit, { id: { $in: unitIds } }) : [];
+        for (const uid of unitIds) {
+          const unit = units.find((u) => u.id === uid);
+          if (!unit) problems.push({ path: 'unitIds', message: `no unit ${uid}`, code: 'UNKNOWN_REFERENCE', params: { field: 'unitIds', value: uid } });
+          else if (unit.kind !== fw.unitKind) {
+            problems.push({ path: 'unitIds', message: `${unit.name} is a ${unit.kind}, the framework is for ${fw.unitKind}`, code: 'UNIT_KIND_MISMATCH', params: { unit: unit.name, kind: unit.kind, expected: fw.unitKind } });
+          }
+        }
+        const taking = await this.em.find(Assessment, { period: period.id }, { fields: ['id', 'unit'] });
+        const have = new Set(taking.map((a) => a.unit.id));
+        add = units.filter((u) => !have.has(u.id));
+        const leaving = taking.filter((a) => !unitIds.includes(a.unit.id));
+        remove = leaving.map((a) => a.id);
+        removedUnits = leaving.map((a) => a.unit.id);
+      }
+    }
+    if (problems.length) throw badInput(problems);
+    if (name !== undefined) period.name = name;
+    if (input.selfAssessmentDeadline !== undefined) period.selfAssessmentDeadline = input.selfAssessmentDeadline;
+    if (input.appraisalDeadline !== undefined) period.appraisalDeadline = input.appraisalDeadline;
+    if (input.explanationDeadline !== undefined) period.explanationDeadline = input.explanationDeadline;
+    await this.em.transactional(async (em) => {
+      await em.flush();
+      if (remove.length) {
+        // everything that hangs on a removed assessment goes with it (a DRAFT period has little)
+        for (const entity of [InspectionFile, Inspection, DiscussionComment, DiscussionThread, DeadlineExtension, FinalizationSignature]) {
+          await em.nativeDelete(entity as never, { assessment: { $in: remove } } as never);
+        }
+        await em.nativeDelete(CouncilMember, { period: period.id, unit: { $in: removedUnits } });
+        await em.nativeDelete(ScoreRevision, { entry: { assessment: { $in: remove } } });
+        await em.nativeDelete(Progress, { assessment: { $in: remove } });
+        await em.nativeDelete(ScoreEntry, { assessment: { $in: remove } });
+        await em.nativeDelete(Assessment, { id: { $in: remove } });
+      }
+      await addAssessments(em, period.id, period.framework.id, add);
+    });
+    return period;
   }
 
   /**
@@ -127,6 +191,31 @@ export class PeriodService {
     await this.em.flush();
     return { period, facts: await phaseChangeFacts(this.em, period, phase, actor) };
   }
+}
+
+/** One assessment per unit, with an entry per leaf and a progress row per node. */
+async function addAssessments(em: Em, periodId: string, frameworkId: string, units: Unit[]): Promise<void> {
+  if (units.length === 0) return;
+  const criteria = await em.find(Criterion, { framework: frameworkId }, { orderBy: { ordinal: 'asc' } });
+  const template = initialProgressRows(criteria);
+  const now = new Date();
+  const base = () => ({ id: randomUUID(), createdAt: now, updatedAt: now });
+  const entries: object[] = [];
+  const progress: object[] = [];
+  for (const unit of units) {
+    const assessment = { ...base(), period: periodId, unit: unit.id, status: AssessmentStatus.NOT_STARTED, seq: 0 };
+    await em.insert(Assessment, assessment as never);
+    for (const c of criteria) {
+      if (c.isLeaf) entries.push({ ...base(), assessment: assessment.id, criterion: c.id, state: EntryState.TODO, version: 0, notApplicable: false });
+    }
+    for (const row of template) {
+      progress.push({ ...base(), assessment: assessment.id, criterion: row.criterion.id, capH: row.capH, leaves: row.leaves, scoreH: 0, regularSumH: 0, extraSumH: 0, leavesScored: 0, leavesWithEvidence: 0, leavesAppraised: 0 });
+    }
+    if (entries.length >= BATCH) await flushRows(em, ScoreEntry, entries);
+    if (progress.length >= BATCH) await flushRows(em, Progress, progress);
+  }
+  await flushRows(em, ScoreEntry, entries);
+  await flushRows(em, Progress, progress);
 }
 
 async function flushRows(em: Em, entity: typeof ScoreEntry | typeof Progress, rows: object[]): Promise<void> {

@@ -2,7 +2,7 @@
  * A leaf's score from its raw input (DESIGN.md "Arithmetic"): validated strictly, computed exactly,
  * rounded half-up to hundredths once.
  */
-import { InputProblems, Problem } from '../../common/errors';
+import { InputProblems, Problem, ProblemCode, ProblemParams } from '../../common/errors';
 import {
   Rational,
   RAT_ONE,
@@ -36,21 +36,22 @@ const given = (v: unknown): boolean => v !== null && v !== undefined;
 export function computeLeafScore(rule: LeafRule, input: ScoreInput, naMode: NotApplicableMode): LeafScore {
   const problems: Problem[] = [];
   const at = (field?: string) => (field ? `${rule.code}.${field}` : rule.code);
-  const fail = (field: string | undefined, message: string) => problems.push({ path: at(field), message });
+  const fail: Fail = (field, message, code = 'INVALID', params = {}) =>
+    problems.push({ path: at(field), message, code, params: field ? { field, ...params } : params });
   const done = (scoreH: number | null, notApplicable = false): LeafScore => {
     if (problems.length) throw new InputProblems(problems);
     return { scoreH, notApplicable };
   };
 
   if (given(input.notApplicable) && typeof input.notApplicable !== 'boolean') {
-    fail('notApplicable', 'notApplicable must be true or false');
+    fail('notApplicable', 'notApplicable must be true or false', 'NOT_BOOLEAN');
     return done(null);
   }
 
   if (input.notApplicable === true) {
-    if (!rule.allowNotApplicable) fail('notApplicable', 'this criterion cannot be marked not applicable');
+    if (!rule.allowNotApplicable) fail('notApplicable', 'this criterion cannot be marked not applicable', 'NOT_APPLICABLE_NOT_ALLOWED');
     for (const f of ALL_FIELDS) {
-      if (given(input[f])) fail(f, `${f} must be empty when the criterion is marked not applicable`);
+      if (given(input[f])) fail(f, `${f} must be empty when the criterion is marked not applicable`, 'NOT_APPLICABLE_FIELD_GIVEN');
     }
     const regular = rule.method !== 'BONUS' && rule.method !== 'DEDUCTION';
     return done(regular && naMode === 'FULL' ? rule.maxH : 0, true);
@@ -61,11 +62,11 @@ export function computeLeafScore(rule: LeafRule, input: ScoreInput, naMode: NotA
   for (const f of ALL_FIELDS) {
     if (expected.includes(f)) {
       if (!given(input[f])) {
-        fail(f, `${f} is required for the ${rule.method} method`);
+        fail(f, `${f} is required for the ${rule.method} method`, 'FIELD_REQUIRED_BY_METHOD', { method: rule.method });
         missing = true;
       }
     } else if (given(input[f])) {
-      fail(f, `${f} is not used by the ${rule.method} method; leave it empty`);
+      fail(f, `${f} is not used by the ${rule.method} method; leave it empty`, 'FIELD_NOT_USED_BY_METHOD', { method: rule.method });
     }
   }
   if (missing) return done(null);
@@ -79,13 +80,16 @@ export function computeLeafScore(rule: LeafRule, input: ScoreInput, naMode: NotA
     case 'BONUS':
       return done(pointsH(input.points, 0, rule.maxH, 1, fail));
     case 'BOOLEAN':
-      if (typeof input.met !== 'boolean') fail('met', 'met must be true or false');
+      if (typeof input.met !== 'boolean') fail('met', 'met must be true or false', 'NOT_BOOLEAN');
       return done(input.met === true ? rule.maxH : 0);
     case 'TIERS': {
       const tier = (rule.tiers ?? []).find((t) => t.label === input.tier);
       if (typeof input.tier !== 'string' || !tier) {
         const labels = (rule.tiers ?? []).map((t) => `"${t.label}"`).join(', ');
-        fail('tier', `tier "${String(input.tier)}" is not one of this criterion's tiers (${labels || 'none defined'})`);
+        fail('tier', `tier "${String(input.tier)}" is not one of this criterion's tiers (${labels || 'none defined'})`, 'UNKNOWN_TIER', {
+          tier: String(input.tier),
+          tiers: (rule.tiers ?? []).map((t) => t.label).join(', '),
+        });
         return done(null);
       }
       return done(shareOfMax(rule.maxH, ratFromNumber(tier.share)));
@@ -93,16 +97,25 @@ export function computeLeafScore(rule: LeafRule, input: ScoreInput, naMode: NotA
     case 'RATIO': {
       const num = nonNegative(input.numerator, 'numerator', fail);
       const den = nonNegative(input.denominator, 'denominator', fail);
-      if (den && den.num === 0n) fail('denominator', 'denominator must be greater than 0');
+      if (den && den.num === 0n) fail('denominator', 'denominator must be greater than 0', 'DENOMINATOR_ZERO');
       if (!num || !den || den.num === 0n) return done(null);
-      const rate = ratMin(ratDiv(num, den), RAT_ONE);
+      const exact = ratDiv(num, den);
+      // a rate above 100 % is a typing slip unless the criterion says it can happen: never capped silently
+      if (!rule.allowAboveFull && ratCompare(exact, RAT_ONE) > 0) {
+        fail('numerator', `numerator ${String(input.numerator)} is above denominator ${String(input.denominator)}; this criterion does not allow a rate above 100 %`, 'RATIO_ABOVE_FULL', {
+          numerator: input.numerator as number,
+          denominator: input.denominator as number,
+        });
+        return done(null);
+      }
+      const rate = ratMin(exact, RAT_ONE);
       return done(shareOfMax(rule.maxH, ratioShare(rate, rule.thresholds)));
     }
     case 'RELATIVE':
       nonNegative(input.figure, 'figure', fail);
       return done(null);
     default:
-      fail(undefined, `unknown scoring method ${String(rule.method)}`);
+      fail(undefined, `unknown scoring method ${String(rule.method)}`, 'UNKNOWN_METHOD', { method: String(rule.method) });
       return done(null);
   }
 }
@@ -126,15 +139,15 @@ export function ratioShare(rate: Rational, thresholds: Threshold[] | null | unde
 
 const shareOfMax = (maxH: number, share: Rational): number => roundHalfUp(ratMul(rat(maxH), share));
 
-type Fail = (field: string, message: string) => void;
+type Fail = (field: string | undefined, message: string, code?: ProblemCode, params?: ProblemParams) => void;
 
 function nonNegative(v: unknown, field: string, fail: Fail): Rational | null {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    fail(field, `${field} must be a finite number`);
+    fail(field, `${field} must be a finite number`, 'NOT_A_NUMBER');
     return null;
   }
   if (v < 0) {
-    fail(field, `${field} must not be negative`);
+    fail(field, `${field} must not be negative`, 'NEGATIVE');
     return null;
   }
   return ratFromNumber(v);
@@ -143,18 +156,21 @@ function nonNegative(v: unknown, field: string, fail: Fail): Rational | null {
 /** MANUAL / DEDUCTION / BONUS points: within [minH, maxH], exact in hundredths, on the step. */
 function pointsH(v: unknown, minH: number, maxH: number, stepH: number, fail: Fail): number | null {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    fail('points', 'points must be a finite number');
+    fail('points', 'points must be a finite number', 'NOT_A_NUMBER');
     return null;
   }
   const r = ratFromNumber(v);
   if (ratCompare(r, rat(minH, 100)) < 0 || ratCompare(r, rat(maxH, 100)) > 0) {
-    fail('points', `points must be between ${displayHundredths(minH)} and ${displayHundredths(maxH)}`);
+    fail('points', `points must be between ${displayHundredths(minH)} and ${displayHundredths(maxH)}`, 'OUT_OF_RANGE', {
+      min: minH / 100,
+      max: maxH / 100,
+    });
   }
   const h = toHundredths(v);
   if (h === null) {
-    fail('points', 'points must have at most 2 decimal places');
+    fail('points', 'points must have at most 2 decimal places', 'TOO_MANY_DECIMALS', { places: 2 });
   } else if (stepH > 1 && h % stepH !== 0) {
-    fail('points', `points must be a multiple of ${displayHundredths(stepH)}`);
+    fail('points', `points must be a multiple of ${displayHundredths(stepH)}`, 'NOT_ON_STEP', { step: stepH / 100 });
   }
   return h;
 }

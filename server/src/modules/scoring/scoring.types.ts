@@ -31,6 +31,8 @@ export interface LeafRule {
   tiers?: Tier[] | null;
   thresholds?: Threshold[] | null;
   allowNotApplicable: boolean;
+  /** RATIO: a numerator above its denominator is accepted (rate capped at 1) instead of refused */
+  allowAboveFull?: boolean;
 }
 
 /**

@@ -25,6 +25,7 @@ export function documentOfFramework(fw: Framework, criteria: Criterion[]): Frame
       thresholds: c.thresholds ?? null,
       evidenceRequired: c.evidenceRequired,
       allowNotApplicable: c.allowNotApplicable,
+      allowAboveFull: c.allowAboveFull,
       isLeaf: c.isLeaf,
     };
   });

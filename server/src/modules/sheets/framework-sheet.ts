@@ -133,9 +133,12 @@ function pairOf(item: string): { key: string; value: string } | null {
 }
 
 const NA_WORDS = new Set(['na', 'n/a', 'không áp dụng']);
+/** RATIO: a rate above 100 % is accepted (allowAboveFull) */
+const ABOVE_FULL_WORDS = new Set(['above_full', '>100%', 'trên 100%', 'vượt 100%']);
 
 interface ParsedOptions {
   allowNotApplicable: boolean;
+  allowAboveFull?: boolean;
   step?: number;
   tiers?: { label: string; share: number }[];
   thresholds?: { minPercent: number; share: number | 'ratio' }[];
@@ -149,6 +152,10 @@ function parseOptions(raw: string | null, method: string | null, fail: (message:
   for (const item of items) {
     if (NA_WORDS.has(item.toLowerCase().normalize('NFC'))) {
       out.allowNotApplicable = true;
+      continue;
+    }
+    if (method === 'RATIO' && ABOVE_FULL_WORDS.has(item.toLowerCase().normalize('NFC').replace(/\s+/g, ' '))) {
+      out.allowAboveFull = true;
       continue;
     }
     const pair = pairOf(item);
@@ -192,6 +199,7 @@ export function optionsOf(c: CriterionDocument): string {
   if (c.method === 'MANUAL' && c.stepH !== null && c.stepH !== 1) items.push(`step=${c.stepH / 100}`);
   if (c.method === 'TIERS') for (const t of c.tiers ?? []) items.push(`${quoteLabel(t.label)}=${t.share}`);
   if (c.method === 'RATIO') for (const t of c.thresholds ?? []) items.push(`${t.minPercent}=${t.share}`);
+  if (c.allowAboveFull) items.push('above_full');
   if (c.allowNotApplicable) items.push('na');
   return items.join('; ');
 }
@@ -218,7 +226,7 @@ type Obj = Record<string, unknown> & { children?: Obj[] };
 /** Which column a problem reported by parseFrameworkDocument for a criterion belongs to. */
 const COLUMN_OF: [RegExp, FrameworkColumn][] = [
   [/unknown method|takes no method|needs a method|cannot be a top-level group/, 'method'],
-  [/step|tier|threshold|not applicable|allowNotApplicable/i, 'options'],
+  [/step|tier|threshold|not applicable|allowNotApplicable|allowAboveFull/i, 'options'],
   [/maxScore|maxima/, 'max_score'],
   [/^title/, 'title'],
   [/^guidance/, 'guidance'],
@@ -318,6 +326,7 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
     if (options.step !== undefined) node.step = options.step;
     if (options.tiers) node.tiers = options.tiers;
     if (options.thresholds) node.thresholds = options.thresholds;
+    if (options.allowAboveFull) node.allowAboveFull = true;
 
     const guidance = textOf(get(r, 'guidance'));
     if (guidance !== null) node.guidance = guidance;

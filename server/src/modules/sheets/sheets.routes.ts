@@ -6,6 +6,7 @@ import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
 import type { Em, Orm } from '../../orm';
 import { SheetsService, type Download, type FileKind } from './sheets.service';
+import { peopleTemplate } from '../people/people-templates';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
@@ -22,6 +23,7 @@ function split(file: string, allowed: FileKind[]): [string, FileKind] | null {
  *   GET /export/framework/:id.xlsx|.json
  *   GET /export/assessment/:id.xlsx|.csv
  *   GET /export/ranking/:periodId/:unitKind.xlsx|.csv
+ *   GET /export/templates/units.xlsx|.csv, users.xlsx|.csv (ADMIN: the sheets of importPeopleSheet)
  *   GET /export/audit-log.csv?action=&actorId=&objectType=&objectId=&from=&to= (ADMIN)
  * Errors answer with the status of their code and a GraphQL-like body { errors: [{ message, extensions: { code } }] }.
  */
@@ -83,6 +85,15 @@ export function exportRoutes(config: Config, orm: Orm, log: Logger): Router {
       const f = split(String(req.params.file), ['xlsx', 'csv']);
       if (!f) throw notFound('ranking');
       return s.rankingFile(viewer, String(req.params.periodId), f[0], f[1]);
+    }),
+  );
+  router.get(
+    '/templates/:file',
+    handle(async (_s, viewer, req) => {
+      const f = split(String(req.params.file), ['xlsx', 'csv']);
+      const file = f && (await peopleTemplate(viewer, f[0], f[1] as 'xlsx' | 'csv'));
+      if (!file) throw notFound('template');
+      return file;
     }),
   );
   router.get(

@@ -87,7 +87,7 @@ export class SheetsService {
       if (e instanceof InputProblems) throw badInput(e.problems);
       const row = (e as { row?: number }).row;
       if (typeof row === 'number') throw badInput([{ path: `row ${row}`, message: (e as Error).message }]);
-      throw badInput([{ path: 'fileBase64', message: `not a readable ${file.format} file` }]);
+      throw badInput([{ path: 'fileBase64', message: `not a readable ${file.format} file`, code: 'UNREADABLE_FILE' }]);
     }
     let document: object;
     try {
@@ -320,7 +320,7 @@ export class SheetsService {
 }
 
 /** Base64 (or a data: URL) → bytes; BAD_USER_INPUT when it is not base64 or is empty. */
-function decodeBase64(text: string): Buffer {
+export function decodeBase64(text: string): Buffer {
   const body = text.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
   if (!body || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(body)) throw badInput([{ path: 'fileBase64', message: 'must be the file in base64' }]);
   return Buffer.from(body, 'base64');

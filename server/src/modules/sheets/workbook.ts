@@ -49,7 +49,7 @@ export async function readRows(file: Buffer, format: SheetFormat, limits: Import
   if (format === SheetFormat.CSV) {
     const rows = parseCsv(file.toString('utf8')).map((cells, i) => ({ row: i + 1, cells }));
     if (rows.reduce((n, r) => n + r.cells.length, 0) > limits.maxCells) {
-      throw new InputProblems([{ path: 'fileBase64', message: `the file has more than ${limits.maxCells.toLocaleString('en-US')} cells` }]);
+      throw new InputProblems([{ path: 'fileBase64', message: `the file has more than ${limits.maxCells.toLocaleString('en-US')} cells`, code: 'UNREADABLE_FILE' }]);
     }
     return rows;
   }

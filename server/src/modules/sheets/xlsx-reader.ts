@@ -48,7 +48,7 @@ function plain(v) {
 })().catch((e) => parentPort.postMessage({ unreadable: String((e && e.message) || e) }));
 `;
 
-const refuse = (message: string) => new InputProblems([{ path: 'fileBase64', message }]);
+const refuse = (message: string) => new InputProblems([{ path: 'fileBase64', message, code: 'UNREADABLE_FILE' }]);
 
 /**
  * The first worksheet's rows, read in a worker thread whose heap is capped at heapMb and that is

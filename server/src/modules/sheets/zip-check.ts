@@ -7,7 +7,7 @@ export interface ZipLimits {
   maxUnzippedBytes: number;
 }
 
-const refuse = (message: string) => new InputProblems([{ path: 'fileBase64', message }]);
+const refuse = (message: string) => new InputProblems([{ path: 'fileBase64', message, code: 'UNREADABLE_FILE' }]);
 const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
 
 const open = (bytes: Buffer) =>

@@ -1,11 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { load } from '../../common/load';
 import { Role } from '../user/user.entity';
 import { Unit } from './unit.entity';
-import { CreateUnitInput } from './unit.input';
+import { CreateUnitInput, UpdateUnitInput } from './unit.input';
 import { UnitService } from './unit.service';
-import { audited } from '../audit/audit.service';
+import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -19,6 +19,12 @@ export class UnitResolver {
   @Mutation(() => Unit)
   createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: Context): Promise<Unit> {
     return audited(ctx, (em) => new UnitService(em).create(input), { action: 'unit.create', type: 'Unit' });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Unit, { description: 'Changes a unit’s name, kind (not once it takes part in a period) or parent unit (never making it its own ancestor).' })
+  updateUnit(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: Context): Promise<Unit> {
+    return audited(ctx, (em) => new UnitService(em).update(id, input), { action: 'unit.update', type: 'Unit', id, before: current(Unit, id) });
   }
 
   @FieldResolver(() => Unit, { nullable: true })

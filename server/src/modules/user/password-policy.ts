@@ -28,8 +28,8 @@ export const isCommonPassword = (password: string): boolean => commonPasswords()
 /** What is wrong with `password` for a person of `role` (empty when it may be used). */
 export function passwordProblems(password: string, role: Role, path = 'password'): Problem[] {
   const min = minLength(role);
-  if (typeof password !== 'string' || password.length < min) return [{ path, message: `must be at least ${min} characters for a ${role}` }];
-  if (password.length > MAX_LENGTH) return [{ path, message: `must be at most ${MAX_LENGTH} characters` }];
-  if (isCommonPassword(password)) return [{ path, message: 'is one of the most common passwords; choose another' }];
+  if (typeof password !== 'string' || password.length < min) return [{ path, message: `must be at least ${min} characters for a ${role}`, code: 'PASSWORD_TOO_SHORT', params: { min } }];
+  if (password.length > MAX_LENGTH) return [{ path, message: `must be at most ${MAX_LENGTH} characters`, code: 'TOO_LONG', params: { field: path, max: MAX_LENGTH } }];
+  if (isCommonPassword(password)) return [{ path, message: 'is one of the most common passwords; choose another', code: 'PASSWORD_COMMON' }];
   return [];
 }

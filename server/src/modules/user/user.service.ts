@@ -54,20 +54,20 @@ export class UserService {
     const problems: Problem[] = [];
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
-    if (!EMAIL.test(email)) problems.push({ path: 'email', message: 'is not an e-mail address' });
-    if (name.length === 0 || name.length > 200) problems.push({ path: 'name', message: 'must be 1–200 characters' });
+    if (!EMAIL.test(email)) problems.push({ path: 'email', message: 'is not an e-mail address', code: 'INVALID_EMAIL', params: { value: input.email } });
+    if (name.length === 0 || name.length > 200) problems.push({ path: 'name', message: 'must be 1–200 characters', code: name.length ? 'TOO_LONG' : 'REQUIRED', params: { field: 'name', max: 200 } });
     problems.push(...passwordProblems(input.password, input.role));
     let unit: Unit | null = null;
     if (UNIT_ROLES.includes(input.role)) {
-      if (input.unitId == null) problems.push({ path: 'unitId', message: `a ${input.role} belongs to a unit` });
+      if (input.unitId == null) problems.push({ path: 'unitId', message: `a ${input.role} belongs to a unit`, code: 'ROLE_UNIT_MISMATCH', params: { role: input.role } });
       else {
         unit = await this.em.findOne(Unit, { id: assertId(input.unitId, 'Unit') });
-        if (!unit) problems.push({ path: 'unitId', message: 'no such unit' });
+        if (!unit) problems.push({ path: 'unitId', message: 'no such unit', code: 'UNKNOWN_REFERENCE', params: { field: 'unitId', value: input.unitId } });
       }
     } else if (input.unitId != null) {
-      problems.push({ path: 'unitId', message: `a ${input.role} does not belong to a unit` });
+      problems.push({ path: 'unitId', message: `a ${input.role} does not belong to a unit`, code: 'ROLE_UNIT_MISMATCH', params: { role: input.role } });
     }
-    if (problems.length === 0 && (await this.em.count(User, { email }))) problems.push({ path: 'email', message: 'is taken' });
+    if (problems.length === 0 && (await this.em.count(User, { email }))) problems.push({ path: 'email', message: 'is taken', code: 'TAKEN', params: { field: 'email', value: email } });
     if (problems.length) throw badInput(problems);
     return this.insert({ email, name, role: input.role, unit, password: input.password });
   }
@@ -95,12 +95,12 @@ export class UserService {
     let unit: Unit | null = user.unit ?? null;
     if (input.unitId !== undefined) {
       unit = input.unitId != null ? await this.em.findOne(Unit, { id: assertId(input.unitId, 'Unit') }) : null;
-      if (input.unitId != null && !unit) problems.push({ path: 'unitId', message: 'no such unit' });
+      if (input.unitId != null && !unit) problems.push({ path: 'unitId', message: 'no such unit', code: 'UNKNOWN_REFERENCE', params: { field: 'unitId', value: input.unitId } });
     }
-    if (UNIT_ROLES.includes(role) && !unit) problems.push({ path: 'unitId', message: `a ${role} belongs to a unit` });
-    if (!UNIT_ROLES.includes(role) && unit) problems.push({ path: 'unitId', message: `a ${role} does not belong to a unit` });
+    if (UNIT_ROLES.includes(role) && !unit) problems.push({ path: 'unitId', message: `a ${role} belongs to a unit`, code: 'ROLE_UNIT_MISMATCH', params: { role } });
+    if (!UNIT_ROLES.includes(role) && unit) problems.push({ path: 'unitId', message: `a ${role} does not belong to a unit`, code: 'ROLE_UNIT_MISMATCH', params: { role } });
     const name = input.name?.trim();
-    if (name !== undefined && (name.length === 0 || name.length > 200)) problems.push({ path: 'name', message: 'must be 1–200 characters' });
+    if (name !== undefined && (name.length === 0 || name.length > 200)) problems.push({ path: 'name', message: 'must be 1–200 characters', code: name.length ? 'TOO_LONG' : 'REQUIRED', params: { field: 'name', max: 200 } });
     if (problems.length) throw badInput(problems);
     user.role = role;
     user.unit = unit;
@@ -112,7 +112,7 @@ export class UserService {
   async setActive(id: string, active: boolean, viewer: Viewer): Promise<User> {
     const user = await this.em.findOne(User, { id: assertId(id, 'User') });
     if (!user) throw notFound('User', id);
-    if (user.id === viewer.id && !active) throw badInput([{ path: 'id', message: 'you cannot disable yourself' }]);
+    if (user.id === viewer.id && !active) throw badInput([{ path: 'id', message: 'you cannot disable yourself', code: 'OWN_ACCOUNT' }]);
     user.active = active;
     await this.em.flush();
     return user;

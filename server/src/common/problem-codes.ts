@@ -1,0 +1,113 @@
+/**
+ * Every code the API answers with, in a file without dependencies so that the client's tests can
+ * check that each has a wording in Vietnamese and English (test/client/problem-wording.test.ts).
+ */
+
+/**
+ * The error codes of the API contract (DESIGN.md, "The API"), and those of requests that never
+ * reach GraphQL (http-errors.ts) or fail unexpectedly; every one has a wording in the client.
+ *   RATE_LIMITED: too many failed sign-ins; extensions.retryAfterSeconds
+ *   UNAVAILABLE: the database cannot be reached (or timed out); nothing was changed, try again shortly
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'PHASE_CLOSED',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = Exclude<(typeof ERROR_CODES)[number], 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR'>;
+
+/**
+ * The codes a problem of BAD_USER_INPUT carries (`extensions.problems[].code`, with `params`), so
+ * that a client words it in the person's language; `message` stays the English wording. Every
+ * code here has a Vietnamese and an English wording in the client (a test checks it). Add a code
+ * here when a new kind of problem appears; a problem given without one is `INVALID`.
+ */
+export const PROBLEM_CODES = [
+  /** the fallback: `message` says what is wrong */
+  'INVALID',
+  /** { field } */
+  'REQUIRED',
+  /** { field } */
+  'NOT_A_NUMBER',
+  /** { field } */
+  'NOT_BOOLEAN',
+  /** { field } */
+  'NEGATIVE',
+  /** { field, min, max } */
+  'OUT_OF_RANGE',
+  /** { field, places } */
+  'TOO_MANY_DECIMALS',
+  /** { field, step } */
+  'NOT_ON_STEP',
+  /** { field, max } */
+  'TOO_LONG',
+  /** { field, value, allowed } */
+  'NOT_ONE_OF',
+  /** { field, value }: a unique value already in use */
+  'TAKEN',
+  /** { field, value, first }: the same value twice in one input */
+  'DUPLICATE',
+  /** { field, value }: names something that does not exist */
+  'UNKNOWN_REFERENCE',
+  /** { field }: U+0000 or a bidirectional control */
+  'UNSAFE_TEXT',
+  /** { field, method } */
+  'FIELD_REQUIRED_BY_METHOD',
+  /** { field, method } */
+  'FIELD_NOT_USED_BY_METHOD',
+  /** {} */
+  'NOT_APPLICABLE_NOT_ALLOWED',
+  /** { field } */
+  'NOT_APPLICABLE_FIELD_GIVEN',
+  /** { tier, tiers } */
+  'UNKNOWN_TIER',
+  /** {} */
+  'DENOMINATOR_ZERO',
+  /** { numerator, denominator }: a rate above 100 % where the criterion does not allow it */
+  'RATIO_ABOVE_FULL',
+  /** { method } */
+  'UNKNOWN_METHOD',
+  /** { value }: not an e-mail address */
+  'INVALID_EMAIL',
+  /** { min }: a password shorter than the policy */
+  'PASSWORD_TOO_SHORT',
+  /** {} */
+  'PASSWORD_COMMON',
+  /** { unit }: a unit that would become its own ancestor */
+  'UNIT_CYCLE',
+  /** { role }: this role belongs to a unit (LEADER, STAFF) or to none */
+  'ROLE_UNIT_MISMATCH',
+  /** { phase }: this can only change before the period opens */
+  'PERIOD_ALREADY_OPEN',
+  /** { unit, kind, expected }: a unit of another kind than the framework's */
+  'UNIT_KIND_MISMATCH',
+  /** { field }: a date that is not a date, or deadlines out of order */
+  'INVALID_DATE',
+  /** {}: the spreadsheet holds no data rows */
+  'EMPTY_SHEET',
+  /** { column }: a column the sheet does not know */
+  'UNKNOWN_COLUMN',
+  /** { column }: a required column that is missing */
+  'MISSING_COLUMN',
+  /** {}: the file is not a readable spreadsheet */
+  'UNREADABLE_FILE',
+  /** { max }: more rows than an import takes */
+  'TOO_MANY_ROWS',
+  /** { value }: a unit code is 1–40 letters, digits, ".", "_" or "-" */
+  'INVALID_UNIT_CODE',
+  /** { unit }: the kind of a unit that takes part in a period cannot change */
+  'UNIT_KIND_LOCKED',
+  /** {}: an ADMIN cannot change their own role or disable themselves */
+  'OWN_ACCOUNT',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type ProblemParams = Record<string, string | number | boolean | null>;
