@@ -97,6 +97,13 @@ describe('results and rankings', () => {
       expect([pending['2.2.2'], pending['2.2'], pending['2'], pending['1']]).toEqual([3, 3, 3, 0]);
     });
 
+    it('should leave a RELATIVE leaf out of the improvement list until results exist: its points are pending, and no other unit is compared', async () => {
+      const list = (await ok(t.url, IMPROVE, { id: w.assessmentA }, w.tokens.leaderA)).improvementList;
+      expect(list.map((i: any) => i.code)).not.toContain('2.2.2');
+      // the rest as after the results (the figure's 0.75 aside)
+      expect(list.map((i: any) => i.code)).toEqual(['1.4', '1.3', '1.1', '1.5', '2.2.1', '2.4', '2.1']);
+    });
+
     it('should compute self totals with RELATIVE leaves against the best figure of the period', async () => {
       const rows = (await ok(t.url, COMPUTE, { id: w.periodId }, w.tokens.admin)).computeResults;
       expect(rows.map((r: any) => [r.unit.code, r.rank])).toEqual([['B', 1], ['A', 2]]);

@@ -21,7 +21,7 @@ import { ormTx } from '../../common/sql';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
 import { rewriteRelative } from './relative.writeback';
 import { entryRowOf, loadEntryRows, type EntryRow } from './entry.rows';
-import { bestFigures, computePeriodResults, leafAt, leafScoreH, type ComputedResult, type Level } from './results.compute';
+import { computePeriodResults, leafAt, type ComputedResult, type Level } from './results.compute';
 import { Result } from './result.entity';
 import { GroupResultRow, ImprovementBasis, ImprovementItem, RankingRow, ResultBasis } from './results.types';
 
@@ -116,16 +116,6 @@ export class ResultsService {
   async improvementList(viewer: Viewer, id: string): Promise<ImprovementItem[]> {
     const a = await new AssessmentService(this.em).get(viewer, id);
     const entries = await this.em.find(ScoreEntry, { assessment: a.id }, { populate: ['criterion'], orderBy: { criterion: { ordinal: 'asc' } } });
-    const relative = new Set(entries.filter((e) => e.criterion.method === ScoringMethod.RELATIVE).map((e) => e.criterion.id));
-    const peers = relative.size
-      ? await this.em.find(ScoreEntry, { criterion: { $in: [...relative] }, assessment: { period: a.period.id } }, { populate: ['criterion'] })
-      : [];
-    const peerRows = peers.map(entryRowOf);
-    const best: Record<Level, Map<string, number>> = {
-      SELF: bestFigures(peerRows, relative, 'SELF'),
-      ROUND_1: bestFigures(peerRows, relative, 'FINAL'),
-      FINAL: bestFigures(peerRows, relative, 'FINAL'),
-    };
     const items: (ImprovementItem & { ordinal: number })[] = [];
     for (const e of entries) {
       const c = e.criterion;
@@ -134,7 +124,11 @@ export class ResultsService {
       const level: Level = basis === ImprovementBasis.SELF ? 'SELF' : 'FINAL';
       const leaf = leafAt(entryRowOf(e), level);
       if (leaf?.notApplicable) continue;
-      const scoreH = leafScoreH(c, leaf, best[level]) ?? 0;
+      // a RELATIVE leaf reads the score the results wrote into it (relative.writeback.ts); until
+      // results exist a figure's points are pending, not lost, and no other unit's figure is
+      // looked at (a leaf with no figure at all has lost its points)
+      if (c.method === ScoringMethod.RELATIVE && leaf?.figure != null && leaf.scoreH == null) continue;
+      const scoreH = leaf?.scoreH ?? 0;
       const lostH = c.method === ScoringMethod.DEDUCTION ? -scoreH : c.maxH - scoreH;
       if (lostH <= 0) continue;
       items.push({
