@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream';
 import express, { type Request, type Response } from 'express';
-import { viewerFrom, type Viewer } from '../../common/auth';
-import { AppError, forbidden, notFound, unauthenticated } from '../../common/errors';
+import type { Viewer } from '../../common/auth';
+import { AppError, forbidden, notFound } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
 import type { Live } from '../../live/live';
@@ -11,7 +11,7 @@ import { Role } from '../user/user.entity';
 import { EvidenceKind } from './evidence.entity';
 import { EvidenceService, type EvidenceChange } from './evidence.service';
 import { EvidenceStorage } from './evidence.storage';
-import { FORM_OVERHEAD_BYTES, receiveUpload, statusOf, tooLarge } from './evidence.upload';
+import { FORM_OVERHEAD_BYTES, receiveUpload, routeViewer, sendRouteError, tooLarge } from './evidence.upload';
 
 export interface EvidenceRouteDeps {
   config: Config;
@@ -47,27 +47,8 @@ export function evidenceRouter(deps: EvidenceRouteDeps): express.Router {
     next();
   });
 
-  /** The signed-in viewer; the Authorization header is required (it is also the CSRF guard). */
-  async function signedIn(req: Request, em: Em): Promise<Viewer> {
-    if (!req.headers.authorization) throw unauthenticated('Send Authorization: Bearer <token>.');
-    const viewer = await viewerFrom(config, em, req.headers.authorization);
-    if (!viewer) throw unauthenticated();
-    return viewer;
-  }
-
-  function sendError(res: Response, err: unknown, status = statusOf(err)): void {
-    if (res.headersSent || res.destroyed) {
-      res.destroy();
-      return;
-    }
-    if (err instanceof AppError && status < 500) {
-      const { http: _http, code, ...extensions } = (err.extensions ?? {}) as Record<string, unknown>;
-      res.status(status).json({ code, message: err.message, ...extensions });
-      return;
-    }
-    log.error({ err }, 'evidence: unexpected error');
-    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
-  }
+  const signedIn = (req: Request, em: Em): Promise<Viewer> => routeViewer(config, em, req);
+  const sendError = (res: Response, err: unknown, status?: number): void => sendRouteError(res, log, 'evidence', err, status);
 
   router.post('/', async (req, res) => {
     const em = orm.em.fork() as Em;

@@ -3,7 +3,12 @@ import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
-import { AppError, badInput } from '../../common/errors';
+import type { Request, Response } from 'express';
+import { viewerFrom, type Viewer } from '../../common/auth';
+import { AppError, badInput, unauthenticated } from '../../common/errors';
+import type { Logger } from '../../common/logger';
+import type { Config } from '../../config';
+import type { Em } from '../../orm';
 import { unsafeText } from '../../common/input-safety';
 import type { EvidenceStorage } from './evidence.storage';
 import { cleanFileName, contentMatches, EVIDENCE_FILE_TYPES, extensionOf, SNIFF_BYTES } from './evidence.types';
@@ -303,4 +308,27 @@ const STATUS: Record<string, number> = {
 export function statusOf(e: unknown): number {
   const code = e instanceof AppError ? e.extensions?.code : undefined;
   return typeof code === 'string' && STATUS[code] ? STATUS[code] : 500;
+}
+
+/** The signed-in viewer of a file route; the Authorization header is required (it is also the CSRF guard). */
+export async function routeViewer(config: Config, em: Em, req: Request): Promise<Viewer> {
+  if (!req.headers.authorization) throw unauthenticated('Send Authorization: Bearer <token>.');
+  const viewer = await viewerFrom(config, em, req.headers.authorization);
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+/** A file route's error as JSON with its code (a 5xx logged under `what`, its details kept back). */
+export function sendRouteError(res: Response, log: Logger, what: string, err: unknown, status = statusOf(err)): void {
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  if (err instanceof AppError && status < 500) {
+    const { http: _http, code, ...extensions } = (err.extensions ?? {}) as Record<string, unknown>;
+    res.status(status).json({ code, message: err.message, ...extensions });
+    return;
+  }
+  log.error({ err }, `${what}: unexpected error`);
+  res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
 }

@@ -1,14 +1,14 @@
 import { pipeline } from 'node:stream';
 import express, { type Request, type Response } from 'express';
-import { viewerFrom, type Viewer } from '../../common/auth';
-import { AppError, forbidden, notFound, unauthenticated } from '../../common/errors';
+import type { Viewer } from '../../common/auth';
+import { forbidden, notFound } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
 import type { Live } from '../../live/live';
 import type { Em, Orm } from '../../orm';
 import { publish } from '../assessment/assessment.publisher';
 import { EvidenceStorage } from '../evidence/evidence.storage';
-import { FORM_OVERHEAD_BYTES, receiveUpload, statusOf, tooLarge } from '../evidence/evidence.upload';
+import { FORM_OVERHEAD_BYTES, receiveUpload, routeViewer, sendRouteError, tooLarge } from '../evidence/evidence.upload';
 import { Role } from '../user/user.entity';
 import { InspectionService } from './inspection.service';
 
@@ -26,26 +26,8 @@ export function inspectionFileRouter(deps: { config: Config; orm: Orm; live?: Li
   const storage = new EvidenceStorage(config.evidenceDir);
   const router = express.Router();
 
-  async function signedIn(req: Request, em: Em): Promise<Viewer> {
-    if (!req.headers.authorization) throw unauthenticated('Send Authorization: Bearer <token>.');
-    const viewer = await viewerFrom(config, em, req.headers.authorization);
-    if (!viewer) throw unauthenticated();
-    return viewer;
-  }
-
-  function sendError(res: Response, err: unknown, status = statusOf(err)): void {
-    if (res.headersSent || res.destroyed) {
-      res.destroy();
-      return;
-    }
-    if (err instanceof AppError && status < 500) {
-      const { http: _http, code, ...extensions } = (err.extensions ?? {}) as Record<string, unknown>;
-      res.status(status).json({ code, message: err.message, ...extensions });
-      return;
-    }
-    log.error({ err }, 'inspection files: unexpected error');
-    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
-  }
+  const signedIn = (req: Request, em: Em): Promise<Viewer> => routeViewer(config, em, req);
+  const sendError = (res: Response, err: unknown, status?: number): void => sendRouteError(res, log, 'inspection files', err, status);
 
   router.post('/', async (req, res) => {
     const em = orm.em.fork() as Em;
