@@ -75,22 +75,28 @@ export class AccessWatch {
    * a time so that thousands of sockets do not take every database connection at once.
    */
   async recheckAll(concurrency = 8): Promise<void> {
-    const jobs: (() => Promise<void>)[] = [];
-    for (const streams of this.watchers.values()) {
-      for (const [stream, stillAllowed] of streams) jobs.push(() => this.recheck(stream, stillAllowed));
-    }
-    for (const socket of this.sockets.keys()) {
-      jobs.push(async () => {
+    const pool = async (jobs: (() => Promise<void>)[]) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < jobs.length) await jobs[next++]();
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+    };
+    // sockets first: a socket whose credentials ended closes with its own code (4401/4403); had
+    // its streams been ended first, the client, left with no operation, could close it itself
+    // (1000) before the code arrived, and never learn why
+    await pool(
+      [...this.sockets.keys()].map((socket) => async () => {
         if (!this.sockets.has(socket)) return;
         const end = await socket.recheck().catch(() => null);
         if (end) socket.close(end.code, end.reason);
-      });
+      }),
+    );
+    const streams: (() => Promise<void>)[] = [];
+    for (const watched of this.watchers.values()) {
+      for (const [stream, stillAllowed] of watched) streams.push(() => this.recheck(stream, stillAllowed));
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < jobs.length) await jobs[next++]();
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+    await pool(streams);
   }
 
   /** Tell every process that this user's sessions before `epoch` ended (a password change or reset): their sockets close. */

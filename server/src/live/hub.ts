@@ -41,7 +41,10 @@ export class LiveHub {
     private readonly windowMs: number,
   ) {}
 
-  /** Local subscribers across all topics (sockets that drop bring it back to zero). */
+  /**
+   * Local subscribers across all topics whose upstream subscription is in place (sockets that
+   * drop bring it back to zero).
+   */
   get liveSubscriptionCount(): number {
     return this.subscriptions;
   }
@@ -68,8 +71,14 @@ export class LiveHub {
       t = fresh;
     }
     const topicState = t;
+    // counted once its upstream subscription is in place (Redis acknowledged it), so that a
+    // count a caller can see means nothing published from then on is missed
+    let counted = false;
+    let ended = false;
     const iterator = new Subscriber<E>(async (s) => {
-      this.subscriptions--;
+      ended = true;
+      if (counted) this.subscriptions--;
+      counted = false;
       topicState.subscribers.delete(s);
       if (topicState.subscribers.size === 0 && this.topics.get(topic) === topicState) {
         this.topics.delete(topic);
@@ -79,8 +88,12 @@ export class LiveHub {
       await onEnd?.();
     });
     topicState.subscribers.add(iterator);
-    this.subscriptions++;
-    return { iterator, ready: topicState.unsubscribe.then(() => undefined) };
+    const ready = topicState.unsubscribe.then(() => {
+      if (ended) return;
+      counted = true;
+      this.subscriptions++;
+    });
+    return { iterator, ready };
   }
 
   private receive<E>(t: Topic<E>, event: E): void {
