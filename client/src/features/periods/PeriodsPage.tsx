@@ -45,19 +45,17 @@ export function PeriodsPage() {
               <td colSpan={5} className="muted">{t('periods.none')}</td>
             </tr>
           )}
-          {data.periods.map((p) => {
-            return (
-              <tr key={p.id}>
-                <td>{unitMember ? p.name : <Link to={`/periods/${p.id}`}>{p.name}</Link>}</td>
-                <td>{p.year}</td>
-                <td>{p.framework.name}</td>
-                <td>
-                  <span className={`phase phase-${p.phase}`}>{t(`phase.${p.phase}`)}</span>
-                </td>
-                <YourAssessmentCell period={p} user={user} />
-              </tr>
-            );
-          })}
+          {data.periods.map((p) => (
+            <tr key={p.id}>
+              <td>{unitMember ? p.name : <Link to={`/periods/${p.id}`}>{p.name}</Link>}</td>
+              <td>{p.year}</td>
+              <td>{p.framework.name}</td>
+              <td>
+                <span className={`phase phase-${p.phase}`}>{t(`phase.${p.phase}`)}</span>
+              </td>
+              <YourAssessmentCell period={p} user={user} />
+            </tr>
+          ))}
         </tbody>
       </table>
     </main>
