@@ -6,6 +6,7 @@ export const en: Record<keyof typeof vi, string> = {
   'lang.choose': 'Language',
   'page.loading': 'Loading…',
   'common.cancel': 'Cancel',
+  'common.close': 'Close',
 
   'problem.atRow': '{sheet} row {row}',
   'problem.atRowColumn': '{sheet} row {row}, column {column}',
@@ -174,7 +175,7 @@ export const en: Record<keyof typeof vi, string> = {
   'state.DRAFT': 'Draft',
   'state.DONE': 'Done',
 
-  'method.MANUAL': 'Points',
+  'method.MANUAL': 'Points entered',
   'method.BOOLEAN': 'Yes/No',
   'method.TIERS': 'Tiers',
   'method.RATIO': 'Ratio',
@@ -246,6 +247,7 @@ export const en: Record<keyof typeof vi, string> = {
   'table.score': 'Score',
 
   'workspace.criteria': 'Criteria tree',
+  'workspace.chooseCriterion': 'Choose a criterion',
   'workspace.filter': 'Filter criteria',
   'workspace.filter.mine': 'Mine',
   'workspace.filter.open': 'Not done',
@@ -371,6 +373,8 @@ export const en: Record<keyof typeof vi, string> = {
 
   'evidence.link': 'link',
   'evidence.remove': 'Remove',
+  'evidence.dismiss': 'Dismiss',
+  'evidence.dismissWhat': 'Dismiss the failed file {name}',
   'evidence.removeWhat': 'Remove {name}',
   'evidence.addLink': 'Add link',
   'evidence.url': 'Link address',
@@ -449,6 +453,7 @@ export const en: Record<keyof typeof vi, string> = {
   'periods.phase': 'Phase',
   'periods.units': 'Units',
   'periods.yourAssessment': 'Your unit’s assessment',
+  'periods.notPart': 'Your unit does not take part in this period',
   'periods.none': 'No periods yet.',
   'periods.deadline': 'Self-assessment deadline',
   'periods.unitsPick': 'Participating units ({count})',

@@ -4,6 +4,7 @@ export const vi = {
   'lang.choose': 'Ngôn ngữ',
   'page.loading': 'Đang tải…',
   'common.cancel': 'Hủy',
+  'common.close': 'Đóng',
 
   'problem.atRow': '{sheet} dòng {row}',
   'problem.atRowColumn': '{sheet} dòng {row}, cột {column}',
@@ -172,7 +173,7 @@ export const vi = {
   'state.DRAFT': 'Nháp',
   'state.DONE': 'Đã chấm',
 
-  'method.MANUAL': 'Chấm điểm trực tiếp',
+  'method.MANUAL': 'Nhập số điểm',
   'method.BOOLEAN': 'Có/Không',
   'method.TIERS': 'Chọn mức',
   'method.RATIO': 'Tỷ lệ',
@@ -244,6 +245,7 @@ export const vi = {
   'table.score': 'Điểm',
 
   'workspace.criteria': 'Cây tiêu chí',
+  'workspace.chooseCriterion': 'Chọn tiêu chí',
   'workspace.filter': 'Lọc tiêu chí',
   'workspace.filter.mine': 'Của tôi',
   'workspace.filter.open': 'Chưa xong',
@@ -369,6 +371,8 @@ export const vi = {
 
   'evidence.link': 'liên kết',
   'evidence.remove': 'Gỡ',
+  'evidence.dismiss': 'Bỏ qua',
+  'evidence.dismissWhat': 'Bỏ qua tệp lỗi {name}',
   'evidence.removeWhat': 'Gỡ tài liệu {name}',
   'evidence.addLink': 'Thêm liên kết',
   'evidence.url': 'Địa chỉ liên kết',
@@ -447,6 +451,7 @@ export const vi = {
   'periods.phase': 'Giai đoạn',
   'periods.units': 'Số đơn vị',
   'periods.yourAssessment': 'Bản đánh giá của đơn vị',
+  'periods.notPart': 'Đơn vị của bạn không tham gia kỳ này',
   'periods.none': 'Chưa có kỳ đánh giá nào.',
   'periods.deadline': 'Hạn tự đánh giá',
   'periods.unitsPick': 'Đơn vị tham gia ({count})',

@@ -15,7 +15,8 @@ import { ProgressBar } from '../progress/ProgressBar';
 import { describeValue } from '../scoring/describe';
 import { checkDraft, draftFromValue, sameDraft, type Draft } from '../scoring/draft';
 import { ScoreInput } from '../scoring/ScoreInput';
-import { CriteriaNav, type NavEntry } from '../workspace/CriteriaNav';
+import type { NavEntry } from '../workspace/CriteriaNav';
+import { CriteriaDrawer } from '../workspace/CriteriaDrawer';
 import { Figure } from '../figures/Figure';
 import { applicableMaxOf } from '../figures/figures';
 import { FinalizationPanel } from '../council/FinalizationPanel';
@@ -103,7 +104,7 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
       </header>
       <PhaseNotice phase={movedTo} detail={round ? t('live.phaseAppraise', { round }) : t('live.phaseAppraisalLocked')} />
       <div className="split">
-        <CriteriaNav criteria={criteria} entries={nav} progress={progress} presence={[]} meId={user.id} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/appraisal/${a.id}?c=${id}`, { replace: true })} filters={['open', 'all']} />
+        <CriteriaDrawer currentCode={selected?.code ?? null} criteria={criteria} entries={nav} progress={progress} presence={[]} meId={user.id} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/appraisal/${a.id}?c=${id}`, { replace: true })} filters={['open', 'all']} />
         <div className="editor-pane">
           {selected && entry ? (
             <>

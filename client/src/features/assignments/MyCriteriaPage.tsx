@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Link } from '../../app/router';
 import { PageError, PageLoading } from '../../app/PageState';
 import { graphql } from '../../gql';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { BlockersList, useBlockers } from '../blockers/BlockersList';
 import { ProgressBar } from '../progress/ProgressBar';
 import { Figure } from '../figures/Figure';
+import { NotificationAddedSubscription } from '../notifications/documents';
 
 export const MyCriteriaEntry = graphql(`
   fragment MyCriteria_entry on ScoreEntry {
@@ -50,7 +51,13 @@ export const MyAssignmentsQuery = graphql(`
 /** "My criteria": what is assigned to me, across periods, grouped by assessment, with states. */
 export function MyCriteriaPage() {
   const { t, fmt } = useI18n();
-  const { data, error } = useQuery(MyAssignmentsQuery);
+  const { data, error, refetch } = useQuery(MyAssignmentsQuery);
+  // a leader assigns or takes back a criterion: the server notifies me, and the list is fetched again
+  useSubscription(NotificationAddedSubscription, {
+    onData: ({ data: live }) => {
+      if (live.data?.notificationAdded.notifications.some((n) => n.kind === 'ASSIGNED' || n.kind === 'UNASSIGNED')) void refetch();
+    },
+  });
   if (error && !data) return <PageError error={error} />;
   if (!data) return <PageLoading />;
 
@@ -90,7 +97,7 @@ export function MyCriteriaPage() {
                 </Link>
               </div>
             </header>
-            <table className="table">
+            <table className="table my-criteria">
               <thead>
                 <tr>
                   <th scope="col">{t('table.code')}</th>

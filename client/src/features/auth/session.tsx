@@ -147,6 +147,11 @@ function SessionUserLoader(props: Omit<Session, 'user'> & { children: ReactNode 
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
+/** A session given as it is, without signing in: component tests render pages inside it. */
+export function SessionFixture({ value, children }: { value: Session; children: ReactNode }) {
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
 export function useSession(): Session {
   const ctx = useContext(Context);
   if (!ctx) throw new Error('useSession needs a SessionProvider');

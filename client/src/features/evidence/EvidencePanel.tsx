@@ -150,12 +150,17 @@ export function EvidencePanel({ assessmentId, criterionId, entry, required, edit
       {uploads.length > 0 && (
         <ul className="uploads">
           {uploads.map((u) => (
-            <li key={u.key}>
+            <li key={u.key} data-testid={u.error ? 'upload-failed' : undefined}>
               <span>{u.name}</span>
               {u.error ? (
-                <span className="problem" role="alert">
-                  {u.error}
-                </span>
+                <>
+                  <span className="problem" role="alert">
+                    {u.error}
+                  </span>
+                  <button type="button" onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))} aria-label={t('evidence.dismissWhat', { name: u.name })}>
+                    {t('evidence.dismiss')}
+                  </button>
+                </>
               ) : (
                 <progress max={1} value={u.share} aria-label={t('evidence.uploading', { name: u.name, percent: fmt.percent(u.share, 0) })} />
               )}
@@ -182,7 +187,14 @@ export function EvidencePanel({ assessmentId, criterionId, entry, required, edit
             <label htmlFor={`ev-title-${entry.id}`} className="sr-only">
               {t('evidence.linkTitle')}
             </label>
-            <input id={`ev-title-${entry.id}`} type="text" placeholder={t('evidence.linkTitle')} value={title} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              id={`ev-title-${entry.id}`}
+              type="text"
+              placeholder={t('evidence.linkTitle')}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), url.trim() && void onLink(e))}
+            />
             <button type="button" disabled={!url.trim() || attaching.loading} onClick={(e) => void onLink(e)}>
               {t('evidence.addLink')}
             </button>

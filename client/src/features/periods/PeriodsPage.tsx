@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useUser } from '../auth/session';
 import { PeriodFormOptionsQuery, PeriodsQuery } from './documents';
 import { useCreatePeriodMutation } from './hooks';
+import { YourAssessmentCell } from './YourAssessmentCell';
 
 /** Every period: a unit's people go to their own assessment; ADMIN and VIEWER to the period. */
 export function PeriodsPage() {
@@ -44,34 +45,17 @@ export function PeriodsPage() {
               <td colSpan={5} className="muted">{t('periods.none')}</td>
             </tr>
           )}
-          {data.periods.map((p) => {
-            const own = unitMember ? p.assessments.find((a) => a.unit.id === user.unit?.id) : undefined;
-            return (
-              <tr key={p.id}>
-                <td>{unitMember ? p.name : <Link to={`/periods/${p.id}`}>{p.name}</Link>}</td>
-                <td>{p.year}</td>
-                <td>{p.framework.name}</td>
-                <td>
-                  <span className={`phase phase-${p.phase}`}>{t(`phase.${p.phase}`)}</span>
-                </td>
-                <td>
-                  {own ? (
-                    <Link to={user.role === 'LEADER' ? `/assessments/${own.id}/overview` : `/assessments/${own.id}`}>
-                      {own.unit.name} · {t(`status.${own.status}`)}
-                    </Link>
-                  ) : (
-                    p.assessments.length
-                  )}
-                  {unitMember && p.phase === 'PUBLISHED' && (
-                    <>
-                      {' · '}
-                      <Link to={`/periods/${p.id}/results`}>{t('results.title')}</Link>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {data.periods.map((p) => (
+            <tr key={p.id}>
+              <td>{unitMember ? p.name : <Link to={`/periods/${p.id}`}>{p.name}</Link>}</td>
+              <td>{p.year}</td>
+              <td>{p.framework.name}</td>
+              <td>
+                <span className={`phase phase-${p.phase}`}>{t(`phase.${p.phase}`)}</span>
+              </td>
+              <YourAssessmentCell period={p} user={user} />
+            </tr>
+          ))}
         </tbody>
       </table>
     </main>

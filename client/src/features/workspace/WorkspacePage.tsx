@@ -9,7 +9,8 @@ import { LiveBadge } from '../live/LiveBadge';
 import { PhaseNotice, usePhaseMove } from '../live/PhaseNotice';
 import { useAssessmentLive } from '../live/useAssessmentLive';
 import { usePresence } from '../live/usePresence';
-import { CriteriaNav, type NavEntry } from './CriteriaNav';
+import type { NavEntry } from './CriteriaNav';
+import { CriteriaDrawer } from './CriteriaDrawer';
 import { Figure } from '../figures/Figure';
 import { applicableMaxOf } from '../figures/figures';
 import { AssessmentWorkspaceQuery } from './documents';
@@ -104,7 +105,8 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
       {explaining && <ExplanationList assessmentId={a.id} entries={entriesByCriterion} selectedId={selected?.id ?? null} onSelect={(id) => navigate(`/assessments/${a.id}?c=${id}`, { replace: true })} />}
       <DeadlinePanel a={a} canExtend={user.role === 'ADMIN'} onExtended={() => void refetch()} />
       <div className="split">
-        <CriteriaNav
+        <CriteriaDrawer
+          currentCode={selected?.code ?? null}
           criteria={criteria}
           entries={nav}
           progress={progress}
