@@ -101,6 +101,8 @@ describe('a budget shared by server processes', () => {
     const a = new Redis(url!);
     const b = new Redis(url!);
     try {
+      // as in the server, which waits for Redis before it serves (a Redis not ready yet is counted in memory)
+      await Promise.all([a, b].map((r) => (r.status === 'ready' ? undefined : new Promise((resolve) => r.once('ready', resolve)))));
       const one = new TokenBudget({ requestsPerMinute: 3, costPerMinute: 1000 }, { client: a, prefix });
       const two = new TokenBudget({ requestsPerMinute: 3, costPerMinute: 1000 }, { client: b, prefix });
       await one.take('token-1', 10);
