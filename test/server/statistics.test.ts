@@ -18,7 +18,8 @@ describe('pushStatistics: many figures in one call', () => {
     t = await startTestApp();
     w = await buildWorld(t);
     secret = (await ok(t.url, ISSUE, { n: NAME, s: 'STATISTICS' }, w.tokens.admin)).issueApiToken.secret;
-  });
+    // a fresh PostgreSQL database and its world take long on a busy machine
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
   });
