@@ -26,6 +26,7 @@ import { createSchema } from './schema';
 import { evidenceRouter } from './modules/evidence/evidence.routes';
 import { inspectionFileRouter } from './modules/inspection/inspection.routes';
 import { integratorGuard } from './modules/integrator/integrator.guard';
+import { TokenBudget } from './modules/integrator/token-budget';
 import { exportRoutes } from './modules/sheets/sheets.routes';
 import { clock } from './common/clock';
 import type { Em } from './orm';
@@ -101,7 +102,9 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   }
   const format = formatError(log, config);
   const loginGuard = new LoginGuard(config.login, live.redis ? { client: live.redis, prefix: config.redisPrefix } : undefined);
-  const cost = costLimit(config, schema, new ListSizeCounter(() => orm.em.fork() as Context['em'], config.limits.listSizeTtlMs));
+  const redis = live.redis ? { client: live.redis, prefix: config.redisPrefix } : undefined;
+  const budget = new TokenBudget(config.tokenBudget, redis);
+  const cost = costLimit(config, schema, new ListSizeCounter(() => orm.em.fork() as Context['em'], config.limits.listSizeTtlMs), budget);
   const socket = attachSocket(server, schema, config, orm, live, log, format, loginGuard, cost.check);
 
   const apollo = new ApolloServer<Context>({

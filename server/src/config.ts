@@ -51,6 +51,8 @@ export interface Config {
     /** bytes of a JSON request body or a socket message */
     maxPayloadBytes: number;
   };
+  /** each API token's budget per minute: requests and total cost (modules/integrator/token-budget.ts) */
+  tokenBudget: { requestsPerMinute: number; costPerMinute: number };
   /** sign-in throttling (modules/user/login-guard.ts): per account and address, and per address */
   login: { maxFailures: number; windowSeconds: number; blockSeconds: number; addressMaxFailures: number };
   /** spreadsheet imports: zip parts and unpacked bytes checked before reading, then cells, heap and time of the reading worker */
@@ -191,6 +193,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       heapMb: int(env, 'IMPORT_HEAP_MB', 512, 32, 16_384),
       timeoutMs: int(env, 'IMPORT_TIMEOUT_MS', 30_000, 100, 600_000),
     },
+    tokenBudget: {
+      requestsPerMinute: int(env, 'API_TOKEN_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
+      costPerMinute: int(env, 'API_TOKEN_COST_PER_MINUTE', 2_000_000, 10, 1_000_000_000_000),
+    },
     login: {
       maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
@@ -221,6 +227,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (base.smtpUrl && !/^smtps?:\/\//.test(base.smtpUrl)) throw new Error('Configuration: SMTP_URL must be an smtp:// or smtps:// URL.');
   if (nodeEnv === 'production' && base.clockOffsetMs !== 0) throw new Error('Configuration: CLOCK_OFFSET_MS is for tests; production runs on real time.');
   const merged = { ...base, ...overrides };
+  if (merged.tokenBudget.costPerMinute < merged.limits.maxCost) {
+    throw new Error('Configuration: API_TOKEN_COST_PER_MINUTE must be at least LIMIT_MAX_COST, or an operation within the limit could never run.');
+  }
   if (!merged.publicUrl) {
     const raw = env.PUBLIC_URL || `http://${merged.host === '0.0.0.0' ? '127.0.0.1' : merged.host}:${merged.port}`;
     if (!/^https?:\/\/[^\s]+$/.test(raw)) throw new Error(`Configuration: PUBLIC_URL must be an http(s):// address, got "${raw}".`);

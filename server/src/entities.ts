@@ -23,6 +23,8 @@ import { Notification } from './modules/notification/notification.entity';
 import { NotificationPreference } from './modules/notification/notification-preference.entity';
 import { OutboxMessage } from './modules/outbox/outbox-message.entity';
 import { ScheduledJob } from './modules/scheduler/scheduled-job.entity';
+import { SourceFigure } from './modules/integrator/source-figure.entity';
+import { StatisticPush } from './modules/integrator/statistic-push.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, CouncilMember, FinalizationSignature, DiscussionThread, DiscussionComment, Inspection, InspectionFile, DeadlineExtension, Notification, NotificationPreference, OutboxMessage, ScheduledJob];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, CouncilMember, FinalizationSignature, DiscussionThread, DiscussionComment, Inspection, InspectionFile, DeadlineExtension, Notification, NotificationPreference, OutboxMessage, ScheduledJob, SourceFigure, StatisticPush];

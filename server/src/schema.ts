@@ -5,6 +5,7 @@ import { guardUnitData } from './common/unit-data';
 import { AppraisalResolver, ProgressAppraisalResolver } from './modules/appraisal/appraisal.resolver';
 import { AssessmentResolver } from './modules/assessment/assessment.resolver';
 import { ApiTokenResolver } from './modules/integrator/api-token.resolver';
+import { EntrySourceFigureResolver } from './modules/integrator/source-figure.resolver';
 import { SheetsResolver } from './modules/sheets/sheets.resolver';
 import { AssessmentSubscriptionResolver } from './modules/assessment/assessment.subscription';
 import { AssignmentResolver } from './modules/assignment/assignment.resolver';
@@ -38,6 +39,7 @@ export const resolvers = [
   PeriodResolver,
   AssessmentResolver,
   ScoreEntryResolver,
+  EntrySourceFigureResolver,
   ScoreRevisionResolver,
   ProgressResolver,
   AssignmentResolver,

@@ -160,12 +160,12 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
 
 /**
  * An integrator may run queries; a mutation only where its scope allows (STATISTICS:
- * pushStatistic). Checked for every @Authorized mutation field, on HTTP and on the socket.
+ * pushStatistic, pushStatistics). Checked for every @Authorized mutation field, on HTTP and on the socket.
  */
 export function assertIntegratorMay(viewer: Viewer | null, operationType: string, fieldName: string): void {
   const integrator = viewer?.integrator;
   if (!integrator || operationType !== 'mutation') return;
-  if (integrator.scope === TokenScope.STATISTICS && fieldName === 'pushStatistic') return;
+  if (integrator.scope === TokenScope.STATISTICS && (fieldName === 'pushStatistic' || fieldName === 'pushStatistics')) return;
   throw forbidden(`An API token with the ${integrator.scope} scope may not run ${fieldName}${integrator.scope === TokenScope.READ ? ': it may only query' : ''}.`);
 }
 

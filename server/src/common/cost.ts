@@ -49,6 +49,8 @@ export const LIST_SIZES: Record<string, SizeOf> = {
   'SelfScorePayload.progress': DEPTH,
   'AppraisalPayload.progress': DEPTH,
   'PushStatisticPayload.progress': DEPTH,
+  // at most MAX_FIGURES (integrator/statistics.input.ts); `first` does not apply
+  'PushStatisticsPayload.figures': 10_000,
   'Query.users': 'users',
   'PresenceEvent.members': 'users',
   'Query.periods': 'periods',

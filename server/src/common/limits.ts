@@ -5,6 +5,8 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, type 
 import type { Config } from '../config';
 import { costError, operationCost } from './cost';
 import type { ListSizeCounter } from './list-sizes';
+import type { TokenBudget } from '../modules/integrator/token-budget';
+import type { Viewer } from './auth';
 
 /**
  * The operation limits, the same on HTTP and on the socket: depth, aliases, tokens, and no
@@ -26,17 +28,38 @@ export function validationRules(config: Config): ValidationRule[] {
 
 /**
  * The cost limit (common/cost.ts), checked for every operation with its variables before it
- * runs: on HTTP in an Apollo plugin, on the socket in graphql-ws' onSubscribe.
+ * runs: on HTTP in an Apollo plugin, on the socket in graphql-ws' onSubscribe. An operation
+ * within the limit sent with an API token then draws on the token's budget per minute
+ * (requests and cost, modules/integrator/token-budget.ts): RATE_LIMITED (HTTP 429 with
+ * Retry-After) once it is spent. People's sessions have no such budget.
  */
-export function costLimit(config: Config, schema: GraphQLSchema, sizes: ListSizeCounter) {
-  const check = async (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): Promise<GraphQLError | null> =>
-    costError(operationCost(schema, document, operationName, variables, await sizes.current()), config.limits.maxCost);
-  const plugin: ApolloServerPlugin = {
+export function costLimit(config: Config, schema: GraphQLSchema, sizes: ListSizeCounter, budget?: TokenBudget) {
+  const check = async (
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+    viewer?: Viewer | null,
+  ): Promise<GraphQLError | null> => {
+    const cost = operationCost(schema, document, operationName, variables, await sizes.current());
+    const tooCostly = costError(cost, config.limits.maxCost);
+    if (tooCostly) return tooCostly;
+    const tokenId = viewer?.integrator?.tokenId;
+    if (budget && tokenId) {
+      try {
+        await budget.take(tokenId, cost ?? 1);
+      } catch (e) {
+        if (e instanceof GraphQLError) return e;
+        throw e;
+      }
+    }
+    return null;
+  };
+  const plugin: ApolloServerPlugin<{ viewer: Viewer | null }> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request }) {
-          const e = await check(document, operationName, request.variables);
-          if (e) throw new GraphQLError(e.message, { extensions: { ...e.extensions, http: { status: 400 } } });
+        async didResolveOperation({ document, operationName, request, contextValue }) {
+          const e = await check(document, operationName, request.variables, contextValue.viewer);
+          if (e) throw new GraphQLError(e.message, { extensions: { http: { status: 400 }, ...e.extensions } });
         },
       };
     },

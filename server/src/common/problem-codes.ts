@@ -6,7 +6,8 @@
 /**
  * The error codes of the API contract (DESIGN.md, "The API"), and those of requests that never
  * reach GraphQL (http-errors.ts) or fail unexpectedly; every one has a wording in the client.
- *   RATE_LIMITED: too many failed sign-ins; extensions.retryAfterSeconds
+ *   RATE_LIMITED: too many failed sign-ins, or an API token's budget per minute is spent;
+ *     extensions.retryAfterSeconds (and the Retry-After header on HTTP)
  *   UNAVAILABLE: the database cannot be reached (or timed out); nothing was changed, try again shortly
  */
 export const ERROR_CODES = [

@@ -134,7 +134,7 @@ export function attachSocket(
         const { query, document } = op;
         const unsafe = refuseUnsafeInput(document, payload.variables);
         if (unsafe) return [unsafe];
-        const tooCostly = await checkCost(document, payload.operationName, payload.variables);
+        const tooCostly = await checkCost(document, payload.operationName, payload.variables, ctx.extra.viewer);
         if (tooCostly) return [tooCostly];
         (payload as { query: string }).query = query; // graphql-ws keeps the message: let it keep the shared copy of the text
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };

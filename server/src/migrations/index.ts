@@ -9,6 +9,7 @@ import { Migration20261202030000DeadlinesNotificationsOutbox } from './Migration
 import { Migration20261202040000Councils } from './Migration20261202040000Councils';
 import { Migration20261202050000AllowAboveFull } from './Migration20261202050000AllowAboveFull';
 import { Migration20261202060000RelativeIndex } from './Migration20261202060000RelativeIndex';
+import { Migration20261202070000Statistics } from './Migration20261202070000Statistics';
 
 /** Every migration in order; listed here so that compiled and test code find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202040000Councils', class: Migration20261202040000Councils },
   { name: 'Migration20261202050000AllowAboveFull', class: Migration20261202050000AllowAboveFull },
   { name: 'Migration20261202060000RelativeIndex', class: Migration20261202060000RelativeIndex },
+  { name: 'Migration20261202070000Statistics', class: Migration20261202070000Statistics },
 ];

@@ -8,6 +8,8 @@ import { ApiToken, TokenScope } from './api-token.entity';
 import { ApiTokenService } from './api-token.service';
 import { IssuedApiToken, PushStatisticInput, PushStatisticPayload } from './integrator.input';
 import { StatisticService } from './statistic.service';
+import { PushStatisticsInput, PushStatisticsPayload } from './statistics.input';
+import { StatisticsService } from './statistics.service';
 import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => ApiToken)
@@ -49,6 +51,18 @@ export class ApiTokenResolver {
     const result = await new StatisticService(ctx.em).push(viewer, input);
     await publish(ctx, result.facts);
     return result;
+  }
+
+  @Authorized()
+  @Mutation(() => PushStatisticsPayload, {
+    description:
+      'An API token with the STATISTICS scope pushes many figures of one period at once, all or nothing: BAD_USER_INPUT lists every problem by its index (figures[3].denominator). A figure for a unit still in self-assessment is written as its self score; one that arrives after the unit submitted, or during appraisal, is kept beside the unit’s own as the council’s source figure (ScoreEntry.sourceFigure). A retried call with the same idempotencyKey is answered as before (replayed: true) and counts nothing twice.',
+  })
+  async pushStatistics(@Arg('input', () => PushStatisticsInput) input: PushStatisticsInput, @Ctx() ctx: Context): Promise<PushStatisticsPayload> {
+    const viewer = requireViewer(ctx.viewer);
+    const result = await new StatisticsService(ctx.em).push(viewer, input);
+    await publish(ctx, result.facts);
+    return result.payload;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The administrator who issued it.' })

@@ -5,7 +5,8 @@ import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
-import { entryEntity, factsOf, progressEntities, writeScore } from '../assessment/score.writer';
+import { entryEntity, factsOf, progressEntities, writeScore, type ScorePlan } from '../assessment/score.writer';
+import type { AssessmentHead, EntryRow } from '../assessment/self-score.store';
 import { EntryState } from '../assessment/score-entry.entity';
 import { RevisionRound } from '../assessment/score-revision.entity';
 import { scoreOf } from '../assessment/self-score.service';
@@ -17,8 +18,8 @@ import { Unit } from '../unit/unit.entity';
 import { TokenScope } from './api-token.entity';
 import type { PushStatisticInput, PushStatisticPayload } from './integrator.input';
 
-const OPEN_STATUSES: readonly AssessmentStatus[] = [AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS];
-const PUSHABLE: readonly ScoringMethod[] = [ScoringMethod.RATIO, ScoringMethod.RELATIVE];
+export const OPEN_STATUSES: readonly AssessmentStatus[] = [AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS];
+export const PUSHABLE: readonly ScoringMethod[] = [ScoringMethod.RATIO, ScoringMethod.RELATIVE];
 
 /**
  * A system's figure for a RATIO or RELATIVE indicator of one unit, written through the same path
@@ -76,33 +77,39 @@ export class StatisticService {
         }
       },
       current: (entry) => entry,
-      plan: (head, entry) => {
-        const { scoreH } = scoreOf(entry, value, head.notApplicable);
-        const before = { value: entry.input, selfScore: h(entry.selfScoreH), notApplicable: entry.notApplicable, comment: entry.comment, state: entry.state, source: entry.source };
-        return {
-          set: { input: value, self_score_h: scoreH, not_applicable: false, state: EntryState.DONE, updated_by_id: null, source: integrator.name },
-          revision: {
-            actorId: null,
-            round: RevisionRound.SELF,
-            old: before,
-            next: { value, selfScore: h(scoreH), notApplicable: false, comment: entry.comment, state: EntryState.DONE, source: integrator.name },
-          },
-          moves: [
-            {
-              track: 'SELF',
-              before: { scoreH: entry.selfScoreH, notApplicable: entry.notApplicable, counted: entry.state === EntryState.DONE },
-              after: { scoreH, notApplicable: false, counted: true },
-            },
-          ],
-          status: (a) => (a.status === AssessmentStatus.NOT_STARTED ? AssessmentStatus.IN_PROGRESS : a.status),
-        };
-      },
+      plan: (head, entry) => statisticPlan(head, entry, value, integrator.name),
     });
     const facts = [factsOf(written, ['SCORE_SAVED'], viewer)];
     // a RELATIVE figure moves every unit's score of that leaf once the period's results exist
     if (written.after.method === 'RELATIVE') facts.push(...(await afterRelativeFigure(em, written.head.periodId, criterion.id, viewer)));
     return { entry: entryEntity(em, written.after), progress: progressEntities(em, written.chain, written.after.updatedAt), seq: written.head.seq, facts };
   }
+}
+
+/**
+ * A pushed figure written as the unit's self score (source = the token's name), one revision,
+ * the SELF track moved; shared by pushStatistic and pushStatistics.
+ */
+export function statisticPlan(head: AssessmentHead, entry: EntryRow, value: ScoreInput, source: string, sourceRef: string | null = null): ScorePlan {
+  const { scoreH } = scoreOf(entry, value, head.notApplicable);
+  const before = { value: entry.input, selfScore: h(entry.selfScoreH), notApplicable: entry.notApplicable, comment: entry.comment, state: entry.state, source: entry.source };
+  return {
+    set: { input: value, self_score_h: scoreH, not_applicable: false, state: EntryState.DONE, updated_by_id: null, source },
+    revision: {
+      actorId: null,
+      round: RevisionRound.SELF,
+      old: before,
+      next: { value, selfScore: h(scoreH), notApplicable: false, comment: entry.comment, state: EntryState.DONE, source, ...(sourceRef ? { sourceRef } : {}) },
+    },
+    moves: [
+      {
+        track: 'SELF',
+        before: { scoreH: entry.selfScoreH, notApplicable: entry.notApplicable, counted: entry.state === EntryState.DONE },
+        after: { scoreH, notApplicable: false, counted: true },
+      },
+    ],
+    status: (a) => (a.status === AssessmentStatus.NOT_STARTED ? AssessmentStatus.IN_PROGRESS : a.status),
+  };
 }
 
 const h = (x: number | null) => (x == null ? null : fromHundredths(x));
