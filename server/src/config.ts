@@ -228,7 +228,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (nodeEnv === 'production' && base.clockOffsetMs !== 0) throw new Error('Configuration: CLOCK_OFFSET_MS is for tests; production runs on real time.');
   const merged = { ...base, ...overrides };
   if (merged.tokenBudget.costPerMinute < merged.limits.maxCost) {
-    throw new Error('Configuration: API_TOKEN_COST_PER_MINUTE must be at least LIMIT_MAX_COST, or an operation within the limit could never run.');
+    // an unset budget follows a raised operation limit; a budget set below it is a mistake
+    if (env.API_TOKEN_COST_PER_MINUTE === undefined && !overrides.tokenBudget) merged.tokenBudget = { ...merged.tokenBudget, costPerMinute: merged.limits.maxCost };
+    else throw new Error('Configuration: API_TOKEN_COST_PER_MINUTE must be at least LIMIT_MAX_COST, or an operation within the limit could never run.');
   }
   if (!merged.publicUrl) {
     const raw = env.PUBLIC_URL || `http://${merged.host === '0.0.0.0' ? '127.0.0.1' : merged.host}:${merged.port}`;

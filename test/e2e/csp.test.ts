@@ -72,7 +72,7 @@ describe('the web client under its content security policy', () => {
     await signIn(page, t.url, 'staff.a@test', PASSWORD);
     await page.waitForLoadState('networkidle');
     await visit(page, `/assessments/${w.assessmentA}`, w.tokens.staffA);
-    await page.getByText('1.1', { exact: false }).first().waitFor();
+    await page.locator('text=1.1 >> visible=true').first().waitFor();
     expect(sockets.some((u) => u.startsWith(t.url.replace(/^http/, 'ws')))).toBe(true);
     await visit(page, '/periods', w.tokens.staffA);
     expect(violations).toEqual([]);

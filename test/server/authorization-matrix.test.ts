@@ -102,6 +102,7 @@ const MATRIX: Record<string, [string, Call]> = {
   finalizeAssessment: ['U o F F F F o F', ({ w }) => ({ query: 'mutation($a:ID!){ finalizeAssessment(assessmentId:$a){ id } }', variables: { a: A(w) } })],
   // integrators only (a user of any role is refused)
   pushStatistic: ['U F F F F F F F', ({ w }) => ({ query: 'mutation($p:ID!,$u:ID!){ pushStatistic(input:{ periodId:$p, unitId:$u, criterionCode:"1.4", numerator: 1, denominator: 2 }){ __typename } }', variables: { p: w.periodId, u: w.units.A } })],
+  pushStatistics: ['U F F F F F F F', ({ w }) => ({ query: 'mutation($p:ID!,$u:ID!){ pushStatistics(input:{ periodId:$p, idempotencyKey:"matrix", figures:[{ unitId:$u, criterionCode:"1.4", numerator: 1, denominator: 2 }] }){ __typename } }', variables: { p: w.periodId, u: w.units.A } })],
   // subscriptions
   assessmentEvents: [READ_A, ({ w }) => ({ query: 'subscription($a:ID!){ assessmentEvents(assessmentId:$a){ seq } }', variables: { a: A(w) } })],
   presence: [READ_A, ({ w }) => ({ query: 'subscription($a:ID!){ presence(assessmentId:$a){ assessmentId } }', variables: { a: A(w) } })],
