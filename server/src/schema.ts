@@ -27,8 +27,14 @@ import { AssessmentInspectionResolver, EntryInspectionResolver, InspectionFileRe
 import { AssessmentDeadlineResolver, DeadlineResolver } from './modules/deadline/deadline.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { PeopleResolver } from './modules/people/people.resolver';
+import { AssessmentPagesResolver } from './modules/assessment/assessment.pages';
+import { EvidencePagesResolver } from './modules/evidence/evidence.pages';
+import { RankingPagesResolver } from './modules/results/ranking.pages';
 
 export const resolvers = [
+  AssessmentPagesResolver,
+  EvidencePagesResolver,
+  RankingPagesResolver,
   UserResolver,
   PasswordResolver,
   AuditResolver,

@@ -77,8 +77,52 @@ export async function openAs(page: Page, baseUrl: string, token: string, path: s
     },
     [token, expiresAt] as const,
   );
+  const seen = watch(page);
   await go(page, `${baseUrl}${path}`);
-  await page.getByTestId('who').waitFor();
+  try {
+    await page.getByTestId('who').waitFor();
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${await seen.report()}`);
+  } finally {
+    seen.stop();
+  }
+}
+
+/**
+ * What a page went through while a test waited for it (console errors, failed and refused
+ * requests, what it shows), for the failure message when the app never got ready.
+ */
+function watch(page: Page): { report: () => Promise<string>; stop: () => void } {
+  const events: string[] = [];
+  const t0 = Date.now();
+  const at = () => `+${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  const onConsole = (m: import('playwright-core').ConsoleMessage) => {
+    if (m.type() === 'error' || m.type() === 'warning') events.push(`${at()} console.${m.type()}: ${m.text().slice(0, 300)}`);
+  };
+  const onFailed = (r: import('playwright-core').Request) => events.push(`${at()} failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  const onResponse = (r: import('playwright-core').Response) => {
+    events.push(`${at()} ${r.status()} ${r.request().method()} ${r.url().slice(0, 120)}`);
+  };
+  const onSocket = (ws: import('playwright-core').WebSocket) => {
+    events.push(`${at()} websocket ${ws.url()}`);
+    ws.on('close', () => events.push(`${at()} websocket closed`));
+  };
+  page.on('console', onConsole);
+  page.on('requestfailed', onFailed);
+  page.on('response', onResponse);
+  page.on('websocket', onSocket);
+  return {
+    stop: () => {
+      page.off('console', onConsole);
+      page.off('requestfailed', onFailed);
+      page.off('response', onResponse);
+      page.off('websocket', onSocket);
+    },
+    report: async () => {
+      const shows = await page.evaluate(() => document.body?.innerText.slice(0, 400) ?? '(no body)').catch((e: Error) => `(unreadable: ${e.message})`);
+      return `The page at ${page.url()} shows: ${JSON.stringify(shows)}\nWhat happened:\n${events.slice(-40).join('\n') || '(nothing)'}`;
+    },
+  };
 }
 
 /** A PNG of the page for the README (docs/screenshots/<name>.png). */

@@ -53,6 +53,12 @@ beforeAll(async () => {
   browser = await launch();
 });
 
+// each journey's pages close with it: a page left open keeps its socket, heartbeat and reconnect
+// loop running, and on two cores the next journey's pages pay for it
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+});
+
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close().catch(() => undefined);

@@ -46,6 +46,12 @@ const MATRIX: Record<string, [string, Call]> = {
   discussion: [READ_A, ({ w }) => ({ query: 'query($id:ID!,$c:ID!){ discussion(assessmentId:$id, criterionId:$c){ id comments { id } } }', variables: { id: A(w), c: w.criteria['1.3'] } })],
   improvementList: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ improvementList(assessmentId:$id){ __typename } }', variables: { id: A(w) } })],
   ranking: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ ranking(periodId:$id, unitKind: DISTRICT){ __typename } }', variables: { id: w.periodId } })],
+  // pages (common/paging.ts): the same rights as the whole lists they page
+  assessments: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ assessments(periodId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: w.periodId } })],
+  entries: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ entries(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
+  entryHistory: [READ_A, ({ w }) => ({ query: 'query($id:ID!,$c:ID!){ entryHistory(assessmentId:$id, criterionId:$c, first: 5){ totalCount } }', variables: { id: A(w), c: w.criteria['1.1'] } })],
+  evidence: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ evidence(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
+  rankingPage: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ rankingPage(periodId:$id, unitKind: DISTRICT, first: 5){ totalCount } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
   auditLog: [ADMIN_ONLY, () => ({ query: '{ auditLog(first: 5) { totalCount edges { node { id action } } } }' })],
   // mutations of accounts and setup

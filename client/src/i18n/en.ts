@@ -48,6 +48,7 @@ export const en: Record<keyof typeof vi, string> = {
   'problem.INVALID_UNIT_CODE': 'Unit code “{value}” is not valid (1–40 letters, digits, “.”, “_” or “-”).',
   'problem.UNIT_KIND_LOCKED': 'Unit {unit} takes part in a period: its kind cannot change.',
   'problem.OWN_ACCOUNT': 'You cannot change your own role or unit, or disable yourself.',
+  'problem.INVALID_CURSOR': 'This page cursor is not one of this list’s (or its item has left the list): start again from the first page.',
 
   'errorCode.UNAUTHENTICATED': 'Please sign in again.',
   'errorCode.FORBIDDEN': 'You may not do this.',

@@ -46,6 +46,7 @@ export const vi = {
   'problem.INVALID_UNIT_CODE': 'Mã đơn vị “{value}” không hợp lệ (1–40 chữ cái, chữ số, “.”, “_” hoặc “-”).',
   'problem.UNIT_KIND_LOCKED': 'Đơn vị {unit} đang tham gia kỳ đánh giá: không thể đổi loại đơn vị.',
   'problem.OWN_ACCOUNT': 'Bạn không thể đổi vai trò, đơn vị hoặc khóa tài khoản của chính mình.',
+  'problem.INVALID_CURSOR': 'Con trỏ trang không thuộc danh sách này (hoặc mục của nó đã rời danh sách): hãy đọc lại từ trang đầu.',
 
   'errorCode.UNAUTHENTICATED': 'Vui lòng đăng nhập lại.',
   'errorCode.FORBIDDEN': 'Bạn không có quyền làm việc này.',

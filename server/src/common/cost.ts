@@ -1,5 +1,6 @@
 import { getNamedType, getNullableType, isLeafType, GraphQLError, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { PAGE_MAX } from './paging';
 
 /**
  * What an operation costs before it runs: every object field costs 1 and every scalar field 0.1
@@ -59,8 +60,8 @@ export const LIST_SIZES: Record<string, SizeOf> = {
   // an entry's evidence: one or two files as a rule, a handful at most
   'ScoreEntry.evidence': 3,
   'ScoreEntry.history': 20,
-  // a page of the audit log: `first` is on auditLog, at most 100
-  'AuditLogConnection.edges': 100,
+  // a connection's edges: its largest page (common/paging.ts), scaled down by `first` below
+  ...Object.fromEntries(Object.entries(PAGE_MAX).map(([connection, max]) => [`${connection}.edges`, max])),
 };
 
 /** A scalar field beside an object: serializing a value costs far less than reading a row. */
@@ -79,6 +80,12 @@ export function listSizeOf(typeName: string, fieldName: string, args: Record<str
 function estimator(sizes: ListSizes): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     const returns = getNullableType(field.type);
+    const named = getNamedType(returns).name;
+    // a page (common/paging.ts): its edges were counted at the largest page; `first` asks for fewer
+    if (named in PAGE_MAX && typeof args.first === 'number' && Number.isFinite(args.first)) {
+      const max = PAGE_MAX[named as keyof typeof PAGE_MAX];
+      return 1 + (childComplexity * Math.min(Math.max(args.first, 0), max)) / max;
+    }
     const one = (isLeafType(getNamedType(returns)) ? SCALAR : 1) + childComplexity;
     if (!isListType(returns)) return one;
     // (a list of scalars costs its items too)

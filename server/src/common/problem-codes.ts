@@ -109,6 +109,8 @@ export const PROBLEM_CODES = [
   'UNIT_KIND_LOCKED',
   /** {}: an ADMIN cannot change their own role or disable themselves */
   'OWN_ACCOUNT',
+  /** { field }: a page's cursor that is not one of this list's (or whose item left the list) */
+  'INVALID_CURSOR',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

@@ -1,3 +1,4 @@
+import { pageSize } from '../../common/paging';
 import { ReferenceKind } from '@mikro-orm/core';
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
@@ -131,12 +132,12 @@ export class AuditService {
 
   /** Newest first, `first` records after the cursor (a record's seq), with the filter's total. */
   async page(first: number, after: string | null | undefined, filter: AuditFilter | null | undefined) {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput([{ path: 'first', message: 'first must be between 1 and 100' }]);
+    pageSize('AuditLogConnection', first);
     const where = this.where(filter);
     let beforeSeq: number | null = null;
     if (after) {
       const m = /^seq:(\d+)$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-      if (!m) throw badInput([{ path: 'after', message: 'not a cursor of this list' }]);
+      if (!m) throw badInput([{ path: 'after', message: 'not a cursor of this list', code: 'INVALID_CURSOR', params: { field: 'after' } }]);
       beforeSeq = Number(m[1]);
     }
     const [records, totalCount] = await Promise.all([

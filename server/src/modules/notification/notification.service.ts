@@ -1,3 +1,4 @@
+import { pageSize } from '../../common/paging';
 import type { Viewer } from '../../common/auth';
 import { clock } from '../../common/clock';
 import { badInput } from '../../common/errors';
@@ -14,13 +15,13 @@ export class NotificationService {
   constructor(private readonly em: Em) {}
 
   async page(viewer: Viewer, first: number, after: string | null | undefined, unreadOnly: boolean): Promise<NotificationConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput([{ path: 'first', message: 'first must be between 1 and 100' }]);
+    pageSize('NotificationConnection', first);
     const where: Record<string, unknown> = { recipientId: viewer.id };
     if (unreadOnly) where.readAt = null;
     const paged: Record<string, unknown> = { ...where };
     if (after) {
       const m = /^n:(\d+):([0-9a-f-]{36})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-      if (!m) throw badInput([{ path: 'after', message: 'not a cursor of this list' }]);
+      if (!m) throw badInput([{ path: 'after', message: 'not a cursor of this list', code: 'INVALID_CURSOR', params: { field: 'after' } }]);
       const at = new Date(Number(m[1]));
       paged.$or = [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: m[2] } }];
     }

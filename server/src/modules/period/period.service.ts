@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
+import { councilRuns, seatKey } from '../../common/access';
 import { badInput, notFound, phaseClosed, Problem } from '../../common/errors';
 import { settleAfterBulkWrite } from '../../common/sql';
 import { assertId } from '../../common/ids';
@@ -42,10 +43,7 @@ export class PeriodService {
 
   /** The assessments of a period that the viewer may see. */
   assessments(period: Period, viewer: Viewer): Promise<Assessment[]> {
-    const where: Record<string, unknown> = { period: period.id };
-    if (viewer.role === Role.LEADER || viewer.role === Role.STAFF) where.unit = viewer.unitId ?? '00000000-0000-0000-0000-000000000000';
-    if (viewer.role === Role.APPRAISER) where.status = { $nin: [AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS] };
-    return this.em.find(Assessment, where, { populate: ['unit'], orderBy: { unit: { name: 'asc' } } });
+    return this.em.find(Assessment, { $and: visibleAssessments(viewer, period.id) } as never, { populate: ['unit'], orderBy: { unit: { name: 'asc' } } });
   }
 
   /** Creates the period, one assessment per unit, its entries and its progress rows, in one transaction. */
@@ -220,4 +218,25 @@ async function addAssessments(em: Em, periodId: string, frameworkId: string, uni
 
 async function flushRows(em: Em, entity: typeof ScoreEntry | typeof Progress, rows: object[]): Promise<void> {
   while (rows.length) await em.insertMany(entity as never, rows.splice(0, BATCH) as never[]);
+}
+
+const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The conditions (all of them hold) on a period's assessments that the viewer may see, as
+ * canReadAssessment (common/access.ts) says for each: a unit's people their own, an APPRAISER
+ * what was submitted (to their council, in a council-run period), ADMIN and VIEWER all.
+ */
+export function visibleAssessments(viewer: Viewer, periodId: string): Record<string, unknown>[] {
+  const conditions: Record<string, unknown>[] = [{ period: periodId }];
+  if (viewer.role === Role.LEADER || viewer.role === Role.STAFF) conditions.push({ unit: viewer.unitId ?? NO_UNIT });
+  if (viewer.role === Role.APPRAISER) {
+    conditions.push({ status: { $nin: [AssessmentStatus.NOT_STARTED, AssessmentStatus.IN_PROGRESS] } });
+    if (councilRuns(viewer, periodId)) {
+      const prefix = seatKey(periodId, '');
+      const units = [...(viewer.council?.seats.keys() ?? [])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+      conditions.push({ unit: { $in: units.length ? units : [NO_UNIT] } });
+    }
+  }
+  return conditions;
 }
