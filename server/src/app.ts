@@ -26,6 +26,7 @@ import { createSchema } from './schema';
 import { evidenceRouter } from './modules/evidence/evidence.routes';
 import { inspectionFileRouter } from './modules/inspection/inspection.routes';
 import { integratorGuard } from './modules/integrator/integrator.guard';
+import { graphqlBody } from './modules/integrator/statistics.body';
 import { TokenBudget } from './modules/integrator/token-budget';
 import { exportRoutes } from './modules/sheets/sheets.routes';
 import { clock } from './common/clock';
@@ -143,7 +144,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
 
   app.use(
     '/graphql',
-    express.json({ limit: config.limits.maxPayloadBytes }),
+    graphqlBody(config, orm),
     (req, res, next) => {
       const started = process.hrtime.bigint();
       res.on('finish', () => {

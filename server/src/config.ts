@@ -50,6 +50,8 @@ export interface Config {
     maxSubscriptionsPerSocket: number;
     /** bytes of a JSON request body or a socket message */
     maxPayloadBytes: number;
+    /** bytes of a request body sent with a STATISTICS token (pushStatistics; modules/integrator/statistics.body.ts) */
+    statisticsPayloadBytes: number;
   };
   /** each API token's budget per minute: requests and total cost (modules/integrator/token-budget.ts) */
   tokenBudget: { requestsPerMinute: number; costPerMinute: number };
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxTokens: int(env, 'LIMIT_MAX_TOKENS', 3000, 50, 1_000_000),
       maxSubscriptionsPerSocket: int(env, 'LIMIT_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 10_000),
       maxPayloadBytes: int(env, 'LIMIT_PAYLOAD_BYTES', 1 << 20, 1024, 100 << 20),
+      statisticsPayloadBytes: int(env, 'LIMIT_STATISTICS_PAYLOAD_BYTES', 8 << 20, 1024, 100 << 20),
     },
     imports: {
       maxEntries: int(env, 'IMPORT_MAX_ZIP_ENTRIES', 1000, 1, 100_000),

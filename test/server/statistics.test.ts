@@ -110,4 +110,22 @@ describe('pushStatistics: many figures in one call', () => {
     expect((await gql(t.url, PUSH, { i: input }, read)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(t.url, PUSH, { i: input }, w.tokens.admin)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+  it('should take a body over the usual 1 MiB from a STATISTICS token only (10,000 figures with their references do not fit in 1 MiB)', async () => {
+    const read = (await ok(t.url, ISSUE, { n: 'Báo cáo tỉnh', s: 'READ' }, w.tokens.admin)).issueApiToken.secret;
+    // a valid operation padded with whitespace past the usual limit (JSON allows it)
+    const body = JSON.stringify({ query: `query { me { id } }${' '.repeat(1_200_000)}` });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(t.config.limits.maxPayloadBytes);
+    const post = async (token: string) => {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+    };
+    const big = await post(secret);
+    expect(big.status).toBe(200);
+    expect(big.body.errors).toBeUndefined();
+    for (const token of [read, w.tokens.admin, 'cdk_' + 'x'.repeat(40)]) {
+      const refused = await post(token);
+      expect(refused.status).toBe(413);
+      expect(refused.body.errors?.[0].extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    }
+  });
 });
