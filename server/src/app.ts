@@ -115,7 +115,9 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     // compiled execution (common/executor.ts); the socket executes with graphql-js
     gateway: compiledExecution(schema),
     formatError: format,
-    introspection: config.env !== 'production',
+    // introspection for signed-in people and API tokens (the explorer's docs pane); costLimit
+    // refuses it to anonymous callers in production
+    introspection: true,
     validationRules: validationRules(config),
     parseOptions: parseOptions(config),
     allowBatchedHttpRequests: false,
