@@ -25,6 +25,7 @@ import { attachSocket } from './live/socket';
 import { createSchema } from './schema';
 import { evidenceRouter } from './modules/evidence/evidence.routes';
 import { inspectionFileRouter } from './modules/inspection/inspection.routes';
+import { explorerRouter } from './modules/integrator/explorer.routes';
 import { integratorGuard } from './modules/integrator/integrator.guard';
 import { graphqlBody } from './modules/integrator/statistics.body';
 import { TokenBudget } from './modules/integrator/token-budget';
@@ -38,6 +39,9 @@ import { emailHandler } from './modules/notification/email.sender';
 import { setEmailDelivery } from './modules/notification/notify';
 import { OutboxSender } from './modules/outbox/outbox.sender';
 import { Scheduler } from './modules/scheduler/scheduler';
+
+/** The client's folders whose files are named by their hash. */
+const HASHED = ['assets', join('graphiql', 'assets')];
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'PHASE_CLOSED',
@@ -112,7 +116,9 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     // compiled execution (common/executor.ts); the socket executes with graphql-js
     gateway: compiledExecution(schema),
     formatError: format,
-    introspection: config.env !== 'production',
+    // introspection for signed-in people and API tokens (the explorer's docs pane); costLimit
+    // refuses it to anonymous callers in production
+    introspection: true,
     validationRules: validationRules(config),
     parseOptions: parseOptions(config),
     allowBatchedHttpRequests: false,
@@ -175,13 +181,17 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   app.use('/export', exportRoutes(config, orm, log));
 
   const clientDir = config.clientDir;
+  // the API explorer (GraphiQL) at /graphiql, with its own content security policy
+  const explorer = explorerRouter(clientDir);
+  if (explorer) app.use('/graphiql', explorer);
   if (existsSync(join(clientDir, 'index.html'))) {
-    // the bundle's file names carry its hash: cached for good; index.html, which names them, is
-    // revalidated on every visit so that a new release is picked up at once
+    // the bundle's file names carry its hash (the app's and the explorer's): cached for good;
+    // index.html, which names them, is revalidated on every visit so that a new release is
+    // picked up at once
     app.use(
       express.static(clientDir, {
         index: 'index.html',
-        setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(join(clientDir, 'assets', sep)) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        setHeaders: (res, path) => res.setHeader('Cache-Control', HASHED.some((dir) => path.startsWith(join(clientDir, dir, sep))) ? 'public, max-age=31536000, immutable' : 'no-cache'),
       }),
     );
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));

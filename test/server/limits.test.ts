@@ -110,15 +110,29 @@ describe('operation limits', () => {
 
 describe('production mode', () => {
   let t: TestApp;
+  let w: World;
   beforeAll(async () => {
     t = await startTestApp({ env: 'production' });
+    w = await buildWorld(t);
   });
   afterAll(() => t?.close());
 
-  it('should refuse introspection and hide field suggestions', async () => {
+  it('should refuse introspection to anonymous callers and hide field suggestions', async () => {
     const intro = await gql(t.url, `{ __schema { types { name } } }`);
-    expect(intro.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(intro.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(intro.data ?? null).toBeNull();
+    const hidden = await gql(t.url, `query { ...F } fragment F on Query { __type(name: "Period") { name } }`);
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const typo = await gql(t.url, `{ perods { id } }`);
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('should describe the schema, with its descriptions, to signed-in people and API tokens (the explorer’s docs pane)', async () => {
+    const secret = (await ok(t.url, `mutation{issueApiToken(name:"Báo cáo",scope:READ){secret}}`, {}, w.tokens.admin)).issueApiToken.secret;
+    for (const token of [w.tokens.staffA, secret]) {
+      const d = await ok(t.url, `{ __schema { queryType { fields { name description } } } }`, {}, token);
+      const period = d.__schema.queryType.fields.find((f: any) => f.name === 'assessment');
+      expect(period.description).toMatch(/FORBIDDEN/);
+    }
   });
 });

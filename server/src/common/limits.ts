@@ -1,7 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, BREAK, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../config';
 import { costError, operationCost } from './cost';
 import type { ListSizeCounter } from './list-sizes';
@@ -9,8 +9,9 @@ import type { TokenBudget } from '../modules/integrator/token-budget';
 import type { Viewer } from './auth';
 
 /**
- * The operation limits, the same on HTTP and on the socket: depth, aliases, tokens, and no
- * introspection in production. Apollo's plugins do not see socket operations, so both servers
+ * The operation limits, the same on HTTP and on the socket: depth, aliases and tokens.
+ * Introspection is refused to anonymous callers in production, in costLimit's check below (it
+ * depends on who asks, and validated documents are cached for everyone). Apollo's plugins do not see socket operations, so both servers
  * take their rules from here. The cost (costLimit below) is not a validation rule: it counts
  * list sizes, which change with the data and depend on variables, while validated documents
  * are cached.
@@ -22,7 +23,6 @@ export function validationRules(config: Config): ValidationRule[] {
     maxDepthRule({ n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, ...report }) as unknown as ValidationRule,
     maxAliasesRule({ n: config.limits.maxAliases, exposeLimits: true, ...report }) as unknown as ValidationRule,
   ];
-  if (config.env === 'production') rules.push(NoSchemaIntrospectionCustomRule);
   return rules;
 }
 
@@ -40,6 +40,11 @@ export function costLimit(config: Config, schema: GraphQLSchema, sizes: ListSize
     variables: Record<string, unknown> | null | undefined,
     viewer?: Viewer | null,
   ): Promise<GraphQLError | null> => {
+    if (config.env === 'production' && !viewer && introspects(document)) {
+      return new GraphQLError('The schema is described to signed-in people and API tokens: sign in, or send Authorization: Bearer <token> (the explorer at /graphiql does).', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
     const cost = operationCost(schema, document, operationName, variables, await sizes.current());
     const tooCostly = costError(cost, config.limits.maxCost);
     if (tooCostly) return tooCostly;
@@ -65,6 +70,21 @@ export function costLimit(config: Config, schema: GraphQLSchema, sizes: ListSize
     },
   };
   return { check, plugin };
+}
+
+/** Whether a document asks for the schema (__schema or __type anywhere, fragments included). */
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD](node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 export const parseOptions = (config: Config) => ({ maxTokens: config.limits.maxTokens });

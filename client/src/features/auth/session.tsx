@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { createConnection, type Connection } from '../../apollo/client';
 import { graphql } from '../../gql';
 import type { Session_UserFragment } from '../../gql/graphql';
+import { EXPIRES_KEY, stored, TOKEN_KEY } from './stored-token';
 
 export const SessionUser = graphql(`
   fragment Session_user on User {
@@ -38,9 +39,6 @@ export const LoginMutation = graphql(`
   }
 `);
 
-const TOKEN_KEY = 'chamdiem.token';
-const EXPIRES_KEY = 'chamdiem.expiresAt';
-
 export type SignOutReason = 'user' | 'expired';
 
 export interface Session {
@@ -54,17 +52,6 @@ export interface Session {
 }
 
 const Context = createContext<Session | null>(null);
-
-function stored(): { token: string | null; expiresAt: string | null } {
-  try {
-    const token = localStorage.getItem(TOKEN_KEY);
-    const expiresAt = localStorage.getItem(EXPIRES_KEY);
-    if (token && expiresAt && Date.parse(expiresAt) <= Date.now()) return { token: null, expiresAt: null };
-    return { token, expiresAt };
-  } catch {
-    return { token: null, expiresAt: null };
-  }
-}
 
 /**
  * The signed-in person: the token lives in localStorage so that a reload keeps the session; an
