@@ -27,6 +27,7 @@ import { AssessmentInspectionResolver, EntryInspectionResolver, InspectionFileRe
 import { AssessmentDeadlineResolver, DeadlineResolver } from './modules/deadline/deadline.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { PeopleResolver } from './modules/people/people.resolver';
+import { WebhookResolver } from './modules/webhook/webhook.resolver';
 
 export const resolvers = [
   UserResolver,
@@ -48,6 +49,7 @@ export const resolvers = [
   PresenceResolver,
   SheetsResolver,
   ApiTokenResolver,
+  WebhookResolver,
   AppraisalResolver,
   ProgressAppraisalResolver,
   ResultsResolver,

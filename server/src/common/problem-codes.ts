@@ -109,6 +109,12 @@ export const PROBLEM_CODES = [
   'UNIT_KIND_LOCKED',
   /** {}: an ADMIN cannot change their own role or disable themselves */
   'OWN_ACCOUNT',
+  /** { value }: not an http: or https: address */
+  'INVALID_URL',
+  /** {}: an address with a user name or password */
+  'URL_CREDENTIALS',
+  /** { min }: a webhook's secret shorter than that */
+  'SECRET_TOO_SHORT',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;
