@@ -15,7 +15,6 @@ const sqlite: string[] = [
 
 const postgresql: string[] = [
   'create table "webhook" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "url" varchar(2000) not null, "events" jsonb not null, "secret" varchar(200) not null, "active" boolean not null default true, "created_by_id" uuid null, constraint "webhook_pkey" primary key ("id"))',
-  'create index "webhook_created_by_id_index" on "webhook" ("created_by_id")',
   'alter table "webhook" add constraint "webhook_created_by_id_foreign" foreign key ("created_by_id") references "user" ("id") on update cascade on delete set null',
   `create table "webhook_delivery" ("id" uuid not null, "webhook_id" uuid not null, "event" text check ("event" in ${EVENTS}) not null, "created_at" timestamptz not null, "last_attempt_at" timestamptz null, "last_status_code" int null, constraint "webhook_delivery_pkey" primary key ("id"))`,
   'create index "webhook_delivery_webhook_id_created_at_index" on "webhook_delivery" ("webhook_id", "created_at")',
