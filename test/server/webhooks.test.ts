@@ -275,4 +275,34 @@ describe('webhooks', () => {
     const outbox = await t.orm.em.fork().getConnection().execute(`select count(*) as n from "outbox" where "topic" = 'webhook' and "sent_at" is null and "failed_at" is null`);
     expect(Number(outbox[0].n)).toBe(0);
   });
+  it('should tell of the council returning and finalizing an assessment and of published results, once each', async () => {
+    const hook = await create(rx.url, ['ASSESSMENT_RETURNED', 'ASSESSMENT_FINALIZED', 'RESULTS_PUBLISHED']);
+    rx.received.length = 0;
+    const phase = (p: string) => ok(t.url, `mutation($id:ID!,$p:Phase!){setPeriodPhase(id:$id,phase:$p,acknowledgeIncomplete:true){phase}}`, { id: w.periodId, p }, w.tokens.admin);
+    await phase('APPRAISAL');
+    // A (submitted above) appraised leaf by leaf with its own figures, returned, finalized
+    const values: Record<string, Record<string, unknown>> = {
+      '1.1': { points: 1 }, '1.2': { met: true }, '1.3': { tier: 'Full' }, '1.4': { numerator: 1, denominator: 1 }, '1.5': { points: 0 },
+      '2.1': { numerator: 1, denominator: 1 }, '2.2.1': { points: 1 }, '2.2.2': { figure: 3 }, '2.3': { points: 1 }, '2.4': { points: 0 },
+    };
+    const entries = (await ok(t.url, `query($id:ID!){assessment(id:$id){entries{criterion{code} version}}}`, { id: w.assessmentA }, w.tokens.admin)).assessment.entries as any[];
+    for (const [code, value] of Object.entries(values)) {
+      const expectedVersion = entries.find((e) => e.criterion.code === code).version;
+      await ok(t.url, `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){round}}`, { i: { assessmentId: w.assessmentA, criterionId: w.criteria[code], expectedVersion, value } }, w.tokens.appraiser);
+    }
+    await ok(t.url, `mutation($id:ID!){returnForExplanation(assessmentId:$id){status}}`, { id: w.assessmentA }, w.tokens.appraiser);
+    await ok(t.url, `mutation($id:ID!){finalizeAssessment(assessmentId:$id){status}}`, { id: w.assessmentA }, w.tokens.appraiser);
+    for (const p of ['EXPLANATION', 'FINAL_APPRAISAL', 'FINALIZED']) await phase(p);
+    await ok(t.url, `mutation($id:ID!){publishResults(periodId:$id,acknowledgeIncomplete:true){phase}}`, { id: w.periodId }, w.tokens.admin);
+
+    expect(await send()).toBe(3);
+    const bodies = rx.received.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => b.event).sort()).toEqual(['ASSESSMENT_FINALIZED', 'ASSESSMENT_RETURNED', 'RESULTS_PUBLISHED']);
+    expect(rx.received.every((r) => verify(r, SECRET) && JSON.parse(r.body).event === r.headers['x-chamdiem-event'])).toBe(true);
+    const byEvent = Object.fromEntries(bodies.map((b) => [b.event, b.data]));
+    expect(byEvent.ASSESSMENT_RETURNED).toMatchObject({ assessmentId: w.assessmentA, unitId: w.units.A, status: 'RETURNED' });
+    expect(byEvent.ASSESSMENT_FINALIZED).toMatchObject({ assessmentId: w.assessmentA, unitId: w.units.A, status: 'FINAL' });
+    expect(byEvent.RESULTS_PUBLISHED).toMatchObject({ periodId: w.periodId, year: 2025 });
+    expect((await deliveriesOf(hook.id)).map((d) => d.status)).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED']);
+  });
 });
