@@ -272,6 +272,11 @@ describe('webhooks', () => {
     expect(await send()).toBe(0);
     expect(rx.received).toHaveLength(0);
     expect(await hooks()).toEqual([]);
+    // registered and removed in the audit log, the secret never in it
+    const log = (await ok(t.url, `{ auditLog(first: 100) { edges { node { action before after } } } }`, {}, w.tokens.admin)).auditLog.edges.map((e: any) => e.node);
+    expect(log.filter((r: any) => r.action.startsWith('webhook.')).map((r: any) => r.action)).toEqual(expect.arrayContaining(['webhook.create', 'webhook.delete']));
+    expect(log.filter((r: any) => r.action === 'webhook.create').map((r: any) => r.after)).toContainEqual(expect.objectContaining({ url: rx.url, events: ['ASSESSMENT_SUBMITTED', 'STATISTIC_RECORDED'] }));
+    expect(JSON.stringify(log)).not.toContain(SECRET);
     const outbox = await t.orm.em.fork().getConnection().execute(`select count(*) as n from "outbox" where "topic" = 'webhook' and "sent_at" is null and "failed_at" is null`);
     expect(Number(outbox[0].n)).toBe(0);
   });
