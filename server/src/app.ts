@@ -38,6 +38,8 @@ import { digestJob } from './modules/notification/digest.job';
 import { emailHandler } from './modules/notification/email.sender';
 import { setEmailDelivery } from './modules/notification/notify';
 import { OutboxSender } from './modules/outbox/outbox.sender';
+import { WEBHOOK_TOPIC } from './modules/webhook/webhook.emit';
+import { webhookTopic } from './modules/webhook/webhook.sender';
 import { Scheduler } from './modules/scheduler/scheduler';
 
 /** The client's folders whose files are named by their hash. */
@@ -95,7 +97,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   setEmailDelivery(!!config.smtpUrl);
   const fork = () => orm.em.fork() as Em;
   const mail = config.smtpUrl ? emailHandler(config) : null;
-  const outbox = new OutboxSender(fork, config, log, mail ? { email: mail.handler } : {});
+  const outbox = new OutboxSender(fork, config, log, { ...(mail ? { email: mail.handler } : {}), [WEBHOOK_TOPIC]: webhookTopic(config) });
   const scheduler = new Scheduler(fork, config.schedulerIntervalMs, log, live, [
     deadlineJob(config.schedulerIntervalMs),
     tokenExpiryJob(config.schedulerIntervalMs, config.tokenExpiryNoticeDays, config.defaultTimeZone),

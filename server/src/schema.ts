@@ -30,6 +30,7 @@ import { PeopleResolver } from './modules/people/people.resolver';
 import { AssessmentPagesResolver } from './modules/assessment/assessment.pages';
 import { EvidencePagesResolver } from './modules/evidence/evidence.pages';
 import { RankingPagesResolver } from './modules/results/ranking.pages';
+import { WebhookResolver } from './modules/webhook/webhook.resolver';
 
 export const resolvers = [
   AssessmentPagesResolver,
@@ -54,6 +55,7 @@ export const resolvers = [
   PresenceResolver,
   SheetsResolver,
   ApiTokenResolver,
+  WebhookResolver,
   AppraisalResolver,
   ProgressAppraisalResolver,
   ResultsResolver,

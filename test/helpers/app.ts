@@ -9,15 +9,19 @@ import { createTestDb, type TestDb } from './db';
 /** A real server on 127.0.0.1 with a random port and its own empty, migrated database. */
 export interface TestApp {
   url: string;
+  db: TestDb;
   config: Config;
   orm: Orm;
   app: App;
   close(): Promise<void>;
 }
 
-/** `log`: where the server logs (a test that reads the log lines passes its own pino logger). */
-export async function startTestApp(overrides: Partial<Config> = {}, opts: { log?: Logger } = {}): Promise<TestApp> {
-  const db: TestDb = await createTestDb();
+/**
+ * `log`: where the server logs (a test that reads the log lines passes its own pino logger).
+ * `db`: another app's database (a restart): this app's close() leaves it to its owner.
+ */
+export async function startTestApp(overrides: Partial<Config> = {}, opts: { log?: Logger; db?: TestDb } = {}): Promise<TestApp> {
+  const db: TestDb = opts.db ?? (await createTestDb());
   const config = loadConfig(
     { NODE_ENV: 'test' },
     {
@@ -41,13 +45,14 @@ export async function startTestApp(overrides: Partial<Config> = {}, opts: { log?
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    db,
     config,
     orm,
     app,
     async close() {
       await app.close();
       await orm.close(true);
-      await db.drop();
+      if (!opts.db) await db.drop();
     },
   };
 }

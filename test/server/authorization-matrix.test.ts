@@ -53,6 +53,7 @@ const MATRIX: Record<string, [string, Call]> = {
   evidence: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ evidence(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
   rankingPage: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ rankingPage(periodId:$id, unitKind: DISTRICT, first: 5){ totalCount } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
+  webhooks: [ADMIN_ONLY, () => ({ query: '{ webhooks { id deliveries(first: 5) { id status } } }' })],
   auditLog: [ADMIN_ONLY, () => ({ query: '{ auditLog(first: 5) { totalCount edges { node { id action } } } }' })],
   // mutations of accounts and setup
   login: ['o o o o o o o o', () => ({ query: `mutation { login(email: "viewer@test", password: "${PASSWORD}") { token } }` })],
@@ -83,6 +84,10 @@ const MATRIX: Record<string, [string, Call]> = {
   resetPassword: [ADMIN_ONLY, () => ({ query: 'mutation { resetPassword(userId: "00000000-0000-4000-8000-000000000000") { code } }' })],
   completePasswordReset: ['o o o o o o o o', () => ({ query: 'mutation { completePasswordReset(code: "rst_made-up", newPassword: "x") }' })],
   revokeApiToken: [ADMIN_ONLY, () => ({ query: 'mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") { id } }' })],
+  createWebhook: [ADMIN_ONLY, () => ({ query: 'mutation { createWebhook(url: "", events: [], secret: "") { id } }' })],
+  updateWebhook: [ADMIN_ONLY, () => ({ query: 'mutation { updateWebhook(id: "00000000-0000-4000-8000-000000000000", active: false) { id } }' })],
+  deleteWebhook: [ADMIN_ONLY, () => ({ query: 'mutation { deleteWebhook(id: "00000000-0000-4000-8000-000000000000") }' })],
+  redeliverWebhook: [ADMIN_ONLY, () => ({ query: 'mutation { redeliverWebhook(deliveryId: "00000000-0000-4000-8000-000000000000") { id } }' })],
   // the unit's own work
   assignCriteria: ['U F o F F F F F', ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ assignCriteria(input:{ assessmentId:$a, criterionIds:[$c], assigneeId: "00000000-0000-4000-8000-000000000000" }){ id } }', variables: { a: A(w), c: w.criteria['1'] } })],
   saveSelfScore: [UNIT_A_WRITE, ({ w }) => ({ query: 'mutation($a:ID!,$c:ID!){ saveSelfScore(input:{ assessmentId:$a, criterionId:$c, expectedVersion: 999, value: { met: true } }){ seq } }', variables: { a: A(w), c: w.criteria['1.2'] } })],

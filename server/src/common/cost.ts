@@ -57,6 +57,9 @@ export const LIST_SIZES: Record<string, SizeOf> = {
   'Query.periods': 'periods',
   'Query.frameworks': 'frameworks',
   'Query.apiTokens': 'apiTokens',
+  // a handful of endpoints; each lists at most MAX_DELIVERIES (webhook.service.ts) by `first`
+  'Query.webhooks': 20,
+  'Webhook.deliveries': 100,
   // an entry's evidence: one or two files as a rule, a handful at most
   'ScoreEntry.evidence': 3,
   'ScoreEntry.history': 20,

@@ -111,6 +111,12 @@ export const PROBLEM_CODES = [
   'OWN_ACCOUNT',
   /** { field }: a page's cursor that is not one of this list's (or whose item left the list) */
   'INVALID_CURSOR',
+  /** { value }: not an http: or https: address */
+  'INVALID_URL',
+  /** {}: an address with a user name or password */
+  'URL_CREDENTIALS',
+  /** { min }: a webhook's secret shorter than that */
+  'SECRET_TOO_SHORT',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

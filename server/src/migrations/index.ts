@@ -10,6 +10,7 @@ import { Migration20261202040000Councils } from './Migration20261202040000Counci
 import { Migration20261202050000AllowAboveFull } from './Migration20261202050000AllowAboveFull';
 import { Migration20261202060000RelativeIndex } from './Migration20261202060000RelativeIndex';
 import { Migration20261202070000Statistics } from './Migration20261202070000Statistics';
+import { Migration20261202080000Webhooks } from './Migration20261202080000Webhooks';
 
 /** Every migration in order; listed here so that compiled and test code find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202050000AllowAboveFull', class: Migration20261202050000AllowAboveFull },
   { name: 'Migration20261202060000RelativeIndex', class: Migration20261202060000RelativeIndex },
   { name: 'Migration20261202070000Statistics', class: Migration20261202070000Statistics },
+  { name: 'Migration20261202080000Webhooks', class: Migration20261202080000Webhooks },
 ];

@@ -1,3 +1,5 @@
+import { emitWebhookIn } from '../webhook/webhook.emit';
+import { WebhookEvent } from '../webhook/webhook.entity';
 import { raw } from '@mikro-orm/core';
 import { assertMayAppraise, assertUnitMember } from '../../common/access';
 import { councilRuns } from '../council/council.runs';
@@ -154,6 +156,7 @@ export class AppraisalService {
       const unit = await em.findOneOrFail(Unit, { id: a.unit.id });
       const ref = { assessmentId: a.id, unitName: unit.name, periodName: a.period.name };
       const notices = await notifyIn(em, leaders.map((u) => texts.returned(u.id, ref, viewer.name)));
+      await emitWebhookIn(em, WebhookEvent.ASSESSMENT_RETURNED, { assessmentId: a.id, periodId: a.period.id, unitId: a.unit.id, status: a.status });
       return { assessment: a, entries: [], notices };
     });
   }
@@ -228,6 +231,7 @@ export class AppraisalService {
       a.status = AssessmentStatus.FINAL;
       if (sign) await sign(em, a, entries);
       await em.flush();
+      await emitWebhookIn(em, WebhookEvent.ASSESSMENT_FINALIZED, { assessmentId: a.id, periodId: a.period.id, unitId: a.unit.id, status: a.status });
       return { assessment: a, entries };
     });
   }

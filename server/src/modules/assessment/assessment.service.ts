@@ -1,3 +1,5 @@
+import { emitWebhookIn } from '../webhook/webhook.emit';
+import { WebhookEvent } from '../webhook/webhook.entity';
 import { assertDeadlineOpen } from '../deadline/deadline.facts';
 import { raw } from '@mikro-orm/core';
 import { refOf, assertCanReadAssessment, assertUnitLeader } from '../../common/access';
@@ -83,6 +85,7 @@ export class AssessmentService {
       a.status = AssessmentStatus.SUBMITTED;
       a.submittedAt = new Date();
       await em.flush();
+      await emitWebhookIn(em, WebhookEvent.ASSESSMENT_SUBMITTED, { assessmentId: a.id, periodId: a.period.id, unitId: a.unit.id, status: a.status, submittedAt: a.submittedAt.toISOString() });
       return a;
     });
   }

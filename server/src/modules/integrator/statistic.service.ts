@@ -5,7 +5,7 @@ import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
-import { entryEntity, factsOf, progressEntities, writeScore, type ScorePlan } from '../assessment/score.writer';
+import { entryEntity, factsOf, progressEntities, writeScoreIn, type ScorePlan } from '../assessment/score.writer';
 import type { AssessmentHead, EntryRow } from '../assessment/self-score.store';
 import { EntryState } from '../assessment/score-entry.entity';
 import { RevisionRound } from '../assessment/score-revision.entity';
@@ -15,6 +15,10 @@ import { Period, Phase } from '../period/period.entity';
 import type { ScoreInput } from '../scoring/scoring.types';
 import { afterRelativeFigure } from '../results/relative.writeback';
 import { Unit } from '../unit/unit.entity';
+import { transaction } from '../../common/sql';
+import { emitWebhook } from '../webhook/webhook.emit';
+import { WebhookEvent } from '../webhook/webhook.entity';
+import { FigureKept } from './statistics.input';
 import { TokenScope } from './api-token.entity';
 import type { PushStatisticInput, PushStatisticPayload } from './integrator.input';
 
@@ -65,19 +69,25 @@ export class StatisticService {
     if (input.denominator != null) value.denominator = input.denominator;
     if (input.figure != null) value.figure = input.figure;
 
-    const written = await writeScore(em, {
-      assessmentId: ref.id,
-      criterionId: criterion.id,
-      check: (head) => {
-        if (head.phase !== Phase.SELF_ASSESSMENT) {
-          throw phaseClosed(`Statistics can be pushed only in SELF_ASSESSMENT; the period is in ${head.phase}.`, { phase: head.phase });
-        }
-        if (!OPEN_STATUSES.includes(head.status)) {
-          throw phaseClosed(`The assessment is ${head.status}; its self scores can no longer be changed.`, { status: head.status });
-        }
-      },
-      current: (entry) => entry,
-      plan: (head, entry) => statisticPlan(head, entry, value, integrator.name),
+    // the write and its webhook deliveries in one transaction
+    const written = await transaction(em, async (tx) => {
+      const w = await writeScoreIn(tx, em, {
+        assessmentId: ref.id,
+        criterionId: criterion.id,
+        check: (head) => {
+          if (head.phase !== Phase.SELF_ASSESSMENT) {
+            throw phaseClosed(`Statistics can be pushed only in SELF_ASSESSMENT; the period is in ${head.phase}.`, { phase: head.phase });
+          }
+          if (!OPEN_STATUSES.includes(head.status)) {
+            throw phaseClosed(`The assessment is ${head.status}; its self scores can no longer be changed.`, { status: head.status });
+          }
+        },
+        current: (entry) => entry,
+        plan: (head, entry) => statisticPlan(head, entry, value, integrator.name),
+      });
+      const score = w.after.selfScoreH == null ? null : fromHundredths(w.after.selfScoreH);
+      await emitWebhook(tx, em, WebhookEvent.STATISTIC_RECORDED, { periodId, source: integrator.name, figures: [{ unitId: unit.id, criterionCode: criterion.code, entryId: w.after.id, keptAs: FigureKept.SELF_SCORE, score }] });
+      return w;
     });
     const facts = [factsOf(written, ['SCORE_SAVED'], viewer)];
     // a RELATIVE figure moves every unit's score of that leaf once the period's results exist

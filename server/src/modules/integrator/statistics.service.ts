@@ -13,6 +13,8 @@ import { computeLeafScore } from '../scoring/leaf-score';
 import type { ScoreInput } from '../scoring/scoring.types';
 import { afterRelativeFigure } from '../results/relative.writeback';
 import { Unit } from '../unit/unit.entity';
+import { emitWebhook } from '../webhook/webhook.emit';
+import { WebhookEvent } from '../webhook/webhook.entity';
 import { TokenScope } from './api-token.entity';
 import { OPEN_STATUSES, PUSHABLE, statisticPlan } from './statistic.service';
 import { StatisticPush } from './statistic-push.entity';
@@ -130,6 +132,7 @@ export class StatisticsService {
             params: [randomUUID(), sqlTime(this.em, now), sqlTime(this.em, now), integrator.tokenId, key, requestHash, JSON.stringify(payload)],
           },
         ]);
+        await emitWebhook(tx, this.em, WebhookEvent.STATISTIC_RECORDED, { periodId, source: integrator.name, idempotencyKey: key, figures: out.map(({ index, ...f }) => f) });
         return payload;
       });
     } catch (e) {

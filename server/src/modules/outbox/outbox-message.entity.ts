@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * One message to send to the outside world (an e-mail now, a webhook later), written in the
+ * One message to send to the outside world (an e-mail, a webhook delivery), written in the
  * transaction of the change that causes it. A sender claims it (claimedBy + claimedUntil, the
  * claim expiring so that a killed sender loses nothing), sends it, and marks it sent; a failure
  * puts it back with `availableAt` pushed out (backoff). outbox.sender.ts.
@@ -13,7 +13,7 @@ export class OutboxMessage {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** which handler sends it: 'email', later 'webhook' */
+  /** which handler sends it: 'email' (notification/email.sender.ts), 'webhook' (webhook/webhook.sender.ts) */
   @Property({ type: 'string', length: 32 })
   topic!: string;
 

@@ -8,6 +8,16 @@ import { claim, markFailed, markSent, renewClaim, type ClaimedMessage } from './
 /** Sends one message of a topic; throws to have it retried. */
 export type OutboxHandler = (message: ClaimedMessage, em: Em) => Promise<void>;
 
+/**
+ * A topic with its own retry policy (webhooks retry for a day): `retryAt` gives when to try a
+ * message again after its failed attempt, or null to give it up. Without it the outbox's
+ * configured backoff applies (OUTBOX_RETRY_BASE_MS, OUTBOX_RETRY_MAX_MS, OUTBOX_MAX_ATTEMPTS).
+ */
+export interface OutboxTopic {
+  send: OutboxHandler;
+  retryAt?(message: ClaimedMessage, now: Date): Date | null;
+}
+
 /** The wait before attempt n + 1 after n failed attempts: base × 2^(n−1), at most max. */
 export function backoffMs(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
@@ -29,7 +39,7 @@ export class OutboxSender {
     private readonly fork: () => Em,
     private readonly config: Pick<Config, 'outbox'>,
     private readonly log: Logger,
-    private readonly handlers: Record<string, OutboxHandler>,
+    private readonly handlers: Record<string, OutboxHandler | OutboxTopic>,
   ) {}
 
   start(): void {
@@ -66,17 +76,22 @@ export class OutboxSender {
   }
 
   private async send(em: Em, m: ClaimedMessage, token: string): Promise<boolean> {
-    const handler = this.handlers[m.topic];
+    const entry = this.handlers[m.topic];
+    const topic: OutboxTopic | undefined = typeof entry === 'function' ? { send: entry } : entry;
     const { retryBaseMs, retryMaxMs, maxAttempts, leaseMs } = this.config.outbox;
     const start = clock.now();
     if (!(await renewClaim(em, m.id, token, start, new Date(start.getTime() + leaseMs)))) return false;
     try {
-      if (!handler) throw new Error(`no handler for outbox topic "${m.topic}" in this process`);
-      await handler(m, em);
+      if (!topic) throw new Error(`no handler for outbox topic "${m.topic}" in this process`);
+      await topic.send(m, em);
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       const now = clock.now();
-      const retryAt = m.attempts >= maxAttempts ? null : new Date(now.getTime() + backoffMs(m.attempts, retryBaseMs, retryMaxMs));
+      const retryAt = topic?.retryAt
+        ? topic.retryAt(m, now)
+        : m.attempts >= maxAttempts
+          ? null
+          : new Date(now.getTime() + backoffMs(m.attempts, retryBaseMs, retryMaxMs));
       this.log.warn({ id: m.id, topic: m.topic, attempts: m.attempts, err: error, retryAt: retryAt?.toISOString() ?? 'given up' }, 'outbox: sending failed');
       await markFailed(em, m.id, token, error, retryAt, now);
       return false;

@@ -10,10 +10,13 @@ import type { Em } from '../../orm';
  * (`claimed_until`): a sender killed mid-send leaves its rows to be claimed again once it lapses.
  */
 
-/** The statement that puts one message in the outbox, `when` a condition on other rows of the batch (SQL, with its params). */
-export function enqueue(em: Em, topic: string, payload: Record<string, unknown>, at: Date, when?: { sql: string; params: unknown[] }): Stmt {
+/**
+ * The statement that puts one message in the outbox, `when` a condition on other rows of the batch
+ * (SQL, with its params); `id` when the caller keeps it (a webhook delivery is known by it).
+ */
+export function enqueue(em: Em, topic: string, payload: Record<string, unknown>, at: Date, when?: { sql: string; params: unknown[] }, id: string = randomUUID()): Stmt {
   const t = sqlTime(em, at);
-  const values = [randomUUID(), topic, JSON.stringify(payload), t, t];
+  const values = [id, topic, JSON.stringify(payload), t, t];
   if (!when) return { sql: 'insert into "outbox" ("id", "topic", "payload", "created_at", "available_at", "attempts") values (?, ?, ?, ?, ?, 0)', params: values };
   return {
     sql: `insert into "outbox" ("id", "topic", "payload", "created_at", "available_at", "attempts") select ?, ?, ?, ?, ?, 0 where ${when.sql}`,
@@ -27,6 +30,8 @@ export interface ClaimedMessage {
   payload: Record<string, unknown>;
   /** this attempt's number, from 1 */
   attempts: number;
+  /** when it was put in the outbox */
+  createdAt: Date;
 }
 
 const DUE = `"sent_at" is null and "failed_at" is null and "available_at" <= ? and ("claimed_until" is null or "claimed_until" < ?)`;
@@ -44,7 +49,7 @@ export async function claim(em: Em, token: string, now: Date, until: Date, limit
     em,
     `update "outbox" set "claimed_by" = ?, "claimed_until" = ?, "attempts" = "attempts" + 1
       where "id" in (select "id" from "outbox" where ${DUE} order by "available_at" limit ?${lock})
-      returning "id", "topic", "payload", "attempts"`,
+      returning "id", "topic", "payload", "attempts", "created_at"`,
     [token, sqlTime(em, until), n, n, limit],
   );
   return claimed.map((r) => ({
@@ -52,6 +57,7 @@ export async function claim(em: Em, token: string, now: Date, until: Date, limit
     topic: r.topic as string,
     payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
     attempts: Number(r.attempts),
+    createdAt: new Date(r.created_at as string | number | Date),
   }));
 }
 

@@ -1,3 +1,5 @@
+import { emitWebhookIn } from '../webhook/webhook.emit';
+import { WebhookEvent } from '../webhook/webhook.entity';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../common/auth';
 import { councilRuns, seatKey } from '../../common/access';
@@ -187,6 +189,8 @@ export class PeriodService {
     await assertAcknowledged(this.em, period.id, phase, acknowledgeIncomplete);
     period.phase = phase;
     await this.em.flush();
+    // published without publishResults: told all the same (inside the caller's audited transaction)
+    if (phase === Phase.PUBLISHED) await emitWebhookIn(this.em, WebhookEvent.RESULTS_PUBLISHED, { periodId: period.id, name: period.name, year: period.year });
     return { period, facts: await phaseChangeFacts(this.em, period, phase, actor) };
   }
 }

@@ -1,3 +1,5 @@
+import { emitWebhookIn } from '../webhook/webhook.emit';
+import { WebhookEvent } from '../webhook/webhook.entity';
 import { phaseChangeFacts } from '../period/phase.change';
 import { resultsPublished } from '../notification/notification.texts';
 import { notifyIn, type Notice } from '../notification/notify';
@@ -79,6 +81,7 @@ export class ResultsService {
       const units = (await em.find(Assessment, { period: period.id }, { fields: ['unit'] })).map((a) => a.unit.id);
       const people = await em.find(User, { active: true, $or: [{ unit: { $in: units }, role: { $in: [Role.LEADER, Role.STAFF] } }, { role: { $in: [Role.APPRAISER, Role.VIEWER] } }] });
       const notices = await notifyIn(em, people.map((u) => resultsPublished(u.id, period.id, period.name)));
+      await emitWebhookIn(em, WebhookEvent.RESULTS_PUBLISHED, { periodId: period.id, name: period.name, year: period.year });
       return { period, facts: [...facts, ...(await phaseChangeFacts(em, period, Phase.PUBLISHED, viewer))], notices };
     });
   }
