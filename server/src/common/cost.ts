@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isLeafType, GraphQLError, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { PAGE_MAX } from './paging';
+import { PAGE_MAX } from './page-sizes';
 
 /**
  * What an operation costs before it runs: every object field costs 1 and every scalar field 0.1

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
+import { PAGE_MAX } from './page-sizes';
 
 /**
  * Pages of a list that grows with the data (Relay-style connections): `first` items after the
@@ -7,18 +8,9 @@ import { badInput } from './errors';
  * last item given (keyset paging: a page is one indexed range read, however deep, and an item
  * added or removed meanwhile neither repeats nor skips another).
  *
- * Each list's largest page is in PAGE_MAX: the cost of an operation (cost.ts) counts a page of
- * `first` items, so asking for less costs less.
+ * Each list's largest page is in PAGE_MAX (page-sizes.ts): the cost of an operation (cost.ts)
+ * counts a page of `first` items, so asking for less costs less.
  */
-export const PAGE_MAX = {
-  AssessmentConnection: 100,
-  ScoreEntryConnection: 500,
-  RankingConnection: 100,
-  EvidenceConnection: 100,
-  ScoreRevisionConnection: 100,
-  AuditLogConnection: 100,
-  NotificationConnection: 100,
-} as const;
 export type ConnectionName = keyof typeof PAGE_MAX;
 
 /** A key of the sort order, as a cursor carries it. */
