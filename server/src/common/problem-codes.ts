@@ -117,6 +117,46 @@ export const PROBLEM_CODES = [
   'URL_CREDENTIALS',
   /** { min }: a webhook's secret shorter than that */
   'SECRET_TOO_SHORT',
+  /** {}: a password-reset code that is unknown, used or expired */
+  'RESET_CODE_INVALID',
+  /** {}: not the person's current password */
+  'WRONG_PASSWORD',
+  /** {}: the new password is the current one */
+  'SAME_PASSWORD',
+  /** { email }: an @mention of nobody active */
+  'MENTION_UNKNOWN',
+  /** { email, name }: an @mention of someone who may not see the entry */
+  'MENTION_NO_ACCESS',
+  /** { phase }: the phase has no deadline (to extend) */
+  'NO_DEADLINE',
+  /** { field }: a time that must be in the future */
+  'MUST_BE_FUTURE',
+  /** { field, deadline }: an extension not after the period's deadline */
+  'NOT_AFTER_DEADLINE',
+  /** { value }: not an IANA time zone */
+  'INVALID_TIME_ZONE',
+  /** {}: a period needs a published framework */
+  'FRAMEWORK_NOT_PUBLISHED',
+  /** { field }: the same item twice in one list */
+  'LISTED_TWICE',
+  /** { field, max }: a list longer than it may be */
+  'TOO_MANY',
+  /** { field }: a unit that takes no part in the period */
+  'UNIT_NOT_IN_PERIOD',
+  /** { name }: a council member who is not an APPRAISER */
+  'NOT_AN_APPRAISER',
+  /** { name }: a disabled account */
+  'ACCOUNT_DISABLED',
+  /** { count }: a council has exactly one chair */
+  'ONE_CHAIR',
+  /** {}: not a top-level criteria group of the framework */
+  'NOT_A_TOP_GROUP',
+  /** { field, min }: not a whole number at least min */
+  'NOT_WHOLE_NUMBER',
+  /** { criterion }: a leaf the council has not scored yet */
+  'NOT_APPRAISED',
+  /** {}: the assignee is not an active STAFF or LEADER of the unit */
+  'ASSIGNEE_NOT_IN_UNIT',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

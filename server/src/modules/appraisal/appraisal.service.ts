@@ -223,7 +223,7 @@ export class AppraisalService {
       const open = entries.filter((e) => !appraisedOf(e).held);
       if (open.length) {
         throw badInput(
-          open.map((e) => ({ path: e.criterion.code, message: 'not appraised' })),
+          open.map((e) => ({ path: e.criterion.code, message: 'not appraised', code: 'NOT_APPRAISED' as const, params: { criterion: e.criterion.code } })),
           { blocking: open.map((e) => e.criterion.code) },
         );
       }
@@ -263,8 +263,8 @@ function roundOf(phase: Phase): 1 | 2 {
 
 function checkVersionAndText(expectedVersion: number, field: string, text: string | null | undefined): void {
   const problems: Problem[] = [];
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 0) problems.push({ path: 'expectedVersion', message: 'must be a whole number ≥ 0' });
-  if (typeof text === 'string' && text.length > MAX_TEXT) problems.push({ path: field, message: `at most ${MAX_TEXT} characters` });
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 0) problems.push({ path: 'expectedVersion', message: 'must be a whole number ≥ 0', code: 'NOT_WHOLE_NUMBER', params: { field: 'expectedVersion', min: 0 } });
+  if (typeof text === 'string' && text.length > MAX_TEXT) problems.push({ path: field, message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG', params: { field, max: MAX_TEXT } });
   if (problems.length) throw badInput(problems);
 }
 

@@ -35,8 +35,8 @@ export class SelfScoreService {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     const problems: Problem[] = [];
-    if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) problems.push({ path: 'expectedVersion', message: 'must be a whole number ≥ 0' });
-    if (typeof input.comment === 'string' && input.comment.length > MAX_COMMENT) problems.push({ path: 'comment', message: `at most ${MAX_COMMENT} characters` });
+    if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) problems.push({ path: 'expectedVersion', message: 'must be a whole number ≥ 0', code: 'NOT_WHOLE_NUMBER', params: { field: 'expectedVersion', min: 0 } });
+    if (typeof input.comment === 'string' && input.comment.length > MAX_COMMENT) problems.push({ path: 'comment', message: `at most ${MAX_COMMENT} characters`, code: 'TOO_LONG', params: { field: 'comment', max: MAX_COMMENT } });
     if (problems.length) throw badInput(problems);
     // people @mentioned in the comment are told with the save (looked up only when it mentions anyone)
     const mentions = typeof input.comment === 'string' ? await prepareMentions(this.em, viewer, input.comment) : undefined;

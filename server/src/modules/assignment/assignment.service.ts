@@ -28,7 +28,7 @@ export class AssignmentService {
   async assign(viewer: Viewer, input: AssignCriteriaInput): Promise<AssignResult> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const ids = [...new Set(input.criterionIds.map((id) => assertId(id, 'Criterion')))];
-    if (ids.length === 0) throw badInput([{ path: 'criterionIds', message: 'give at least one criterion' }]);
+    if (ids.length === 0) throw badInput([{ path: 'criterionIds', message: 'give at least one criterion', code: 'REQUIRED', params: { field: 'criterionIds' } }]);
     return this.em.transactional(async (em) => {
       const bumped = await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: assessmentId }).execute('run');
       if (!(bumped as { affectedRows?: number }).affectedRows) throw notFound('Assessment', assessmentId);
@@ -41,11 +41,11 @@ export class AssignmentService {
       if (input.assigneeId != null) {
         assignee = await em.findOne(User, { id: assertId(input.assigneeId, 'User'), active: true });
         const ok = assignee && assignee.unit?.id === a.unit.id && (assignee.role === Role.STAFF || assignee.role === Role.LEADER);
-        if (!ok) throw badInput([{ path: 'assigneeId', message: 'not an active STAFF or LEADER of this unit' }]);
+        if (!ok) throw badInput([{ path: 'assigneeId', message: 'not an active STAFF or LEADER of this unit', code: 'ASSIGNEE_NOT_IN_UNIT' }]);
       }
       const nodes = await em.find(Criterion, { id: { $in: ids }, framework: a.period.framework.id });
       const missing = ids.filter((id) => !nodes.some((n) => n.id === id));
-      if (missing.length) throw badInput(missing.map((id) => ({ path: 'criterionIds', message: `${id} is not a criterion of this assessment` })));
+      if (missing.length) throw badInput(missing.map((id) => ({ path: 'criterionIds', message: `${id} is not a criterion of this assessment`, code: 'UNKNOWN_REFERENCE' as const, params: { field: 'criterionIds', value: id } })));
       // leaves below each node: the code's prefix names the subtree
       const or = nodes.map((n) => (n.isLeaf ? { code: n.code } : { code: { $like: `${n.code}.%` } }));
       const entries = await em.find(

@@ -35,13 +35,13 @@ export class CouncilService {
 
     const problems: Problem[] = [];
     const unitIds = [...new Set(input.unitIds.map((u) => assertId(u, 'Unit')))];
-    if (unitIds.length === 0) problems.push({ path: 'unitIds', message: 'name at least one unit' });
-    if (unitIds.length > MAX_UNITS) problems.push({ path: 'unitIds', message: `at most ${MAX_UNITS} units in one call` });
-    if (input.members.length > MAX_MEMBERS) problems.push({ path: 'members', message: `at most ${MAX_MEMBERS} members` });
+    if (unitIds.length === 0) problems.push({ path: 'unitIds', message: 'name at least one unit', code: 'REQUIRED', params: { field: 'unitIds' } });
+    if (unitIds.length > MAX_UNITS) problems.push({ path: 'unitIds', message: `at most ${MAX_UNITS} units in one call`, code: 'TOO_MANY', params: { field: 'unitIds', max: MAX_UNITS } });
+    if (input.members.length > MAX_MEMBERS) problems.push({ path: 'members', message: `at most ${MAX_MEMBERS} members`, code: 'TOO_MANY', params: { field: 'members', max: MAX_MEMBERS } });
     const assessments = unitIds.length ? await this.em.find(Assessment, { period: periodId, unit: { $in: unitIds } }) : [];
     const inPeriod = new Set(assessments.map((a) => a.unit.id));
     unitIds.forEach((u, i) => {
-      if (!inPeriod.has(u)) problems.push({ path: `unitIds.${i}`, message: 'this unit does not take part in the period' });
+      if (!inPeriod.has(u)) problems.push({ path: `unitIds.${i}`, message: 'this unit does not take part in the period', code: 'UNIT_NOT_IN_PERIOD', params: { field: 'unitIds' } });
     });
 
     const userIds = input.members.map((m) => assertId(m.userId, 'User'));
@@ -50,14 +50,14 @@ export class CouncilService {
     const seen = new Set<string>();
     input.members.forEach((m, i) => {
       const u = byId.get(userIds[i]);
-      if (!u) problems.push({ path: `members.${i}.userId`, message: 'no such user' });
-      else if (u.role !== Role.APPRAISER) problems.push({ path: `members.${i}.userId`, message: `${u.name} is not an appraiser` });
-      else if (!u.active) problems.push({ path: `members.${i}.userId`, message: `${u.name}’s account is disabled` });
-      if (seen.has(userIds[i])) problems.push({ path: `members.${i}.userId`, message: 'named twice' });
+      if (!u) problems.push({ path: `members.${i}.userId`, message: 'no such user', code: 'UNKNOWN_REFERENCE', params: { field: 'userId', value: userIds[i] } });
+      else if (u.role !== Role.APPRAISER) problems.push({ path: `members.${i}.userId`, message: `${u.name} is not an appraiser`, code: 'NOT_AN_APPRAISER', params: { name: u.name } });
+      else if (!u.active) problems.push({ path: `members.${i}.userId`, message: `${u.name}’s account is disabled`, code: 'ACCOUNT_DISABLED', params: { name: u.name } });
+      if (seen.has(userIds[i])) problems.push({ path: `members.${i}.userId`, message: 'named twice', code: 'LISTED_TWICE', params: { field: 'members' } });
       seen.add(userIds[i]);
     });
     const chairs = input.members.filter((m) => m.chair).length;
-    if (input.members.length > 0 && chairs !== 1) problems.push({ path: 'members', message: `a council has exactly one chair (${chairs} given)` });
+    if (input.members.length > 0 && chairs !== 1) problems.push({ path: 'members', message: `a council has exactly one chair (${chairs} given)`, code: 'ONE_CHAIR', params: { count: chairs } });
 
     const groupIds = [...new Set(input.members.flatMap((m) => m.criterionIds ?? []).map((c) => assertId(c, 'Criterion')))];
     const groups = groupIds.length ? await this.em.find(Criterion, { id: { $in: groupIds } }) : [];
@@ -66,7 +66,7 @@ export class CouncilService {
       (m.criterionIds ?? []).forEach((c, j) => {
         const g = groupById.get(c.toLowerCase());
         if (!g || g.framework.id !== period.framework.id || g.depth !== 1) {
-          problems.push({ path: `members.${i}.criterionIds.${j}`, message: 'not a top-level criteria group of the period’s framework' });
+          problems.push({ path: `members.${i}.criterionIds.${j}`, message: 'not a top-level criteria group of the period’s framework', code: 'NOT_A_TOP_GROUP' });
         }
       }),
     );

@@ -47,8 +47,8 @@ export class SignatureService {
   async reopen(viewer: Viewer, id: string, reason: string): Promise<{ assessment: Assessment; voided: FinalizationSignature | null }> {
     const assessmentId = assertId(id, 'Assessment');
     const why = (reason ?? '').trim();
-    if (!why) throw badInput([{ path: 'reason', message: 'say why the assessment is reopened' }]);
-    if (why.length > MAX_REASON) throw badInput([{ path: 'reason', message: `at most ${MAX_REASON} characters` }]);
+    if (!why) throw badInput([{ path: 'reason', message: 'say why the assessment is reopened', code: 'REQUIRED', params: { field: 'reason' } }]);
+    if (why.length > MAX_REASON) throw badInput([{ path: 'reason', message: `at most ${MAX_REASON} characters`, code: 'TOO_LONG', params: { field: 'reason', max: MAX_REASON } }]);
     if (viewer.role !== Role.ADMIN) throw forbidden('Only the administrator reopens a finalized assessment.');
     return this.em.transactional(async (em) => {
       const bumped = await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ id: assessmentId }).execute('run');

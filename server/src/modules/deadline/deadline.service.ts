@@ -42,15 +42,15 @@ export class DeadlineService {
     const id = assertId(assessmentId, 'Assessment');
     const problems: Problem[] = [];
     const why = typeof reason === 'string' ? reason.trim() : '';
-    if (!why || why.length > MAX_REASON) problems.push({ path: 'reason', message: `say why, in 1 to ${MAX_REASON} characters` });
-    if (!DEADLINE_OF[phase]) problems.push({ path: 'phase', message: 'only SELF_ASSESSMENT, APPRAISAL, EXPLANATION and FINAL_APPRAISAL have deadlines' });
-    if (!(until instanceof Date) || Number.isNaN(until.getTime())) problems.push({ path: 'until', message: 'a date and time' });
-    else if (until.getTime() <= clock.nowMs()) problems.push({ path: 'until', message: 'must be in the future' });
+    if (!why || why.length > MAX_REASON) problems.push({ path: 'reason', message: `say why, in 1 to ${MAX_REASON} characters`, ...(why ? { code: 'TOO_LONG' as const, params: { field: 'reason', max: MAX_REASON } } : { code: 'REQUIRED' as const, params: { field: 'reason' } }) });
+    if (!DEADLINE_OF[phase]) problems.push({ path: 'phase', message: 'only SELF_ASSESSMENT, APPRAISAL, EXPLANATION and FINAL_APPRAISAL have deadlines', code: 'NO_DEADLINE', params: { phase } });
+    if (!(until instanceof Date) || Number.isNaN(until.getTime())) problems.push({ path: 'until', message: 'a date and time', code: 'INVALID_DATE', params: { field: 'until' } });
+    else if (until.getTime() <= clock.nowMs()) problems.push({ path: 'until', message: 'must be in the future', code: 'MUST_BE_FUTURE', params: { field: 'until' } });
     const a = await this.em.findOne(Assessment, { id }, { populate: ['period', 'unit'] });
     if (!a) throw notFound('Assessment', id);
     const deadline = periodDeadline(a.period, phase);
-    if (DEADLINE_OF[phase] && !deadline) problems.push({ path: 'phase', message: `the period has no ${phase} deadline to extend` });
-    else if (deadline && until <= deadline) problems.push({ path: 'until', message: `must be after the period’s deadline (${formatDeadline(deadline, a.period.timeZone)})` });
+    if (DEADLINE_OF[phase] && !deadline) problems.push({ path: 'phase', message: `the period has no ${phase} deadline to extend`, code: 'NO_DEADLINE', params: { phase } });
+    else if (deadline && until <= deadline) problems.push({ path: 'until', message: `must be after the period’s deadline (${formatDeadline(deadline, a.period.timeZone)})`, code: 'NOT_AFTER_DEADLINE', params: { field: 'until', deadline: formatDeadline(deadline, a.period.timeZone) } });
     if (problems.length) throw badInput(problems);
     const order = [Phase.DRAFT, Phase.SELF_ASSESSMENT, Phase.APPRAISAL, Phase.EXPLANATION, Phase.FINAL_APPRAISAL, Phase.FINALIZED, Phase.PUBLISHED];
     if (order.indexOf(a.period.phase) > order.indexOf(phase)) {
@@ -73,7 +73,7 @@ export class DeadlineService {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: input.timeZone });
       } catch {
-        throw badInput([{ path: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh` }]);
+        throw badInput([{ path: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh`, code: 'INVALID_TIME_ZONE', params: { value: input.timeZone } }]);
       }
       period.timeZone = input.timeZone;
     }

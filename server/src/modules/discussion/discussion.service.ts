@@ -115,7 +115,7 @@ export class DiscussionService {
 
 function cleanBody(text: string): string {
   const body = (text ?? '').trim();
-  if (!body) throw badInput([{ path: 'body', message: 'write something' }]);
-  if (body.length > MAX_BODY) throw badInput([{ path: 'body', message: `at most ${MAX_BODY} characters` }]);
+  if (!body) throw badInput([{ path: 'body', message: 'write something', code: 'REQUIRED', params: { field: 'body' } }]);
+  if (body.length > MAX_BODY) throw badInput([{ path: 'body', message: `at most ${MAX_BODY} characters`, code: 'TOO_LONG', params: { field: 'body', max: MAX_BODY } }]);
   return body;
 }

@@ -25,8 +25,8 @@ export async function mentionedUsers(em: Em, assessment: AssessmentRef, body: st
   for (const email of emails) {
     const u = byEmail.get(email);
     const viewer = u ? await loadViewer(em, u.id) : null;
-    if (!viewer) problems.push({ path: 'body', message: `@${email}: no active person has this address` });
-    else if (!canReadAssessment(viewer, assessment)) problems.push({ path: 'body', message: `@${email}: ${viewer.name} may not see this entry` });
+    if (!viewer) problems.push({ path: 'body', message: `@${email}: no active person has this address`, code: 'MENTION_UNKNOWN', params: { email } });
+    else if (!canReadAssessment(viewer, assessment)) problems.push({ path: 'body', message: `@${email}: ${viewer.name} may not see this entry`, code: 'MENTION_NO_ACCESS', params: { email, name: viewer.name } });
     else ids.push(viewer.id);
   }
   if (problems.length) throw badInput(problems);

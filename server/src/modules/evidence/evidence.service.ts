@@ -66,22 +66,22 @@ export class EvidenceService {
     const problems: Problem[] = [];
     const url = (input.url ?? '').trim();
     let parsed: URL | null = null;
-    if (!url) problems.push({ path: 'url', message: 'is required' });
-    else if (url.length > MAX_URL) problems.push({ path: 'url', message: `at most ${MAX_URL} characters` });
+    if (!url) problems.push({ path: 'url', message: 'is required', code: 'REQUIRED', params: { field: 'url' } });
+    else if (url.length > MAX_URL) problems.push({ path: 'url', message: `at most ${MAX_URL} characters`, code: 'TOO_LONG', params: { field: 'url', max: MAX_URL } });
     else {
       try {
         parsed = new URL(url);
       } catch {
-        problems.push({ path: 'url', message: 'is not a valid URL' });
+        problems.push({ path: 'url', message: 'is not a valid URL', code: 'INVALID_URL', params: { value: url } });
       }
     }
     if (parsed) {
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') problems.push({ path: 'url', message: 'must start with http:// or https://' });
-      else if (!parsed.hostname) problems.push({ path: 'url', message: 'needs a host' });
-      else if (parsed.username || parsed.password) problems.push({ path: 'url', message: 'must not carry a user name or password' });
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') problems.push({ path: 'url', message: 'must start with http:// or https://', code: 'INVALID_URL', params: { value: url } });
+      else if (!parsed.hostname) problems.push({ path: 'url', message: 'needs a host', code: 'INVALID_URL', params: { value: url } });
+      else if (parsed.username || parsed.password) problems.push({ path: 'url', message: 'must not carry a user name or password', code: 'URL_CREDENTIALS' });
     }
     const title = (input.title ?? '').trim();
-    if (title.length > MAX_TITLE) problems.push({ path: 'title', message: `at most ${MAX_TITLE} characters` });
+    if (title.length > MAX_TITLE) problems.push({ path: 'title', message: `at most ${MAX_TITLE} characters`, code: 'TOO_LONG', params: { field: 'title', max: MAX_TITLE } });
     if (problems.length) throw badInput(problems);
     return { url: parsed!.href, name: title || parsed!.href.slice(0, MAX_TITLE) };
   }

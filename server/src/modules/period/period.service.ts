@@ -52,25 +52,25 @@ export class PeriodService {
   async create(input: CreatePeriodInput): Promise<Period> {
     const problems: Problem[] = [];
     const name = input.name.trim();
-    if (name.length === 0 || name.length > 300) problems.push({ path: 'name', message: 'must be 1–300 characters' });
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.push({ path: 'year', message: 'must be a year between 2000 and 2100' });
+    if (name.length === 0 || name.length > 300) problems.push({ path: 'name', message: 'must be 1–300 characters', ...(name ? { code: 'TOO_LONG' as const, params: { field: 'name', max: 300 } } : { code: 'REQUIRED' as const, params: { field: 'name' } }) });
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.push({ path: 'year', message: 'must be a year between 2000 and 2100', code: 'OUT_OF_RANGE', params: { field: 'year', min: 2000, max: 2100 } });
     const fw = await this.em.findOne(Framework, { id: assertId(input.frameworkId, 'Framework') });
-    if (!fw) problems.push({ path: 'frameworkId', message: 'no such framework' });
-    else if (fw.status !== FrameworkStatus.PUBLISHED) problems.push({ path: 'frameworkId', message: 'publish the framework first' });
+    if (!fw) problems.push({ path: 'frameworkId', message: 'no such framework', code: 'UNKNOWN_REFERENCE', params: { field: 'frameworkId', value: input.frameworkId } });
+    else if (fw.status !== FrameworkStatus.PUBLISHED) problems.push({ path: 'frameworkId', message: 'publish the framework first', code: 'FRAMEWORK_NOT_PUBLISHED' });
     const unitIds = [...new Set(input.unitIds.map((id) => assertId(id, 'Unit')))];
-    if (unitIds.length === 0) problems.push({ path: 'unitIds', message: 'give at least one unit' });
-    if (unitIds.length !== input.unitIds.length) problems.push({ path: 'unitIds', message: 'a unit is listed twice' });
+    if (unitIds.length === 0) problems.push({ path: 'unitIds', message: 'give at least one unit', code: 'REQUIRED', params: { field: 'unitIds' } });
+    if (unitIds.length !== input.unitIds.length) problems.push({ path: 'unitIds', message: 'a unit is listed twice', code: 'LISTED_TWICE', params: { field: 'unitIds' } });
     const units = unitIds.length ? await this.em.find(Unit, { id: { $in: unitIds } }) : [];
     for (const id of unitIds) {
       const unit = units.find((u) => u.id === id);
-      if (!unit) problems.push({ path: 'unitIds', message: `no unit ${id}` });
-      else if (fw && unit.kind !== fw.unitKind) problems.push({ path: 'unitIds', message: `${unit.name} is a ${unit.kind}, the framework is for ${fw.unitKind}` });
+      if (!unit) problems.push({ path: 'unitIds', message: `no unit ${id}`, code: 'UNKNOWN_REFERENCE', params: { field: 'unitIds', value: id } });
+      else if (fw && unit.kind !== fw.unitKind) problems.push({ path: 'unitIds', message: `${unit.name} is a ${unit.kind}, the framework is for ${fw.unitKind}`, code: 'UNIT_KIND_MISMATCH', params: { unit: unit.name, kind: unit.kind, expected: fw.unitKind } });
     }
     if (input.timeZone != null) {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: input.timeZone });
       } catch {
-        problems.push({ path: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh` });
+        problems.push({ path: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh`, code: 'INVALID_TIME_ZONE', params: { value: input.timeZone } });
       }
     }
     if (problems.length) throw badInput(problems);

@@ -13,7 +13,7 @@ import { User } from './user.entity';
 
 const CODE_PREFIX = 'rst_';
 const hashCode = (code: string): string => createHash('sha256').update(code, 'utf8').digest('hex');
-const BAD_CODE: Problem[] = [{ path: 'code', message: 'is unknown, used or expired; ask an administrator for a new one' }];
+const BAD_CODE: Problem[] = [{ path: 'code', message: 'is unknown, used or expired; ask an administrator for a new one', code: 'RESET_CODE_INVALID' }];
 
 /**
  * Changing a password, and an ADMIN's reset by one-time code. Setting a password raises the
@@ -33,10 +33,10 @@ export class PasswordService {
     if (!user) throw notFound('User', viewer.id);
     const problems: Problem[] = [];
     if (currentPassword.length > 1000 || !(await verifyPassword(user.passwordHash, currentPassword))) {
-      problems.push({ path: 'currentPassword', message: 'is not your current password' });
+      problems.push({ path: 'currentPassword', message: 'is not your current password', code: 'WRONG_PASSWORD' });
     }
     problems.push(...passwordProblems(newPassword, user.role, 'newPassword'));
-    if (problems.length === 0 && newPassword === currentPassword) problems.push({ path: 'newPassword', message: 'is the current password' });
+    if (problems.length === 0 && newPassword === currentPassword) problems.push({ path: 'newPassword', message: 'is the current password', code: 'SAME_PASSWORD' });
     if (problems.length) throw badInput(problems);
     const epoch = await this.setPassword(this.em, user.id, newPassword);
     user.sessionEpoch = epoch;
