@@ -43,6 +43,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, opts: { log?
   const app = await createApp(config, orm, opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
+  const stalls = watchStalls();
   return {
     url: `http://127.0.0.1:${port}`,
     db,
@@ -50,9 +51,32 @@ export async function startTestApp(overrides: Partial<Config> = {}, opts: { log?
     orm,
     app,
     async close() {
+      stalls.stop();
       await app.close();
       await orm.close(true);
       if (!opts.db) await db.drop();
     },
   };
+}
+
+/**
+ * Reports, on stderr, each time this process's event loop (the test server's too) was held for
+ * seconds: a browser test that waits in vain then says whether its server stood still (a
+ * synchronous step in the process) or was only slow (the machine). Silent otherwise.
+ */
+const STALL_MS = 3000;
+function watchStalls(): { stop(): void } {
+  const every = 250;
+  let last = Date.now();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    const held = now - last - every;
+    if (held >= STALL_MS) {
+      const file = (globalThis as { expect?: { getState?: () => { testPath?: string; currentTestName?: string } } }).expect?.getState?.();
+      process.stderr.write(`event loop held ${held} ms until ${new Date(now).toISOString()} (${file?.testPath?.replace(/.*\/test\//, 'test/') ?? '?'} › ${file?.currentTestName ?? 'outside a test'})\n`);
+    }
+    last = now;
+  }, every);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
