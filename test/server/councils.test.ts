@@ -230,7 +230,16 @@ describe('appraisal councils', () => {
       };
       expect(await errorCode(t.url, INSPECT, { i: input }, tok.outsider)).toBe('FORBIDDEN');
       const bad = await gql(t.url, INSPECT, { i: { ...input, date: '2025-13-40', memberIds: [w.userIds.staffB], findings: [{ criterionId: w.criteria['1'], text: '' }] } }, tok.chair);
-      expect(bad.errors?.[0].extensions.problems.map((p: any) => p.path)).toEqual(expect.arrayContaining(['date', 'memberIds.0', 'findings.0.criterionId', 'findings.0.text']));
+      expect(bad.errors?.[0].extensions.problems.map((p: any) => [p.path, p.code, p.params])).toEqual(
+        expect.arrayContaining([
+          ['date', 'INVALID_DATE', { field: 'date' }],
+          ['memberIds.0', 'NOT_UNIT_OR_COUNCIL', {}],
+          ['findings.0.criterionId', 'NOT_A_LEAF', {}],
+          ['findings.0.text', 'REQUIRED', { field: 'text' }],
+        ]),
+      );
+      const later = await gql(t.url, INSPECT, { i: { ...input, date: '2999-01-01', place: ' ' } }, tok.chair);
+      expect(later.errors?.[0].extensions.problems.map((p: any) => [p.path, p.code])).toEqual([['date', 'MUST_BE_PAST'], ['place', 'REQUIRED']]);
       const r = (await ok(t.url, INSPECT, { i: input }, tok.chair)).recordInspection;
       inspectionId = r.id;
       expect(r.members.map((m: any) => m.email).sort()).toEqual(['chair@test', 'leader.a@test']);
@@ -239,7 +248,11 @@ describe('appraisal councils', () => {
 
     it('should take photos under the evidence rules, and show them to those who read the assessment only', async () => {
       expect((await upload(tok.outsider, inspectionId)).status).toBe(403);
-      expect((await upload(tok.chair, inspectionId, Buffer.from('MZ not an image'), 'virus.exe')).status).toBe(415);
+      const refused = await upload(tok.chair, inspectionId, Buffer.from('MZ not an image'), 'virus.exe');
+      expect(refused.status).toBe(415);
+      expect(refused.body.problems).toEqual([expect.objectContaining({ path: 'file', code: 'FILE_TYPE_REFUSED', params: { ext: '.exe', accepted: expect.stringContaining('png') } })]);
+      const empty = await upload(tok.chair, inspectionId, Buffer.alloc(0), 'trống.png');
+      expect([empty.status, empty.body.problems?.[0]?.code]).toEqual([400, 'FILE_EMPTY']);
       const up = await upload(tok.chair, inspectionId);
       expect(up.status).toBe(201);
       const a = (await ok(t.url, INSPECTIONS, { id: w.assessmentA }, w.tokens.leaderA)).assessment;

@@ -211,6 +211,7 @@ describe('evidence', () => {
       expect(r.status).toBe(413);
       expect(r.body).toMatchObject({ code: 'BAD_USER_INPUT', maxBytes: MAX_BYTES });
       expect(r.body.message).toContain('8 KB');
+      expect(r.body.problems).toEqual([expect.objectContaining({ path: 'file', code: 'FILE_TOO_LARGE', params: { max: '8 KB' } })]);
       await expectNothingStored(before);
       // exactly the limit is fine
       const fits = await upload(w.tokens.staffA, { code: '1.1', bytes: pdf(MAX_BYTES) });
@@ -243,6 +244,8 @@ describe('evidence', () => {
         const r = await upload(w.tokens.staffA, { code: '1.1', name, bytes });
         expect([name, r.status, r.body.code]).toEqual([name, 415, 'BAD_USER_INPUT']);
         expect(r.body.problems[0].path).toBe('file');
+        // a type outside the list by its extension, or content that is not what the extension says
+        expect([name, r.body.problems[0].code]).toEqual([name, ['setup.exe', 'trang.html', 'khong-duoi'].includes(name) ? 'FILE_TYPE_REFUSED' : 'FILE_CONTENT_MISMATCH']);
         expect(r.body.acceptedTypes).toContain('pdf');
       }
       await expectNothingStored(before);
@@ -251,10 +254,10 @@ describe('evidence', () => {
     it('should refuse an empty file, a missing field and an unknown leaf with nothing stored', async () => {
       const before = await snapshot();
       const empty = await upload(w.tokens.staffA, { code: '1.1', bytes: Buffer.alloc(0) });
-      expect([empty.status, empty.body.code]).toEqual([400, 'BAD_USER_INPUT']);
+      expect([empty.status, empty.body.code, empty.body.problems[0].code]).toEqual([400, 'BAD_USER_INPUT', 'FILE_EMPTY']);
       const noCriterion = await upload(w.tokens.staffA, { code: '' });
       expect(noCriterion.status).toBe(400);
-      expect(noCriterion.body.problems).toMatchObject([{ path: 'criterionId', message: 'is required' }]);
+      expect(noCriterion.body.problems).toMatchObject([{ path: 'criterionId', message: 'is required', code: 'REQUIRED', params: { field: 'criterionId' } }]);
       // a group is not a leaf: it has no entry
       const group = await upload(w.tokens.leaderA, { code: '2.2' });
       expect([group.status, group.body.code]).toEqual([404, 'NOT_FOUND']);
@@ -264,6 +267,7 @@ describe('evidence', () => {
         body: JSON.stringify({ assessmentId: w.assessmentA }),
       });
       expect(notMultipart.status).toBe(415);
+      expect(((await notMultipart.json()) as any).problems[0].code).toBe('NOT_MULTIPART');
       await expectNothingStored(before);
     });
   });

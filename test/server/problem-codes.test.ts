@@ -74,4 +74,12 @@ describe('problem codes of the forms', () => {
       ]),
     );
   });
+  it('should code marking notifications without ids, a presence session id and an API token without a name', async () => {
+    expect(await problemsOf(t, `mutation{markNotificationsRead{__typename}}`, {}, w.tokens.staffA)).toEqual([expect.objectContaining({ path: 'ids', code: 'REQUIRED', params: { field: 'ids' } })]);
+    const presence = `mutation($a:ID!){updatePresence(assessmentId:$a,sessionId:"x"):Boolean}`;
+    expect(await problemsOf(t, presence.replace(':Boolean', ''), { a: w.assessmentA }, w.tokens.staffA)).toEqual([expect.objectContaining({ path: 'sessionId', code: 'INVALID_SESSION_ID' })]);
+    const issue = `mutation($n:String!){issueApiToken(name:$n,scope:READ){secret}}`;
+    expect(await problemsOf(t, issue, { n: '  ' }, w.tokens.admin)).toEqual([expect.objectContaining({ path: 'name', code: 'REQUIRED', params: { field: 'name' } })]);
+    expect(await problemsOf(t, issue, { n: 'x'.repeat(201) }, w.tokens.admin)).toEqual([expect.objectContaining({ path: 'name', code: 'TOO_LONG', params: { field: 'name', max: 200 } })]);
+  });
 });

@@ -42,6 +42,12 @@ describe('pushStatistics: many figures in one call', () => {
     const paths = r.errors![0].extensions!.problems.map((p: any) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['figures[1].criterionCode', 'figures[2].unitCode', 'figures[3].criterionCode', 'figures[4].criterionCode']));
     expect(paths.some((p: string) => p.startsWith('figures[0]'))).toBe(false);
+    // each problem with its code, for the integrator's own wording
+    const coded = r.errors![0].extensions!.problems.map((p: any) => `${p.path} ${p.code}`);
+    expect(coded).toEqual(
+      expect.arrayContaining(['figures[1].criterionCode DUPLICATE', 'figures[2].unitCode UNKNOWN_REFERENCE', 'figures[3].criterionCode NOT_A_STATISTIC', 'figures[4].criterionCode UNKNOWN_REFERENCE']),
+    );
+    expect(coded.filter((c: string) => c.endsWith(' INVALID'))).toEqual([]);
     // figure 0 was valid, but nothing was written
     expect(await entry(w.assessmentA, '1.4')).toMatchObject({ selfScore: null, source: null, version: 1 });
   });
@@ -71,7 +77,7 @@ describe('pushStatistics: many figures in one call', () => {
     // the same key with other figures is a mistake, said plainly
     const other = await gql(t.url, PUSH, { i: { ...input, figures: [input.figures[0]] } }, secret);
     expect(other.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(other.errors?.[0].extensions?.problems[0].path).toBe('idempotencyKey');
+    expect(other.errors?.[0].extensions?.problems[0]).toMatchObject({ path: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('should keep a figure that arrives after the unit submitted as the council’s source figure, beside the unit’s own', async () => {

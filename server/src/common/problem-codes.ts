@@ -157,6 +157,40 @@ export const PROBLEM_CODES = [
   'NOT_APPRAISED',
   /** {}: the assignee is not an active STAFF or LEADER of the unit */
   'ASSIGNEE_NOT_IN_UNIT',
+  /** { field }: a day that must not be in the future (an inspection is recorded after it took place) */
+  'MUST_BE_PAST',
+  /** {}: a person present who is neither one of the unit's people nor its council */
+  'NOT_UNIT_OR_COUNCIL',
+  /** {}: not a leaf criterion of this assessment */
+  'NOT_A_LEAF',
+  /** {}: a session id of 8–64 letters, digits, - or _ */
+  'INVALID_SESSION_ID',
+  /** {}: a unit named by unitId or by unitCode, one of them */
+  'UNIT_ID_OR_CODE',
+  /** { criterion }: statistics go to RATIO and RELATIVE indicators only */
+  'NOT_A_STATISTIC',
+  /** {}: an idempotency key already used for other figures */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** { unit, criterion }: the unit's assessment has no entry for the criterion */
+  'NO_ENTRY',
+  /** {}: an upload that is not multipart/form-data */
+  'NOT_MULTIPART',
+  /** { field }: a field the form does not take */
+  'UNKNOWN_FIELD',
+  /** {}: one file per upload, in the field file */
+  'ONE_FILE',
+  /** {}: the upload ended before the whole file arrived */
+  'UPLOAD_CUT_OFF',
+  /** { max }: a file over the size limit (max in words, e.g. 25 MB) */
+  'FILE_TOO_LARGE',
+  /** { ext, accepted }: a file type not accepted */
+  'FILE_TYPE_REFUSED',
+  /** { ext, accepted }: content that is not what the extension says */
+  'FILE_CONTENT_MISMATCH',
+  /** {}: an empty file */
+  'FILE_EMPTY',
+  /** { field }: not a file in base64 */
+  'NOT_BASE64',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

@@ -4,6 +4,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { errorCode } from '../../app/errors';
 import type { EvidencePanel_EntryFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { problemText } from '../../i18n/problems';
 import { useSession } from '../auth/session';
 import { EntryEvidenceQuery } from './documents';
 import { useAttachEvidenceLinkMutation, useRemoveEvidenceMutation } from './hooks';
@@ -26,7 +27,7 @@ type Upload = { key: number; name: string; share: number; error?: string };
  * a progress bar each (POST /evidence), attaching a link, removing, downloading.
  */
 export function EvidencePanel({ assessmentId, criterionId, entry, required, editable, onVersionMoved }: EvidencePanelProps) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const { token } = useSession();
   const client = useApolloClient();
   const input = useRef<HTMLInputElement>(null);
@@ -69,9 +70,19 @@ export function EvidencePanel({ assessmentId, criterionId, entry, required, edit
       } catch (err) {
         const code = err instanceof UploadError ? err.code : '';
         const status = err instanceof UploadError ? err.status : 0;
+        const problems = err instanceof UploadError ? err.problems : [];
         set({
-          error:
-            status === 413 ? t('evidence.tooLarge') : status === 415 ? t('evidence.badType') : code === 'PHASE_CLOSED' ? t('save.phaseClosed') : code === 'FORBIDDEN' ? t('evidence.forbidden') : t('error.network'),
+          error: problems.length
+            ? problems.map((p) => problemText(lang, p)).join(' ')
+            : status === 413
+              ? t('evidence.tooLarge')
+              : status === 415
+                ? t('evidence.badType')
+                : code === 'PHASE_CLOSED'
+                  ? t('save.phaseClosed')
+                  : code === 'FORBIDDEN'
+                    ? t('evidence.forbidden')
+                    : t('error.network'),
         });
       }
     }

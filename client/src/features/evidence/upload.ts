@@ -1,4 +1,5 @@
 import { downloadFile } from '../../app/download';
+import type { Problem } from '../../app/errors';
 
 /** What POST /evidence answers (201). */
 export interface UploadedEvidence {
@@ -15,6 +16,8 @@ export class UploadError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** BAD_USER_INPUT's problems, each with its code (i18n/problems.ts words them) */
+    readonly problems: Problem[] = [],
   ) {
     super(message);
   }
@@ -53,8 +56,9 @@ export function uploadForm<T>(path: string, token: string, fields: Record<string
         onProgress(1);
         resolve(xhr.response as T);
       } else {
-        const body = (xhr.response ?? {}) as { code?: string; message?: string };
-        reject(new UploadError(xhr.status, body.code ?? 'HTTP_' + xhr.status, body.message ?? xhr.statusText));
+        const body = (xhr.response ?? {}) as { code?: string; message?: string; problems?: unknown };
+        const problems = Array.isArray(body.problems) ? (body.problems as Problem[]) : [];
+        reject(new UploadError(xhr.status, body.code ?? 'HTTP_' + xhr.status, body.message ?? xhr.statusText, problems));
       }
     };
     xhr.onerror = () => reject(new UploadError(0, 'NETWORK', 'network error'));

@@ -2,8 +2,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorCode, errorProblems } from '../../app/errors';
 import { useI18n } from '../../i18n';
+import { problemText } from '../../i18n/problems';
 import { useSession } from '../auth/session';
-import { downloadEvidence, uploadForm } from '../evidence/upload';
+import { downloadEvidence, uploadForm, UploadError } from '../evidence/upload';
 import type { AssessmentEvent } from '../live/applyEvent';
 import { ProgressBar } from '../progress/ProgressBar';
 import { InspectionsQuery, RecordInspectionMutation } from './documents';
@@ -22,7 +23,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * criterion, photos and files (uploaded with progress after the record is saved).
  */
 export function InspectionPanel({ assessmentId, leaves, editable, lastEvent }: { assessmentId: string; leaves: Leaf[]; editable: boolean; lastEvent: AssessmentEvent | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { token } = useSession();
   const { data, refetch } = useQuery(InspectionsQuery, { variables: { id: assessmentId } });
   const [record, recording] = useMutation(RecordInspectionMutation);
@@ -64,7 +65,16 @@ export function InspectionPanel({ assessmentId, leaves, editable, lastEvent }: {
     } catch (err) {
       setUpload(null);
       const code = errorCode(err) ?? (err as { code?: string }).code;
-      setProblem(code === 'BAD_USER_INPUT' ? errorProblems(err).map((p) => `${p.path}: ${p.message}`).join('; ') : code === 'FORBIDDEN' ? t('error.forbidden') : code === 'PHASE_CLOSED' ? t('inspection.closed') : (err as Error).message || t('error.network'));
+      const problems = err instanceof UploadError ? err.problems : code === 'BAD_USER_INPUT' ? errorProblems(err) : [];
+      setProblem(
+        problems.length
+          ? problems.map((p) => problemText(lang, p)).join(' ')
+          : code === 'FORBIDDEN'
+            ? t('error.forbidden')
+            : code === 'PHASE_CLOSED'
+              ? t('inspection.closed')
+              : t('error.network'),
+      );
       await refetch();
     }
   };

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import { viewerFrom, type Viewer } from '../../common/auth';
-import { AppError, badInput, unauthenticated } from '../../common/errors';
+import { AppError, badInput, unauthenticated, type Problem } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
 import type { Em } from '../../orm';
@@ -76,20 +76,20 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
         limits: { files: 1, fields: FIELDS.length, parts: 10, fileSize: o.maxBytes + 1, fieldSize: 200, fieldNameSize: 100, headerPairs: 20 },
       });
     } catch {
-      resolve({ ok: false, status: 415, error: badInput([{ path: '', message: `send multipart/form-data with the fields ${names} and file` }]) });
+      resolve({ ok: false, status: 415, error: badInput([{ path: '', message: `send multipart/form-data with the fields ${names} and file`, code: 'NOT_MULTIPART', params: {} }]) });
       return;
     }
 
     bb.on('field', (name, value, info) => {
-      if (!FIELDS.includes(name)) fail(400, badInput([{ path: name, message: `unknown field: send ${names} and file` }]));
-      else if (info.valueTruncated) fail(400, badInput([{ path: name, message: 'is too long' }]));
-      else if (unsafeText(value)) fail(400, badInput([{ path: name, message: unsafeText(value)! }]));
+      if (!FIELDS.includes(name)) fail(400, badInput([{ path: name, message: `unknown field: send ${names} and file`, code: 'UNKNOWN_FIELD', params: { field: name } }]));
+      else if (info.valueTruncated) fail(400, badInput([{ path: name, message: 'is too long', code: 'TOO_LONG', params: { field: name, max: 200 } }]));
+      else if (unsafeText(value)) fail(400, badInput([{ path: name, message: unsafeText(value)!, code: 'UNSAFE_TEXT', params: { field: name } }]));
       else fields[name] = value;
     });
     bb.on('file', (name, stream, info) => {
       if (name !== 'file' || fileSeen) {
         stream.resume();
-        fail(400, badInput([{ path: name, message: 'send one file, in the field "file"' }]));
+        fail(400, badInput([{ path: name, message: 'send one file, in the field "file"', code: 'ONE_FILE', params: {} }]));
         return;
       }
       fileSeen = true;
@@ -97,7 +97,7 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
         file = f;
       });
     });
-    const tooMany = () => fail(400, badInput([{ path: '', message: `send only the fields ${names} and one file` }]));
+    const tooMany = () => fail(400, badInput([{ path: '', message: `send only the fields ${names} and one file`, code: 'ONE_FILE', params: {} }]));
     bb.on('filesLimit', tooMany);
     bb.on('fieldsLimit', tooMany);
     bb.on('partsLimit', tooMany);
@@ -117,7 +117,7 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
 
     pipeline(req, bb, (err) => {
       req.off('data', count);
-      if (err) fail(400, badInput([{ path: 'file', message: 'the upload was cut off or is not well-formed multipart' }]));
+      if (err) fail(400, badInput([{ path: 'file', message: 'the upload was cut off or is not well-formed multipart', code: 'UPLOAD_CUT_OFF', params: {} }]));
       void fileDone.then(async () => {
         const f = file as ReceivedFile | null;
         if (failure) {
@@ -125,8 +125,8 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
           resolve({ ok: false, ...failure });
           return;
         }
-        const missing = FIELDS.filter((k) => !fields[k]).map((k) => ({ path: k, message: 'is required' }));
-        if (!f) missing.push({ path: 'file', message: 'is required' });
+        const missing = FIELDS.filter((k) => !fields[k]).map((k): Problem => ({ path: k, message: 'is required', code: 'REQUIRED', params: { field: k } }));
+        if (!f) missing.push({ path: 'file', message: 'is required', code: 'REQUIRED', params: { field: 'file' } });
         if (missing.length) {
           if (f) await o.storage.discard(f.tempPath);
           resolve({ ok: false, status: 400, error: badInput(missing) });
@@ -138,7 +138,7 @@ export function receiveUpload(req: IncomingMessage, o: UploadOptions): Promise<R
   });
 }
 
-export const tooLarge = (maxBytes: number) => badInput([{ path: 'file', message: `the file is larger than the limit of ${sizeText(maxBytes)}` }], { maxBytes });
+export const tooLarge = (maxBytes: number) => badInput([{ path: 'file', message: `the file is larger than the limit of ${sizeText(maxBytes)}`, code: 'FILE_TOO_LARGE', params: { max: sizeText(maxBytes) } }], { maxBytes });
 
 /** Streams one file part to a temporary file; resolves with it, or with null after `fail`. */
 async function receiveFile(
@@ -151,7 +151,7 @@ async function receiveFile(
   const unsafe = unsafeText(rawName ?? '');
   if (unsafe) {
     stream.resume();
-    fail(400, badInput([{ path: 'file', message: `the file name ${unsafe}` }]));
+    fail(400, badInput([{ path: 'file', message: `the file name ${unsafe}`, code: 'UNSAFE_TEXT', params: { field: 'file' } }]));
     return null;
   }
   const name = cleanFileName(rawName);
@@ -159,12 +159,12 @@ async function receiveFile(
   const type = o.types.includes(ext) ? EVIDENCE_FILE_TYPES[ext] : undefined;
   if (!name) {
     stream.resume();
-    fail(400, badInput([{ path: 'file', message: 'the file needs a name' }]));
+    fail(400, badInput([{ path: 'file', message: 'the file needs a name', code: 'REQUIRED', params: { field: 'file' } }]));
     return null;
   }
   if (!type) {
     stream.resume();
-    fail(415, badInput([{ path: 'file', message: `files of type ${ext ? '.' + ext : 'without an extension'} are not accepted; ${refusedTypeMessage(o.types)}` }], { acceptedTypes: o.types }));
+    fail(415, badInput([{ path: 'file', message: `files of type ${ext ? '.' + ext : 'without an extension'} are not accepted; ${refusedTypeMessage(o.types)}`, code: 'FILE_TYPE_REFUSED', params: { ext: ext ? '.' + ext : '', accepted: o.types.join(', ') } }], { acceptedTypes: o.types }));
     return null;
   }
   // The limit, an error (the client went away) or the end can come while the checks below are
@@ -180,7 +180,7 @@ async function receiveFile(
   stream.on('close', () => {
     gone = true;
   });
-  const cutOff = () => fail(400, badInput([{ path: 'file', message: 'the upload was cut off' }]));
+  const cutOff = () => fail(400, badInput([{ path: 'file', message: 'the upload was cut off', code: 'UPLOAD_CUT_OFF', params: {} }]));
   if (o.precheck && (o.fields ?? EVIDENCE_FIELDS).every((k) => fields[k])) {
     stream.pause();
     try {
@@ -241,7 +241,7 @@ async function receiveFile(
       stream.resume(); // drain the rest so that busboy can finish the form
     };
     const refused = () =>
-      stop(415, badInput([{ path: 'file', message: `the content is not a .${ext} file; ${refusedTypeMessage(o.types)}` }], { acceptedTypes: o.types }));
+      stop(415, badInput([{ path: 'file', message: `the content is not a .${ext} file; ${refusedTypeMessage(o.types)}`, code: 'FILE_CONTENT_MISMATCH', params: { ext: '.' + ext, accepted: o.types.join(', ') } }], { acceptedTypes: o.types }));
     const sniff = () => {
       sniffed = true;
       const first = Buffer.concat(head);
@@ -270,16 +270,16 @@ async function receiveFile(
     stream.on('end', () => {
       if (stopped) return;
       if (overLimit || stream.truncated) return stop(413, tooLarge(o.maxBytes));
-      if (size === 0) return stop(400, badInput([{ path: 'file', message: 'the file is empty' }]));
+      if (size === 0) return stop(400, badInput([{ path: 'file', message: 'the file is empty', code: 'FILE_EMPTY', params: {} }]));
       if (!sniffed) sniff();
       if (stopped) return;
       ok = true;
       out.end();
     });
-    stream.on('error', () => stop(400, badInput([{ path: 'file', message: 'the upload was cut off' }])));
+    stream.on('error', () => stop(400, badInput([{ path: 'file', message: 'the upload was cut off', code: 'UPLOAD_CUT_OFF', params: {} }])));
     stream.on('close', () => {
       streamClosed = true;
-      if (!ok && !stopped) stop(400, badInput([{ path: 'file', message: 'the upload was cut off' }]));
+      if (!ok && !stopped) stop(400, badInput([{ path: 'file', message: 'the upload was cut off', code: 'UPLOAD_CUT_OFF', params: {} }]));
       settle();
     });
     out.on('error', (e) => {

@@ -36,23 +36,23 @@ export class InspectionService {
       const problems: Problem[] = [];
       const date = (input.date ?? '').trim();
       const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
-      if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) problems.push({ path: 'date', message: 'a day as YYYY-MM-DD' });
-      else if (day.getTime() > Date.now() + 86_400_000) problems.push({ path: 'date', message: 'an inspection is recorded after it took place' });
+      if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) problems.push({ path: 'date', message: 'a day as YYYY-MM-DD', code: 'INVALID_DATE', params: { field: 'date' } });
+      else if (day.getTime() > Date.now() + 86_400_000) problems.push({ path: 'date', message: 'an inspection is recorded after it took place', code: 'MUST_BE_PAST', params: { field: 'date' } });
       const place = (input.place ?? '').trim();
-      if (!place) problems.push({ path: 'place', message: 'say where' });
-      if (place.length > 500) problems.push({ path: 'place', message: 'at most 500 characters' });
+      if (!place) problems.push({ path: 'place', message: 'say where', code: 'REQUIRED', params: { field: 'place' } });
+      if (place.length > 500) problems.push({ path: 'place', message: 'at most 500 characters', code: 'TOO_LONG', params: { field: 'place', max: 500 } });
 
       const memberIds = [...new Set(input.memberIds.map((m) => m.toLowerCase()))];
-      if (memberIds.length === 0) problems.push({ path: 'memberIds', message: 'name the people present' });
-      if (memberIds.length > MAX_MEMBERS) problems.push({ path: 'memberIds', message: `at most ${MAX_MEMBERS} people` });
+      if (memberIds.length === 0) problems.push({ path: 'memberIds', message: 'name the people present', code: 'REQUIRED', params: { field: 'memberIds' } });
+      if (memberIds.length > MAX_MEMBERS) problems.push({ path: 'memberIds', message: `at most ${MAX_MEMBERS} people`, code: 'TOO_MANY', params: { field: 'memberIds', max: MAX_MEMBERS } });
       for (const [i, id] of memberIds.entries()) {
         const person = isUuid(id) ? await loadViewer(em, id) : null;
         const unitPerson = person && (person.role === Role.LEADER || person.role === Role.STAFF) && person.unitId === a.unit.id;
         const council = person && person.role === Role.APPRAISER && canReadAssessment(person, refOf(a));
-        if (!unitPerson && !council) problems.push({ path: `memberIds.${i}`, message: 'not one of the unit’s people or its council' });
+        if (!unitPerson && !council) problems.push({ path: `memberIds.${i}`, message: 'not one of the unit’s people or its council', code: 'NOT_UNIT_OR_COUNCIL', params: {} });
       }
 
-      if (input.findings.length > MAX_FINDINGS) problems.push({ path: 'findings', message: `at most ${MAX_FINDINGS} findings` });
+      if (input.findings.length > MAX_FINDINGS) problems.push({ path: 'findings', message: `at most ${MAX_FINDINGS} findings`, code: 'TOO_MANY', params: { field: 'findings', max: MAX_FINDINGS } });
       const criterionIds = input.findings.map((f) => f.criterionId.toLowerCase()).filter(isUuid);
       const entries = criterionIds.length ? await em.find(ScoreEntry, { assessment: a.id, criterion: { $in: criterionIds } }, { populate: ['criterion'] }) : [];
       const entryOf = new Map(entries.map((e) => [e.criterion.id, e]));
@@ -60,9 +60,9 @@ export class InspectionService {
       input.findings.forEach((f, i) => {
         const e = entryOf.get(f.criterionId.toLowerCase());
         const text = (f.text ?? '').trim();
-        if (!e) problems.push({ path: `findings.${i}.criterionId`, message: 'not a leaf criterion of this assessment' });
-        if (!text) problems.push({ path: `findings.${i}.text`, message: 'say what was found' });
-        if (text.length > MAX_TEXT) problems.push({ path: `findings.${i}.text`, message: `at most ${MAX_TEXT} characters` });
+        if (!e) problems.push({ path: `findings.${i}.criterionId`, message: 'not a leaf criterion of this assessment', code: 'NOT_A_LEAF', params: {} });
+        if (!text) problems.push({ path: `findings.${i}.text`, message: 'say what was found', code: 'REQUIRED', params: { field: 'text' } });
+        if (text.length > MAX_TEXT) problems.push({ path: `findings.${i}.text`, message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG', params: { field: 'text', max: MAX_TEXT } });
         if (e && text) findings.push({ criterionId: e.criterion.id, entryId: e.id, code: e.criterion.code, text });
       });
       if (problems.length) throw badInput(problems);

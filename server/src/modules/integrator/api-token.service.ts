@@ -13,8 +13,8 @@ export class ApiTokenService {
 
   async issue(viewer: Viewer, name: string, scope: TokenScope, expiresAt: Date | null = null): Promise<{ token: ApiToken; secret: string }> {
     const clean = typeof name === 'string' ? name.trim() : '';
-    if (!clean || clean.length > 200) throw badInput([{ path: 'name', message: 'a name of 1 to 200 characters, e.g. the system it is for' }]);
-    if (expiresAt && expiresAt.getTime() <= clock.nowMs()) throw badInput([{ path: 'expiresAt', message: 'must be in the future' }]);
+    if (!clean || clean.length > 200) throw badInput([{ path: 'name', message: 'a name of 1 to 200 characters, e.g. the system it is for', ...(clean ? { code: 'TOO_LONG', params: { field: 'name', max: 200 } } : { code: 'REQUIRED', params: { field: 'name' } }) }]);
+    if (expiresAt && expiresAt.getTime() <= clock.nowMs()) throw badInput([{ path: 'expiresAt', message: 'must be in the future', code: 'MUST_BE_FUTURE', params: { field: 'expiresAt' } }]);
     const secret = newSecret();
     const token = this.em.create(ApiToken, {
       name: clean,

@@ -43,9 +43,9 @@ export class StatisticService {
     const problems: Problem[] = [];
     const byId = input.unitId !== undefined && input.unitId !== null;
     const byCode = typeof input.unitCode === 'string' && input.unitCode.trim() !== '';
-    if (byId === byCode) problems.push({ path: 'unitId', message: 'name the unit by unitId or by unitCode (one of them)' });
+    if (byId === byCode) problems.push({ path: 'unitId', message: 'name the unit by unitId or by unitCode (one of them)', code: 'UNIT_ID_OR_CODE', params: {} });
     const code = typeof input.criterionCode === 'string' ? input.criterionCode.trim() : '';
-    if (!code) problems.push({ path: 'criterionCode', message: 'criterionCode is required' });
+    if (!code) problems.push({ path: 'criterionCode', message: 'criterionCode is required', code: 'REQUIRED', params: { field: 'criterionCode' } });
     if (problems.length) throw badInput(problems);
     const unitId = byId ? assertId(input.unitId, 'Unit') : null;
 
@@ -62,7 +62,7 @@ export class StatisticService {
     if (!criterion) throw notFound(`Criterion ${code} in the period's framework`);
     if (!criterion.isLeaf || !criterion.method || !PUSHABLE.includes(criterion.method)) {
       const what = criterion.isLeaf ? `a ${criterion.method} indicator` : 'a group';
-      throw badInput([{ path: 'criterionCode', message: `${code} is ${what}; statistics are pushed to RATIO and RELATIVE indicators only` }]);
+      throw badInput([{ path: 'criterionCode', message: `${code} is ${what}; statistics are pushed to RATIO and RELATIVE indicators only`, code: 'NOT_A_STATISTIC', params: { criterion: code } }]);
     }
     const value: ScoreInput = {};
     if (input.numerator != null) value.numerator = input.numerator;

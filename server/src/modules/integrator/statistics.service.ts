@@ -61,9 +61,9 @@ export class StatisticsService {
     const periodId = assertId(input.periodId, 'Period');
     const key = typeof input.idempotencyKey === 'string' ? input.idempotencyKey.trim() : '';
     const head: Problem[] = [];
-    if (!key || key.length > 200) head.push({ path: 'idempotencyKey', message: 'an idempotency key of 1 to 200 characters, unique per call (e.g. a UUID)' });
+    if (!key || key.length > 200) head.push({ path: 'idempotencyKey', message: 'an idempotency key of 1 to 200 characters, unique per call (e.g. a UUID)', ...(key ? { code: 'TOO_LONG', params: { field: 'idempotencyKey', max: 200 } } : { code: 'REQUIRED', params: { field: 'idempotencyKey' } }) });
     const figures = Array.isArray(input.figures) ? input.figures : [];
-    if (!figures.length || figures.length > MAX_FIGURES) head.push({ path: 'figures', message: `1 to ${MAX_FIGURES.toLocaleString('en-US')} figures per call; got ${figures.length}` });
+    if (!figures.length || figures.length > MAX_FIGURES) head.push({ path: 'figures', message: `1 to ${MAX_FIGURES.toLocaleString('en-US')} figures per call; got ${figures.length}`, ...(figures.length ? { code: 'TOO_MANY', params: { field: 'figures', max: MAX_FIGURES } } : { code: 'REQUIRED', params: { field: 'figures' } }) });
     if (head.length) throw badInput(head);
 
     const requestHash = hashOf(periodId, figures);
@@ -151,7 +151,7 @@ export class StatisticsService {
     const [seen] = await rows<{ request_hash: string; result: unknown }>(this.em, 'select "request_hash", "result" from "statistic_push" where "token_id" = ? and "idempotency_key" = ?', [tokenId, key]);
     if (!seen) return null;
     if (seen.request_hash !== requestHash) {
-      throw badInput([{ path: 'idempotencyKey', message: 'this idempotency key was used for a call with other figures; choose a new key for a new call' }]);
+      throw badInput([{ path: 'idempotencyKey', message: 'this idempotency key was used for a call with other figures; choose a new key for a new call', code: 'IDEMPOTENCY_KEY_REUSED', params: {} }]);
     }
     const stored = (typeof seen.result === 'string' ? JSON.parse(seen.result) : seen.result) as PushStatisticsPayload;
     return { payload: { ...stored, replayed: true }, facts: [], recorded: [] };
@@ -174,12 +174,12 @@ export class StatisticsService {
     figures.forEach((f, i) => {
       const byId = f?.unitId != null && f.unitId !== '';
       const byCode = typeof f?.unitCode === 'string' && f.unitCode.trim() !== '';
-      if (byId === byCode) problems.push({ path: at(i, 'unitId'), message: 'name the unit by unitId or by unitCode (one of them)' });
+      if (byId === byCode) problems.push({ path: at(i, 'unitId'), message: 'name the unit by unitId or by unitCode (one of them)', code: 'UNIT_ID_OR_CODE', params: {} });
       else if (byId) ids.add(String(f.unitId));
       else codes.add(f.unitCode!.trim());
       if (typeof f?.criterionCode === 'string' && f.criterionCode.trim()) criterionCodes.add(f.criterionCode.trim());
-      else problems.push({ path: at(i, 'criterionCode'), message: 'criterionCode is required' });
-      if (f?.sourceRef != null && (typeof f.sourceRef !== 'string' || f.sourceRef.length > 500)) problems.push({ path: at(i, 'sourceRef'), message: 'at most 500 characters' });
+      else problems.push({ path: at(i, 'criterionCode'), message: 'criterionCode is required', code: 'REQUIRED', params: { field: 'criterionCode' } });
+      if (f?.sourceRef != null && (typeof f.sourceRef !== 'string' || f.sourceRef.length > 500)) problems.push({ path: at(i, 'sourceRef'), message: 'at most 500 characters', code: 'TOO_LONG', params: { field: 'sourceRef', max: 500 } });
     });
     const validIds = [...ids].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     const units: Unit[] = [];
@@ -198,19 +198,19 @@ export class StatisticsService {
     figures.forEach((f, i) => {
       const unit = f?.unitId != null && f.unitId !== '' ? unitById.get(String(f.unitId)) : typeof f?.unitCode === 'string' ? unitByCode.get(f.unitCode.trim()) : undefined;
       const named = (f?.unitId != null && f.unitId !== '') !== (typeof f?.unitCode === 'string' && f.unitCode.trim() !== '');
-      if (named && !unit) problems.push({ path: at(i, f.unitId ? 'unitId' : 'unitCode'), message: `no unit ${f.unitId ?? f.unitCode}` });
+      if (named && !unit) problems.push({ path: at(i, f.unitId ? 'unitId' : 'unitCode'), message: `no unit ${f.unitId ?? f.unitCode}`, code: 'UNKNOWN_REFERENCE', params: { field: f.unitId ? 'unitId' : 'unitCode', value: String(f.unitId ?? f.unitCode) } });
       const code = typeof f?.criterionCode === 'string' ? f.criterionCode.trim() : '';
       const criterion = code ? criterionByCode.get(code) : undefined;
-      if (code && !criterion) problems.push({ path: at(i, 'criterionCode'), message: `no criterion ${code} in the period's framework` });
+      if (code && !criterion) problems.push({ path: at(i, 'criterionCode'), message: `no criterion ${code} in the period's framework`, code: 'UNKNOWN_REFERENCE', params: { field: 'criterionCode', value: code } });
       else if (criterion && (!criterion.isLeaf || !criterion.method || !PUSHABLE.includes(criterion.method))) {
-        problems.push({ path: at(i, 'criterionCode'), message: `${code} is ${criterion.isLeaf ? `a ${criterion.method} indicator` : 'a group'}; statistics are pushed to RATIO and RELATIVE indicators only` });
+        problems.push({ path: at(i, 'criterionCode'), message: `${code} is ${criterion.isLeaf ? `a ${criterion.method} indicator` : 'a group'}; statistics are pushed to RATIO and RELATIVE indicators only`, code: 'NOT_A_STATISTIC', params: { criterion: code } });
       }
       const assessment = unit ? assessmentOf.get(unit.id) : undefined;
-      if (unit && !assessment) problems.push({ path: at(i, 'unitId'), message: `unit ${unit.code} takes no part in this period` });
+      if (unit && !assessment) problems.push({ path: at(i, 'unitId'), message: `unit ${unit.code} takes no part in this period`, code: 'UNIT_NOT_IN_PERIOD', params: { field: 'unitId' } });
       if (unit && criterion) {
         const k = `${unit.id}|${criterion.id}`;
         const first = seen.get(k);
-        if (first !== undefined) problems.push({ path: at(i, 'criterionCode'), message: `the same unit and criterion as figures[${first}]: one figure each per call` });
+        if (first !== undefined) problems.push({ path: at(i, 'criterionCode'), message: `the same unit and criterion as figures[${first}]: one figure each per call`, code: 'DUPLICATE', params: { field: 'criterionCode', value: `${unit.code} ${criterion.code}`, first } });
         else seen.set(k, i);
       }
       if (unit && criterion && assessment && criterion.isLeaf && criterion.method && PUSHABLE.includes(criterion.method)) found.push({ i, f, unit, criterion, assessment });
@@ -245,7 +245,7 @@ export class StatisticsService {
       }
       const entryId = entryIds.get(`${assessment.id}|${criterion.id}`);
       if (!entryId) {
-        problems.push({ path: at(i, 'criterionCode'), message: `unit ${unit.code} has no entry for ${criterion.code}` });
+        problems.push({ path: at(i, 'criterionCode'), message: `unit ${unit.code} has no entry for ${criterion.code}`, code: 'NO_ENTRY', params: { unit: unit.code, criterion: criterion.code } });
         continue;
       }
       const self = period.phase === Phase.SELF_ASSESSMENT && (OPEN_STATUSES as readonly string[]).includes(assessment.status);

@@ -45,7 +45,7 @@ export class NotificationService {
 
   /** Marks the given notifications of the caller read, or all of them; someone else's ids change nothing. */
   async markRead(viewer: Viewer, ids: string[] | null | undefined, all: boolean): Promise<MarkNotificationsReadPayload> {
-    if (!all && !ids?.length) throw badInput([{ path: 'ids', message: 'give the ids to mark, or all: true' }]);
+    if (!all && !ids?.length) throw badInput([{ path: 'ids', message: 'give the ids to mark, or all: true', code: 'REQUIRED', params: { field: 'ids' } }]);
     // a malformed id is refused even beside all: true (bad input never passes silently)
     const checked = (ids ?? []).map((id) => assertId(id, 'Notification'));
     const where: Record<string, unknown> = { recipientId: viewer.id, readAt: null };

@@ -13,7 +13,7 @@ import { PresenceEvent } from './presence.types';
 const SESSION = /^[A-Za-z0-9_-]{8,64}$/;
 /** A session is the caller's own: keyed by user, so nobody can end another person's presence. */
 const checkSession = (userId: string, s: string) => {
-  if (!SESSION.test(s)) throw badInput([{ path: 'sessionId', message: 'use 8–64 letters, digits, "-" or "_"' }]);
+  if (!SESSION.test(s)) throw badInput([{ path: 'sessionId', message: 'use 8–64 letters, digits, "-" or "_"', code: 'INVALID_SESSION_ID', params: {} }]);
   return `${userId}:${s}`;
 };
 

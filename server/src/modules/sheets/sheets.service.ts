@@ -86,8 +86,8 @@ export class SheetsService {
     } catch (e) {
       if (e instanceof InputProblems) throw badInput(e.problems);
       const row = (e as { row?: number }).row;
-      if (typeof row === 'number') throw badInput([{ path: `row ${row}`, message: (e as Error).message }]);
-      throw badInput([{ path: 'fileBase64', message: `not a readable ${file.format} file`, code: 'UNREADABLE_FILE' }]);
+      if (typeof row === 'number') throw badInput([{ path: `row ${row}`, message: (e as Error).message, code: 'UNREADABLE_FILE', params: {} }]);
+      throw badInput([{ path: 'fileBase64', message: `not a readable ${file.format} file`, code: 'UNREADABLE_FILE', params: {} }]);
     }
     let document: object;
     try {
@@ -105,7 +105,7 @@ export class SheetsService {
     if (fw.status !== FrameworkStatus.PUBLISHED && viewer.role !== Role.ADMIN) {
       throw forbidden('Draft frameworks are visible to administrators only.');
     }
-    if (kind === 'csv') throw badInput([{ path: 'format', message: 'a framework is exported as .xlsx or .json' }]);
+    if (kind === 'csv') throw badInput([{ path: 'format', message: 'a framework is exported as .xlsx or .json', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, json' } }]);
     const criteria = await this.em.find(Criterion, { framework: fw.id }, { orderBy: { ordinal: 'asc' } });
     const doc = documentOfFramework(fw, criteria);
     const fileName = safeFileName(`bo-tieu-chi-${fw.code}-v${fw.version}`, kind);
@@ -138,7 +138,7 @@ export class SheetsService {
 
   /** One assessment's score sheet: every criterion, inner nodes too, then the totals. */
   async assessmentFile(viewer: Viewer, id: string, kind: FileKind): Promise<Download> {
-    if (kind === 'json') throw badInput([{ path: 'format', message: 'a score sheet is exported as .xlsx or .csv' }]);
+    if (kind === 'json') throw badInput([{ path: 'format', message: 'a score sheet is exported as .xlsx or .csv', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, csv' } }]);
     const a = await this.em.findOne(Assessment, { id: assertId(id, 'Assessment') }, { populate: ['unit', 'period', 'period.framework'] });
     if (!a) throw notFound('Assessment', id);
     assertCanReadAssessment(viewer, refOf(a));
@@ -242,9 +242,9 @@ export class SheetsService {
    * always; everyone else once the period is PUBLISHED. Without results, the header alone.
    */
   async rankingFile(viewer: Viewer, periodId: string, unitKind: string, kind: FileKind): Promise<Download> {
-    if (kind === 'json') throw badInput([{ path: 'format', message: 'a ranking is exported as .xlsx or .csv' }]);
+    if (kind === 'json') throw badInput([{ path: 'format', message: 'a ranking is exported as .xlsx or .csv', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, csv' } }]);
     if (!Object.values(UnitKind).includes(unitKind as UnitKind)) {
-      throw badInput([{ path: 'unitKind', message: `unitKind must be one of ${Object.values(UnitKind).join(', ')}` }]);
+      throw badInput([{ path: 'unitKind', message: `unitKind must be one of ${Object.values(UnitKind).join(', ')}`, code: 'NOT_ONE_OF', params: { field: 'unitKind', value: unitKind, allowed: Object.values(UnitKind).join(', ') } }]);
     }
     const period = await this.em.findOne(Period, { id: assertId(periodId, 'Period') }, { populate: ['framework'] });
     if (!period) throw notFound('Period', periodId);
@@ -305,7 +305,7 @@ export class SheetsService {
       const v = text(k);
       if (v === null) return null;
       const d = new Date(v);
-      if (Number.isNaN(d.getTime())) throw badInput([{ path: k, message: 'must be a date and time (ISO 8601)' }]);
+      if (Number.isNaN(d.getTime())) throw badInput([{ path: k, message: 'must be a date and time (ISO 8601)', code: 'INVALID_DATE', params: { field: k } }]);
       return d;
     };
     const filter = { action: text('action'), actorId: text('actorId'), objectType: text('objectType'), objectId: text('objectId'), from: time('from'), to: time('to') };
@@ -322,6 +322,6 @@ export class SheetsService {
 /** Base64 (or a data: URL) → bytes; BAD_USER_INPUT when it is not base64 or is empty. */
 export function decodeBase64(text: string): Buffer {
   const body = text.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
-  if (!body || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(body)) throw badInput([{ path: 'fileBase64', message: 'must be the file in base64' }]);
+  if (!body || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(body)) throw badInput([{ path: 'fileBase64', message: 'must be the file in base64', code: 'NOT_BASE64', params: { field: 'fileBase64' } }]);
   return Buffer.from(body, 'base64');
 }
