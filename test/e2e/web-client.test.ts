@@ -200,6 +200,9 @@ describe('web client', () => {
     await problems.waitFor();
     expect(await problems.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await problems.textContent()).toContain('1.1');
+    // worded in Vietnamese from each problem's code, not the server's English
+    expect(await problems.textContent()).toContain('điểm tối đa không được âm');
+    expect(await problems.textContent()).toContain('Trường “methd” không được hỗ trợ');
     await shot(admin, 'framework-import-problems');
 
     await importForm.getByLabel('Nội dung').fill(JSON.stringify(smallFramework({ code: 'E2E-FW', name: 'Bộ tiêu chí E2E' }), null, 2));

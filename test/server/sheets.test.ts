@@ -232,6 +232,22 @@ describe('spreadsheets in and out', () => {
       expect(message(9)).toBe('title is required');
       expect(message(10)).toMatch(/^max_score must not be negative/);
       expect(r.errors![0].message).toContain('row 3, max_score: must be a number');
+      // each with its code and place, for the client to word in Vietnamese (row and column)
+      const coded = (r.errors![0].extensions!.problems as { code: string; params: Record<string, unknown> }[]).map((p) => [p.code, p.params.row, p.params.column]);
+      expect(coded).toEqual([
+        ['NOT_A_NUMBER', 3, 'max_score'],
+        ['UNKNOWN_METHOD', 4, 'method'],
+        ['PARENT_NOT_IN_SHEET', 5, 'code'],
+        ['DUPLICATE', 7, 'code'],
+        ['NOT_A_TIER', 8, 'options'],
+        ['NOT_A_SHARE', 8, 'options'],
+        ['NOT_A_THRESHOLD', 9, 'options'],
+        ['NOT_BOOLEAN', 10, 'evidence_required'],
+        ['STEP_ABOVE_MAX', 10, 'options'],
+        ['REQUIRED', 11, 'title'],
+        ['NEGATIVE', 11, 'max_score'],
+      ]);
+      expect(problems[3]).toMatchObject({ params: { sheet: 'framework', field: 'code', value: '1.3', first: 6 } });
       expect(await frameworkCount()).toBe(before);
     });
 
@@ -239,8 +255,8 @@ describe('spreadsheets in and out', () => {
       const file = await xlsxOf([['code', 'title', 'points', 'method'], ['1', 'A', 1, 'BOOLEAN']]);
       const r = await gql(t.url, IMPORT_SHEET, { i: { ...meta('NO-MAX'), fileBase64: file, format: 'XLSX' } }, admin);
       expect(r.errors![0].extensions!.problems).toMatchObject([
-        { path: 'row 1', message: expect.stringMatching(/^unknown column 'points'/) },
-        { path: 'row 1', message: 'missing column max_score' },
+        { path: 'row 1', message: expect.stringMatching(/^unknown column 'points'/), code: 'UNKNOWN_COLUMN', params: { row: 1, column: 'points' } },
+        { path: 'row 1', message: 'missing column max_score', code: 'MISSING_COLUMN', params: { row: 1, column: 'max_score' } },
       ]);
     });
 

@@ -191,6 +191,62 @@ export const PROBLEM_CODES = [
   'FILE_EMPTY',
   /** { field }: not a file in base64 */
   'NOT_BASE64',
+  /** { field }: not text */
+  'NOT_TEXT',
+  /** { field }: not a percent from 0 to 100 with at most 2 decimals */
+  'NOT_A_PERCENT',
+  /** { field }: not a share from 0 to 1 with at most 4 decimals */
+  'NOT_A_SHARE',
+  /** { field }: a list that must not be empty */
+  'EMPTY_LIST',
+  /** { field }: not a list */
+  'NOT_A_LIST',
+  /** { field }: not an object */
+  'NOT_AN_OBJECT',
+  /** { value }: a label used twice */
+  'LABEL_TWICE',
+  /** { value }: two bands or thresholds start at the same percent */
+  'SAME_START',
+  /** {}: no class starts at 0 % */
+  'NO_LOWEST_BAND',
+  /** { field, min }: fewer items than needed */
+  'TOO_FEW',
+  /** { value }: a criterion code is segments of letters and digits joined by dots */
+  'INVALID_CRITERION_CODE',
+  /** { value }: a criterion code used twice */
+  'CODE_TWICE',
+  /** { value }: a top-level criterion code has no dot */
+  'TOP_CODE_WITH_DOT',
+  /** { value, parent }: a code that is not parent.<n> */
+  'CODE_NOT_UNDER_PARENT',
+  /** { max }: more levels than a framework may have */
+  'TOO_DEEP',
+  /** {}: a criterion with children takes no method */
+  'GROUP_WITH_METHOD',
+  /** {}: a leaf needs a method */
+  'LEAF_WITHOUT_METHOD',
+  /** { method }: a bonus or deduction cannot be a top-level group */
+  'NOT_AT_TOP',
+  /** { field }: a number that must be greater than 0 */
+  'MUST_BE_POSITIVE',
+  /** {}: a step larger than the criterion's maximum */
+  'STEP_ABOVE_MAX',
+  /** { field, method }: a setting of leaves of one method only */
+  'ONLY_FOR_METHOD',
+  /** { field }: a setting of leaves only */
+  'LEAF_ONLY',
+  /** { sum, max }: the children's maxima add up to more than the group's */
+  'CHILDREN_ABOVE_MAX',
+  /** { value, method }: not an option of a criterion of this method */
+  'NOT_AN_OPTION',
+  /** { value }: not label=share */
+  'NOT_A_TIER',
+  /** { value }: not percent=share */
+  'NOT_A_THRESHOLD',
+  /** { column }: two columns of the same name */
+  'COLUMN_TWICE',
+  /** { parent }: a criterion whose parent code is not in the sheet */
+  'PARENT_NOT_IN_SHEET',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

@@ -219,12 +219,12 @@ describe('a broken document', () => {
     const problems = problemsOf({ ...base([]), bands: [{ label: 'A', minPercent: 10 }], extra: 1 });
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: 'bands', message: expect.stringMatching(/minPercent 0/) },
-        { path: 'criteria', message: expect.stringMatching(/non-empty/) },
-        { path: 'extra', message: "unknown field 'extra'" },
+        { path: 'bands', message: expect.stringMatching(/minPercent 0/), code: 'NO_LOWEST_BAND', params: {} },
+        { path: 'criteria', message: expect.stringMatching(/non-empty/), code: 'EMPTY_LIST', params: { field: 'criteria' } },
+        { path: 'extra', message: "unknown field 'extra'", code: 'UNKNOWN_FIELD', params: { field: 'extra' } },
       ]),
     );
-    expect(problemsOf('nope')).toEqual([{ path: '', message: expect.stringMatching(/JSON object/) }]);
+    expect(problemsOf('nope')).toEqual([{ path: '', message: expect.stringMatching(/JSON object/), code: 'NOT_AN_OBJECT', params: { field: 'document' } }]);
   });
 
   it('caps the depth at 8 levels', () => {
@@ -233,12 +233,28 @@ describe('a broken document', () => {
       node = { code: Array(d).fill('1').join('.'), title: `level ${d}`, maxScore: 1, children: [node] };
     }
     const problems = problemsOf(base([node]));
-    expect(problems).toEqual([{ path: '1.1.1.1.1.1.1.1.1', message: 'more than 8 levels deep' }]);
+    expect(problems).toEqual([{ path: '1.1.1.1.1.1.1.1.1', message: 'more than 8 levels deep', code: 'TOO_DEEP', params: { max: 8 } }]);
   });
 
   it('caps the number of criteria', () => {
     const leaf = (i: number) => ({ code: String(i + 1), title: 't', maxScore: 0, method: 'BOOLEAN' });
     const many = Array.from({ length: 100_001 }, (_, i) => leaf(i));
-    expect(problemsOf(base(many))).toEqual([{ path: 'criteria', message: 'more than 100000 criteria' }]);
+    expect(problemsOf(base(many))).toEqual([{ path: 'criteria', message: 'more than 100000 criteria', code: 'TOO_MANY', params: { field: 'criteria', max: 100000 } }]);
+  });
+
+  it('gives every problem a code other than INVALID, for the client to word', () => {
+    const broken = {
+      ...base([
+        { code: '1', title: 'x'.repeat(600), maxScore: -1, method: 'MANUAL', step: 0, tiers: [], extra: true, children: [{ code: '2.1', title: 't', maxScore: 1 }] },
+        { code: '1', title: 't', maxScore: 1, method: 'NOPE', thresholds: 'x', allowAboveFull: 'yes' },
+        { code: '3', title: 't', maxScore: 1, method: 'TIERS', tiers: [{ label: 'A', share: 2 }, { label: 'A', share: 1 }] },
+      ]),
+      year: 1999,
+      unitKind: 'PLANET',
+      bands: [{ label: 'A', minPercent: 150 }],
+    };
+    const problems = problemsOf(broken);
+    expect(problems.length).toBeGreaterThan(10);
+    expect(problems.filter((p) => !p.code || p.code === 'INVALID')).toEqual([]);
   });
 });

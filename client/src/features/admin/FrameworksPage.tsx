@@ -4,7 +4,7 @@ import { errorCode, errorProblems, type Problem } from '../../app/errors';
 import { PageError, PageLoading } from '../../app/PageState';
 import { Link, navigate } from '../../app/router';
 import { useI18n } from '../../i18n';
-import { problemText } from '../../i18n/problems';
+import { problemText, problemWhere } from '../../i18n/problems';
 import { useUser } from '../auth/session';
 import { FrameworksQuery } from './documents';
 import { useImportFrameworkMutation, useImportFrameworkSheetMutation } from './hooks';
@@ -122,7 +122,7 @@ function ImportForm() {
             <tbody>
               {problems.map((p, i) => (
                 <tr key={i}>
-                  <td className="code">{p.path || '–'}</td>
+                  <td className="code">{problemWhere(lang, p) || '–'}</td>
                   <td>{problemText(lang, p)}</td>
                 </tr>
               ))}
@@ -236,7 +236,7 @@ function SheetImportForm() {
             <tbody>
               {problems.map((p, i) => (
                 <tr key={i}>
-                  <td className="code">{p.path || '–'}</td>
+                  <td className="code">{problemWhere(lang, p) || '–'}</td>
                   <td>{problemText(lang, p)}</td>
                 </tr>
               ))}

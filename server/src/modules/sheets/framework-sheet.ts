@@ -10,7 +10,7 @@
  *   RATIO     90=1; 70=0.5; 0=0   or   100=1; 0=ratio   (min percent=share; empty: plain ratio)
  *   any leaf  na                                         (the criterion may be marked not applicable)
  */
-import { InputProblems, type Problem } from '../../common/errors';
+import { InputProblems, type Problem, type ProblemCode, type ProblemParams } from '../../common/errors';
 import { parseFrameworkDocument, type CriterionDocument, type FrameworkDocument } from '../framework/framework.document';
 import { SCORING_METHODS, type ScoringMethod } from '../scoring/scoring.types';
 
@@ -145,7 +145,7 @@ interface ParsedOptions {
 }
 
 /** The options cell of one row for its method; problems go to `fail`. */
-function parseOptions(raw: string | null, method: string | null, fail: (message: string) => void): ParsedOptions {
+function parseOptions(raw: string | null, method: string | null, fail: (message: string, code: ProblemCode, params: ProblemParams) => void): ParsedOptions {
   const out: ParsedOptions = { allowNotApplicable: false };
   if (method === 'TIERS') out.tiers = [];
   const items = raw ? splitOptions(raw) : [];
@@ -162,14 +162,14 @@ function parseOptions(raw: string | null, method: string | null, fail: (message:
     switch (method) {
       case 'MANUAL': {
         const step = pair && pair.key.toLowerCase() === 'step' ? numberOf(pair.value) : null;
-        if (step === null) fail(`${show(item)} is not an option of MANUAL (write step=0.25, or na)`);
-        else if (out.step !== undefined) fail('step is given twice');
+        if (step === null) fail(`${show(item)} is not an option of MANUAL (write step=0.25, or na)`, 'NOT_AN_OPTION', { value: item, method: 'MANUAL' });
+        else if (out.step !== undefined) fail('step is given twice', 'LISTED_TWICE', { field: 'step' });
         else out.step = step;
         break;
       }
       case 'TIERS': {
         const share = pair ? numberOf(pair.value) : null;
-        if (!pair || !pair.key || share === null) fail(`${show(item)} is not a tier (write label=share, e.g. Đầy đủ=1; Một phần=0.5; Không=0)`);
+        if (!pair || !pair.key || share === null) fail(`${show(item)} is not a tier (write label=share, e.g. Đầy đủ=1; Một phần=0.5; Không=0)`, 'NOT_A_TIER', { value: item });
         else out.tiers!.push({ label: pair.key, share });
         break;
       }
@@ -177,13 +177,13 @@ function parseOptions(raw: string | null, method: string | null, fail: (message:
         const min = pair ? numberOf(pair.key.replace(/%$/, '')) : null;
         const ratio = pair && /^(ratio|tỷ lệ|tỉ lệ)$/i.test(pair.value);
         const share = pair && !ratio ? numberOf(pair.value) : null;
-        if (min === null || (!ratio && share === null)) fail(`${show(item)} is not a threshold (write percent=share, e.g. 90=1; 70=0.5; 0=0, or 0=ratio)`);
+        if (min === null || (!ratio && share === null)) fail(`${show(item)} is not a threshold (write percent=share, e.g. 90=1; 70=0.5; 0=0, or 0=ratio)`, 'NOT_A_THRESHOLD', { value: item });
         else (out.thresholds ??= []).push({ minPercent: min, share: ratio ? 'ratio' : share! });
         break;
       }
       default:
         if (method && !SCORING_METHODS.includes(method as ScoringMethod)) break; // the method itself is reported
-        fail(`${show(item)} is not an option of ${method ? `a ${method} criterion` : 'a group'} (only na)`);
+        fail(`${show(item)} is not an option of ${method ? `a ${method} criterion` : 'a group'} (only na)`, 'NOT_AN_OPTION', { value: item, method: method ?? '' });
     }
   }
   return out;
@@ -245,6 +245,16 @@ function sheetWords(message: string, options: ParsedOptions | undefined): string
     .replace(/\bevidenceRequired\b/g, 'evidence_required');
 }
 
+/** A problem's parameters with where it is in the sheet (i18n/problems.ts words the place). */
+const located = (row: number, column: FrameworkColumn | undefined, params: ProblemParams = {}): ProblemParams => ({ sheet: 'framework', row, ...(column ? { column } : {}), ...params });
+
+/** The document's field names among a problem's parameters in the sheet's column names (maxScore → max_score). */
+function sheetParams(params: ProblemParams): ProblemParams {
+  const field = typeof params.field === 'string' ? params.field : null;
+  const column: Record<string, string> = { maxScore: 'max_score', evidenceRequired: 'evidence_required', allowNotApplicable: 'options', allowAboveFull: 'options', step: 'options', tiers: 'options', thresholds: 'options' };
+  return field && column[field] ? { ...params, field: column[field] } : params;
+}
+
 /** Problems the parser finds only because a cell already reported here was left out. */
 const CONSEQUENCE = /is required|needs a list|must be a non-empty list/;
 
@@ -256,14 +266,14 @@ const CONSEQUENCE = /is required|needs a list|must be a non-empty list/;
 export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
   const problems: Problem[] = [];
   const reported = new Set<string>(); // "row|column" already reported here, not again by the parser
-  const report = (row: number, column: FrameworkColumn | undefined, message: string) => {
+  const report = (row: number, column: FrameworkColumn | undefined, message: string, code: ProblemCode, params: ProblemParams = {}) => {
     reported.add(`${row}|${column ?? ''}`);
-    problems.push({ path: at(row, column), message });
+    problems.push({ path: at(row, column), message, code, params: located(row, column, params) });
   };
 
   const nonBlank = rows.filter((r) => r.cells.some((c) => !isBlank(c)));
-  if (nonBlank.length === 0) throw new InputProblems([{ path: 'file', message: 'the sheet is empty (the first row names the columns: ' + FRAMEWORK_COLUMNS.join(', ') + ')' }]);
-  if (nonBlank.length > MAX_ROWS + 1) throw new InputProblems([{ path: 'file', message: `more than ${MAX_ROWS} rows` }]);
+  if (nonBlank.length === 0) throw new InputProblems([{ path: 'file', message: 'the sheet is empty (the first row names the columns: ' + FRAMEWORK_COLUMNS.join(', ') + ')', code: 'EMPTY_SHEET', params: {} }]);
+  if (nonBlank.length > MAX_ROWS + 1) throw new InputProblems([{ path: 'file', message: `more than ${MAX_ROWS} rows`, code: 'TOO_MANY_ROWS', params: { max: MAX_ROWS } }]);
 
   // the header: which column is where
   const [header, ...data] = nonBlank;
@@ -275,14 +285,14 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
     const column = (FRAMEWORK_COLUMNS as readonly string[]).includes(key.replace(/ /g, '_'))
       ? (key.replace(/ /g, '_') as FrameworkColumn)
       : ALIASES[key];
-    if (!column) return report(header.row, undefined, `unknown column ${show(name)} (the columns are ${FRAMEWORK_COLUMNS.join(', ')})`);
-    if (index.has(column)) return report(header.row, undefined, `two columns are ${column}`);
+    if (!column) return report(header.row, undefined, `unknown column ${show(name)} (the columns are ${FRAMEWORK_COLUMNS.join(', ')})`, 'UNKNOWN_COLUMN', { column: name });
+    if (index.has(column)) return report(header.row, undefined, `two columns are ${column}`, 'COLUMN_TWICE', { column });
     index.set(column, i);
   });
   const missing = REQUIRED.filter((c) => !index.has(c));
-  for (const c of missing) report(header.row, undefined, `missing column ${c}`);
+  for (const c of missing) report(header.row, undefined, `missing column ${c}`, 'MISSING_COLUMN', { column: c });
   if (missing.length) throw new InputProblems(problems);
-  if (data.length === 0) throw new InputProblems([...problems, { path: at(header.row + 1), message: 'the sheet has no criteria below its header' }]);
+  if (data.length === 0) throw new InputProblems([...problems, { path: at(header.row + 1), message: 'the sheet has no criteria below its header', code: 'EMPTY_SHEET', params: located(header.row + 1, undefined) }]);
 
   const get = (r: SheetRow, c: FrameworkColumn): Cell => {
     const i = index.get(c);
@@ -302,9 +312,9 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
   for (const r of data) {
     const code = textOf(get(r, 'code'));
     let codeOk = false;
-    if (code === null) report(r.row, 'code', 'code is required');
-    else if (code.length > 100 || !CODE_RE.test(code)) report(r.row, 'code', `code ${show(code)} is not valid (segments of letters and digits joined by dots, e.g. 2.3.1)`);
-    else if (rowOfCode.has(code)) report(r.row, 'code', `duplicate code ${show(code)} (first at row ${rowOfCode.get(code)})`);
+    if (code === null) report(r.row, 'code', 'code is required', 'REQUIRED', { field: 'code' });
+    else if (code.length > 100 || !CODE_RE.test(code)) report(r.row, 'code', `code ${show(code)} is not valid (segments of letters and digits joined by dots, e.g. 2.3.1)`, 'INVALID_CRITERION_CODE', { value: code });
+    else if (rowOfCode.has(code)) report(r.row, 'code', `duplicate code ${show(code)} (first at row ${rowOfCode.get(code)})`, 'DUPLICATE', { field: 'code', value: code, first: rowOfCode.get(code)! });
     else codeOk = true;
 
     const node: Obj = { code: code ?? '' };
@@ -314,7 +324,7 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
     const maxCell = get(r, 'max_score');
     if (!isBlank(maxCell)) {
       const max = numberOf(maxCell);
-      if (max === null) report(r.row, 'max_score', `must be a number (got ${show(maxCell)})`);
+      if (max === null) report(r.row, 'max_score', `must be a number (got ${show(maxCell)})`, 'NOT_A_NUMBER', { field: 'max_score' });
       else node.maxScore = max;
     }
 
@@ -322,7 +332,7 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
     const method = methodText === null ? null : methodText.toUpperCase();
     if (method !== null) node.method = method;
 
-    const options = parseOptions(textOf(get(r, 'options')), method, (m) => report(r.row, 'options', m));
+    const options = parseOptions(textOf(get(r, 'options')), method, (m, code, params) => report(r.row, 'options', m, code, params));
     if (options.step !== undefined) node.step = options.step;
     if (options.tiers) node.tiers = options.tiers;
     if (options.thresholds) node.thresholds = options.thresholds;
@@ -332,7 +342,7 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
     if (guidance !== null) node.guidance = guidance;
 
     const evidence = booleanOf(get(r, 'evidence_required'));
-    if (evidence === null) report(r.row, 'evidence_required', `must be có or không (got ${show(get(r, 'evidence_required'))})`);
+    if (evidence === null) report(r.row, 'evidence_required', `must be có or không (got ${show(get(r, 'evidence_required'))})`, 'NOT_BOOLEAN', { field: 'evidence_required' });
 
     if (!codeOk) continue;
     rowOfCode.set(code!, r.row);
@@ -350,13 +360,13 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
     }
     const parentCode = p.code.slice(0, dot);
     const parent = byCode.get(parentCode);
-    if (!parent) report(p.row, 'code', `its parent ${show(parentCode)} is not in the sheet`);
+    if (!parent) report(p.row, 'code', `its parent ${show(parentCode)} is not in the sheet`, 'PARENT_NOT_IN_SHEET', { parent: parentCode });
     else (parent.node.children ??= []).push(p.node);
   }
   for (const p of parsed) {
     const inner = (p.node.children?.length ?? 0) > 0;
-    if (inner && p.flags.na) report(p.row, 'options', 'na is for leaves only (a group sums its children)');
-    if (inner && p.flags.evidence) report(p.row, 'evidence_required', 'evidence is required of leaves only');
+    if (inner && p.flags.na) report(p.row, 'options', 'na is for leaves only (a group sums its children)', 'LEAF_ONLY', { field: 'allowNotApplicable' });
+    if (inner && p.flags.evidence) report(p.row, 'evidence_required', 'evidence is required of leaves only', 'LEAF_ONLY', { field: 'evidence_required' });
     if (!inner) {
       if (p.flags.na) p.node.allowNotApplicable = true;
       if (p.flags.evidence) p.node.evidenceRequired = true;
@@ -382,12 +392,12 @@ export function documentFromRows(rows: SheetRow[], meta: SheetMeta): object {
       const own = byCode.get(p.path);
       if (!own) {
         if (p.path === 'criteria' && roots.length === 0 && problems.length) continue; // every row already failed
-        problems.push({ path: p.path === 'criteria' ? 'file' : p.path, message: p.message });
+        problems.push({ ...p, path: p.path === 'criteria' ? 'file' : p.path });
         continue;
       }
       const column = COLUMN_OF.find(([re]) => re.test(p.message))?.[1];
       if (reported.has(`${own.row}|${column ?? ''}`) && CONSEQUENCE.test(p.message)) continue;
-      problems.push({ path: at(own.row, column), message: sheetWords(p.message, own.options) });
+      problems.push({ path: at(own.row, column), message: sheetWords(p.message, own.options), code: p.code, params: located(own.row, column, sheetParams(p.params ?? {})) });
     }
   }
   if (problems.length) {
