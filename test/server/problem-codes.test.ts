@@ -82,4 +82,9 @@ describe('problem codes of the forms', () => {
     expect(await problemsOf(t, issue, { n: '  ' }, w.tokens.admin)).toEqual([expect.objectContaining({ path: 'name', code: 'REQUIRED', params: { field: 'name' } })]);
     expect(await problemsOf(t, issue, { n: 'x'.repeat(201) }, w.tokens.admin)).toEqual([expect.objectContaining({ path: 'name', code: 'TOO_LONG', params: { field: 'name', max: 200 } })]);
   });
+  it('should code each criterion that keeps an assessment from being submitted', async () => {
+    const problems = await problemsOf(t, `mutation($id:ID!){submitAssessment(assessmentId:$id){id}}`, { id: w.assessmentB }, w.tokens.leaderB);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => ['LEAF_NOT_SCORED', 'LEAF_STILL_DRAFT', 'EVIDENCE_MISSING'].includes(p.code) && p.params.criterion === p.path)).toBe(true);
+  });
 });

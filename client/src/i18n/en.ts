@@ -117,6 +117,10 @@ export const en: Record<keyof typeof vi, string> = {
   'problem.NOT_A_THRESHOLD': '“{value}” is not a threshold (write percent=share, e.g. 90=1; 70=0.5; 0=ratio).',
   'problem.COLUMN_TWICE': 'Two columns are {column}.',
   'problem.PARENT_NOT_IN_SHEET': 'Its parent {parent} is not in the sheet.',
+  'problem.LEAF_NOT_SCORED': 'Criterion {criterion} is not scored.',
+  'problem.LEAF_STILL_DRAFT': 'Criterion {criterion} is still a draft.',
+  'problem.EVIDENCE_MISSING': 'Criterion {criterion} needs evidence.',
+  'problem.EXPLANATION_MISSING': 'Criterion {criterion} needs an explanation.',
 
   'errorCode.UNAUTHENTICATED': 'Please sign in again.',
   'errorCode.FORBIDDEN': 'You may not do this.',

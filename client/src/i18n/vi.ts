@@ -115,6 +115,10 @@ export const vi = {
   'problem.NOT_A_THRESHOLD': '“{value}” không phải một ngưỡng (viết phần trăm=tỷ lệ, ví dụ 90=1; 70=0,5; 0=ratio).',
   'problem.COLUMN_TWICE': 'Có hai cột {column}.',
   'problem.PARENT_NOT_IN_SHEET': 'Không có tiêu chí cha {parent} trong bảng.',
+  'problem.LEAF_NOT_SCORED': 'Tiêu chí {criterion} chưa được chấm.',
+  'problem.LEAF_STILL_DRAFT': 'Điểm của tiêu chí {criterion} còn là bản nháp.',
+  'problem.EVIDENCE_MISSING': 'Tiêu chí {criterion} cần tài liệu kiểm chứng.',
+  'problem.EXPLANATION_MISSING': 'Tiêu chí {criterion} cần giải trình.',
 
   'errorCode.UNAUTHENTICATED': 'Vui lòng đăng nhập lại.',
   'errorCode.FORBIDDEN': 'Bạn không có quyền làm việc này.',

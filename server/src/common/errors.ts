@@ -9,8 +9,8 @@ export interface Problem {
   path: string;
   /** English wording, for logs and integrators */
   message: string;
-  /** what the client words in the person's language; `INVALID` when not given */
-  code?: ProblemCode;
+  /** what the client words in the person's language (every problem has one; `INVALID` says only `message`) */
+  code: ProblemCode;
   params?: ProblemParams;
 }
 
@@ -68,10 +68,8 @@ export function isUnavailable(error: unknown): boolean {
 }
 
 /** BAD_USER_INPUT listing every problem, not just the first. */
-export function badInput(problems: Problem[] | string, extensions: Record<string, unknown> = {}): AppError {
-  const list = (typeof problems === 'string' ? [{ path: '', message: problems }] : problems).map(
-    (p): Required<Problem> => ({ path: p.path, message: p.message, code: p.code ?? 'INVALID', params: p.params ?? {} }),
-  );
+export function badInput(problems: Problem[], extensions: Record<string, unknown> = {}): AppError {
+  const list = problems.map((p): Required<Problem> => ({ path: p.path, message: p.message, code: p.code, params: p.params ?? {} }));
   const message =
     list.length === 1
       ? (list[0].path ? `${list[0].path}: ` : '') + list[0].message

@@ -247,6 +247,14 @@ export const PROBLEM_CODES = [
   'COLUMN_TWICE',
   /** { parent }: a criterion whose parent code is not in the sheet */
   'PARENT_NOT_IN_SHEET',
+  /** { criterion }: submitting with a leaf not scored */
+  'LEAF_NOT_SCORED',
+  /** { criterion }: submitting with a leaf still a draft */
+  'LEAF_STILL_DRAFT',
+  /** { criterion }: submitting with a leaf that lacks its required evidence */
+  'EVIDENCE_MISSING',
+  /** { criterion }: resubmitting with a questioned criterion not yet explained */
+  'EXPLANATION_MISSING',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

@@ -4,7 +4,7 @@ import { assertDeadlineOpen } from '../deadline/deadline.facts';
 import { raw } from '@mikro-orm/core';
 import { refOf, assertCanReadAssessment, assertUnitLeader } from '../../common/access';
 import type { Viewer } from '../../common/auth';
-import { badInput, notFound, phaseClosed } from '../../common/errors';
+import { badInput, notFound, phaseClosed, type Problem } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
 import { Phase } from '../period/period.entity';
@@ -15,7 +15,7 @@ import { pendingByCriterion, readPending } from './pending';
 import { progressRows, type ProgressRow } from './progress.query';
 import { reportedFromTop } from '../scoring/tree';
 import { EntryState, ScoreEntry } from './score-entry.entity';
-import { Blocker, BlockerReason, blockersOf } from './blockers';
+import { Blocker, BLOCKER_CODES, BlockerReason, blockersOf } from './blockers';
 
 export class AssessmentService {
   constructor(private readonly em: Em) {}
@@ -74,7 +74,7 @@ export class AssessmentService {
       await assertDeadlineOpen(em, a);
       const blockers = await blockersOf(em, a);
       if (blockers.length) {
-        const problems = blockers.map((b) => ({ path: b.code, message: b.message }));
+        const problems: Problem[] = blockers.map((b) => ({ path: b.code, message: b.message, code: BLOCKER_CODES[b.reason], params: { criterion: b.code } }));
         const codes = (list: Blocker[]) => [...new Set(list.map((b) => b.code))];
         throw badInput(problems, {
           blockers,

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Em } from '../../orm';
+import type { ProblemCode } from '../../common/errors';
 import { Assessment, AssessmentStatus } from './assessment.entity';
 import { explanationItemsOf } from './explanation-items';
 import { EntryState, ScoreEntry } from './score-entry.entity';
@@ -15,6 +16,14 @@ export enum BlockerReason {
   EXPLANATION_MISSING = 'EXPLANATION_MISSING',
 }
 registerEnumType(BlockerReason, { name: 'BlockerReason', description: 'Why a criterion keeps an assessment from being submitted.' });
+
+/** The problem code of each reason, when `submitAssessment` refuses (the client words it). */
+export const BLOCKER_CODES = {
+  NOT_SCORED: 'LEAF_NOT_SCORED',
+  DRAFT: 'LEAF_STILL_DRAFT',
+  EVIDENCE_MISSING: 'EVIDENCE_MISSING',
+  EXPLANATION_MISSING: 'EXPLANATION_MISSING',
+} as const satisfies Record<BlockerReason, ProblemCode>;
 
 const MESSAGES: Record<BlockerReason, string> = {
   NOT_SCORED: 'not scored',
