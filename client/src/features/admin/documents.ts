@@ -1,32 +1,5 @@
 import { graphql } from '../../gql';
 
-export const AdminUnit = graphql(`
-  fragment AdminUnit on Unit {
-    id
-    code
-    name
-    kind
-    parent {
-      id
-      name
-    }
-  }
-`);
-
-export const AdminUser = graphql(`
-  fragment AdminUser on User {
-    id
-    name
-    email
-    role
-    active
-    unit {
-      id
-      name
-    }
-  }
-`);
-
 export const AdminPeopleQuery = graphql(`
   query AdminPeople {
     units {
@@ -63,20 +36,6 @@ export const SetUserActiveMutation = graphql(`
   }
 `);
 
-export const FrameworkRow = graphql(`
-  fragment FrameworkRow on Framework {
-    id
-    code
-    name
-    year
-    version
-    status
-    unitKind
-    maxScore
-    publishedAt
-  }
-`);
-
 export const FrameworksQuery = graphql(`
   query Frameworks {
     frameworks {
@@ -99,32 +58,6 @@ export const PublishFrameworkMutation = graphql(`
       id
       status
       publishedAt
-    }
-  }
-`);
-
-export const FrameworkTreeCriterion = graphql(`
-  fragment FrameworkTree_criterion on Criterion {
-    id
-    code
-    title
-    parentId
-    isLeaf
-    depth
-    maxScore
-    method
-    guidance
-    evidenceRequired
-    allowNotApplicable
-    step
-    tierOptions {
-      label
-      share
-    }
-    thresholdOptions {
-      minPercent
-      share
-      ratio
     }
   }
 `);

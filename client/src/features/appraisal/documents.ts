@@ -1,43 +1,10 @@
 import { graphql } from '../../gql';
 
-export const AppraisalEntryFields = graphql(`
-  fragment Appraisal_entry on ScoreEntry {
-    id
-    criterionId
-    version
-    state
-    selfScore
-    notApplicable
-    comment
-    value {
-      ...ScoreValueFields
-    }
-    round1Score
-    round1Comment
-    round1Value {
-      ...ScoreValueFields
-    }
-    round2Score
-    round2Comment
-    round2Value {
-      ...ScoreValueFields
-    }
-    explanation
-    finalScore
-    ...EvidencePanel_entry
-  }
-`);
-
 export const AppraisalWorkspaceQuery = graphql(`
   query AppraisalWorkspace($id: ID!) {
     assessment(id: $id) {
-      id
-      seq
-      status
-      selfTotal
+      ...AssessmentLive_assessment
       appraisedTotal
-      pendingMaxScore
-      submittedAt
       unit {
         id
         name
@@ -46,14 +13,11 @@ export const AppraisalWorkspaceQuery = graphql(`
         id
       }
       period {
-        id
-        name
-        phase
+        ...PeriodHeading_period
         framework {
           id
-          maxScore
           criteria {
-            ...CriteriaNav_criterion
+            ...ProgressTree_criterion
             ...EntryEditor_criterion
           }
         }
@@ -86,9 +50,7 @@ export const SaveAppraisalMutation = graphql(`
 export const ReturnForExplanationMutation = graphql(`
   mutation ReturnForExplanation($id: ID!) {
     returnForExplanation(assessmentId: $id) {
-      id
-      status
-      seq
+      ...AssessmentLive_assessment
     }
   }
 `);
@@ -96,9 +58,7 @@ export const ReturnForExplanationMutation = graphql(`
 export const FinalizeAssessmentMutation = graphql(`
   mutation FinalizeAssessment($id: ID!) {
     finalizeAssessment(assessmentId: $id) {
-      id
-      status
-      seq
+      ...AssessmentLive_assessment
       appraisedTotal
       entries {
         id

@@ -30,10 +30,7 @@ export const MyCriteriaEntry = graphql(`
         name
       }
       period {
-        id
-        name
-        year
-        phase
+        ...PeriodHeading_period
         selfAssessmentDeadline
       }
     }

@@ -1,30 +1,9 @@
 import { graphql } from '../../gql';
 
-export const CouncilSeatFields = graphql(`
-  fragment CouncilSeat_member on CouncilMember {
-    id
-    chair
-    user {
-      id
-      name
-      email
-    }
-    unit {
-      id
-    }
-    groups {
-      id
-      code
-    }
-  }
-`);
-
 export const PeriodCouncilQuery = graphql(`
   query PeriodCouncil($id: ID!) {
     period(id: $id) {
-      id
-      name
-      phase
+      ...PeriodHeading_period
       framework {
         id
         criteria {
@@ -37,9 +16,7 @@ export const PeriodCouncilQuery = graphql(`
       assessments {
         id
         unit {
-          id
-          code
-          name
+          ...CouncilUnit_unit
         }
       }
       council {
@@ -47,11 +24,7 @@ export const PeriodCouncilQuery = graphql(`
       }
     }
     users {
-      id
-      name
-      email
-      role
-      active
+      ...AdminUser
     }
   }
 `);
@@ -74,14 +47,10 @@ export const MyCouncilUnitsQuery = graphql(`
       leavesAppraised
       signed
       unit {
-        id
-        code
-        name
+        ...CouncilUnit_unit
       }
       period {
-        id
-        name
-        phase
+        ...PeriodHeading_period
       }
       groups {
         id
@@ -100,14 +69,7 @@ export const FinalizationQuery = graphql(`
         ...CouncilSeat_member
       }
       signature {
-        id
-        signedAt
-        figuresHash
-        valid
-        signedBy {
-          id
-          name
-        }
+        ...FinalizationPanel_signature
       }
       signatures {
         id
@@ -126,23 +88,14 @@ export const FinalizationQuery = graphql(`
 export const SignFinalizationMutation = graphql(`
   mutation SignFinalization($id: ID!) {
     signFinalization(assessmentId: $id) {
-      id
-      status
-      seq
+      ...AssessmentLive_assessment
       appraisedTotal
       entries {
         id
         finalScore
       }
       signature {
-        id
-        signedAt
-        figuresHash
-        valid
-        signedBy {
-          id
-          name
-        }
+        ...FinalizationPanel_signature
       }
     }
   }
@@ -151,9 +104,7 @@ export const SignFinalizationMutation = graphql(`
 export const ReopenAssessmentMutation = graphql(`
   mutation ReopenAssessment($id: ID!, $reason: String!) {
     reopenAssessment(assessmentId: $id, reason: $reason) {
-      id
-      status
-      seq
+      ...AssessmentLive_assessment
       entries {
         id
         finalScore

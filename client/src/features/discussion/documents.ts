@@ -5,16 +5,12 @@ export const DiscussionQuery = graphql(`
     assessment(id: $id) {
       id
       unitPeople {
-        id
-        name
-        email
+        ...DiscussionPanel_user
       }
       council {
         id
         user {
-          id
-          name
-          email
+          ...DiscussionPanel_user
         }
       }
     }

@@ -1,45 +1,5 @@
 import { graphql } from '../../gql';
 
-export const EvidenceItemFields = graphql(`
-  fragment EvidenceItem on Evidence {
-    id
-    kind
-    name
-    url
-    size
-    mimeType
-    downloadUrl
-    createdAt
-    uploadedBy {
-      id
-      name
-    }
-  }
-`);
-
-/** What the evidence panel shows of an entry. */
-export const EvidencePanelEntry = graphql(`
-  fragment EvidencePanel_entry on ScoreEntry {
-    id
-    version
-    evidenceCount
-    evidence {
-      id
-      kind
-      name
-      url
-      size
-      mimeType
-      downloadUrl
-      createdAt
-      uploadedBy {
-        id
-        name
-      }
-    }
-  }
-`);
-
 export const AttachEvidenceLinkMutation = graphql(`
   mutation AttachEvidenceLink($input: AttachEvidenceLinkInput!) {
     attachEvidenceLink(input: $input) {
@@ -65,7 +25,7 @@ export const EntryEvidenceQuery = graphql(`
     assessment(id: $assessmentId) {
       id
       evidence(criterionId: $criterionId) {
-        ...EvidenceItem
+        ...EvidencePanel_evidence
       }
     }
   }

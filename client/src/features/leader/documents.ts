@@ -3,30 +3,20 @@ import { graphql } from '../../gql';
 export const AssessmentOverviewQuery = graphql(`
   query AssessmentOverview($id: ID!) {
     assessment(id: $id) {
-      id
+      ...AssessmentLive_assessment
       unit {
         id
         name
       }
       period {
-        id
-        name
-        year
-        phase
+        ...PeriodHeading_period
         framework {
           id
-          name
-          maxScore
           criteria {
             ...ProgressTree_criterion
           }
         }
       }
-      seq
-      status
-      selfTotal
-      pendingMaxScore
-      submittedAt
       entries {
         ...EntryEditor_entry
       }
@@ -62,10 +52,7 @@ export const AssignCriteriaMutation = graphql(`
 export const SubmitAssessmentMutation = graphql(`
   mutation SubmitAssessment($id: ID!) {
     submitAssessment(assessmentId: $id) {
-      id
-      status
-      submittedAt
-      seq
+      ...AssessmentLive_assessment
     }
   }
 `);

@@ -1,7 +1,7 @@
 import type { ApolloCache } from '@apollo/client';
 import type { AssessmentEventsSubscription } from '../../gql/graphql';
 import { graphql } from '../../gql';
-import { PeriodOfAssessment, ProgressIndexAssessment } from './documents';
+import { PeriodOfAssessment, ProgressIndexAssessment } from './fragments';
 
 const ActorUser = graphql(`
   fragment ActorUser on User {

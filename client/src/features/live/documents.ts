@@ -53,20 +53,11 @@ export const AssessmentEventsSubscription = graphql(`
   }
 `);
 
-/**
- * Everything live views show of an assessment: refetched on a gap in seq or a reconnect. The
- * pages' own queries list the same fields (not as a fragment spread: the server's depth limit
- * counts each spread as a level).
- */
+/** Everything live views show of an assessment: refetched on a gap in seq or a reconnect. */
 export const AssessmentLiveStateQuery = graphql(`
   query AssessmentLiveState($id: ID!) {
     assessment(id: $id) {
-      id
-      seq
-      status
-      selfTotal
-      pendingMaxScore
-      submittedAt
+      ...AssessmentLive_assessment
       period {
         id
         phase
@@ -77,27 +68,6 @@ export const AssessmentLiveStateQuery = graphql(`
       progress {
         ...ProgressTree_progress
       }
-    }
-  }
-`);
-
-/** The period an assessment belongs to, read from the cache (a PHASE_CHANGED event moves it). */
-export const PeriodOfAssessment = graphql(`
-  fragment PeriodOf_assessment on Assessment {
-    id
-    period {
-      id
-    }
-  }
-`);
-
-/** Which progress row (by id) belongs to which criterion, read from the cache. */
-export const ProgressIndexAssessment = graphql(`
-  fragment ProgressIndex_assessment on Assessment {
-    id
-    progress {
-      id
-      criterionId
     }
   }
 `);

@@ -8,46 +8,13 @@ export const PeriodsQuery = graphql(`
   }
 `);
 
-export const PeriodRowPeriod = graphql(`
-  fragment PeriodRow_period on Period {
-    id
-    name
-    year
-    phase
-    selfAssessmentDeadline
-    framework {
-      id
-      name
-      unitKind
-    }
-    assessments {
-      id
-      status
-      unit {
-        id
-        name
-      }
-    }
-  }
-`);
-
 export const PeriodFormOptionsQuery = graphql(`
   query PeriodFormOptions {
     frameworks {
-      id
-      code
-      name
-      year
-      version
-      status
-      unitKind
-      maxScore
+      ...FrameworkRow
     }
     units {
-      id
-      code
-      name
-      kind
+      ...AdminUnit
     }
   }
 `);
@@ -73,18 +40,12 @@ export const SetPeriodPhaseMutation = graphql(`
 export const PeriodMonitorQuery = graphql(`
   query PeriodMonitor($id: ID!) {
     period(id: $id) {
-      id
-      name
-      year
-      phase
+      ...PeriodHeading_period
       selfAssessmentDeadline
       appraisalDeadline
       explanationDeadline
       framework {
         id
-        name
-        maxScore
-        unitKind
         criteria {
           id
           parentId
@@ -93,29 +54,6 @@ export const PeriodMonitorQuery = graphql(`
       assessments {
         ...UnitCompletion_assessment
       }
-    }
-  }
-`);
-
-export const UnitCompletionAssessment = graphql(`
-  fragment UnitCompletion_assessment on Assessment {
-    id
-    status
-    selfTotal
-    pendingMaxScore
-    seq
-    submittedAt
-    unit {
-      id
-      name
-    }
-    progress {
-      id
-      criterionId
-      leaves
-      leavesScored
-      maxScore
-      selfTotal
     }
   }
 `);

@@ -1,57 +1,9 @@
 import { graphql } from '../../gql';
 
-export const RankingRowFields = graphql(`
-  fragment RankingTable_row on RankingRow {
-    assessmentId
-    submitted
-    rank
-    previousRank
-    rankChange
-    total
-    totalChange
-    previousTotal
-    index
-    band
-    basis
-    selfTotal
-    round1Total
-    finalTotal
-    maxScore
-    computedAt
-    unit {
-      id
-      name
-    }
-    groups {
-      ...GroupChart_group
-    }
-  }
-`);
-
-export const GroupChartGroup = graphql(`
-  fragment GroupChart_group on GroupResultRow {
-    criterionId
-    code
-    title
-    total
-    maxScore
-    rank
-  }
-`);
-
 export const ResultsQuery = graphql(`
   query Results($periodId: ID!, $unitKind: UnitKind!) {
     period(id: $periodId) {
-      id
-      name
-      year
-      phase
-      framework {
-        id
-        name
-        unitKind
-        maxScore
-      }
+      ...PeriodHeading_period
     }
     ranking(periodId: $periodId, unitKind: $unitKind) {
       ...RankingTable_row

@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { CriteriaNav_CriterionFragment, EntryState, ProgressTree_ProgressFragment } from '../../gql/graphql';
+import type { ProgressTree_CriterionFragment, EntryState, ProgressTree_ProgressFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { colorOf, initials } from '../live/Avatars';
 import type { PresentMember } from '../live/usePresence';
@@ -20,7 +20,7 @@ export interface NavEntry {
 export type NavFilter = 'all' | 'mine' | 'open';
 
 export interface CriteriaNavProps {
-  criteria: readonly CriteriaNav_CriterionFragment[];
+  criteria: readonly ProgressTree_CriterionFragment[];
   entries: ReadonlyMap<string, NavEntry>;
   progress: ReadonlyMap<string, ProgressTree_ProgressFragment>;
   presence: readonly PresentMember[];
@@ -33,7 +33,7 @@ export interface CriteriaNavProps {
   filters?: readonly NavFilter[];
 }
 
-type Node = TreeNode<CriteriaNav_CriterionFragment>;
+type Node = TreeNode<ProgressTree_CriterionFragment>;
 
 /**
  * The criteria tree of the workspace: groups with their progress, leaves with their state and
