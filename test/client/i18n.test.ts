@@ -1,5 +1,6 @@
 import { en } from '../../client/src/i18n/en';
 import { vi } from '../../client/src/i18n/vi';
+import { formatInZone } from '../../client/src/features/deadline/zoned';
 import { fromZonedInput, makeFormat, toZonedInput } from '../../client/src/i18n/format';
 import { translate } from '../../client/src/i18n';
 
@@ -47,5 +48,18 @@ describe('i18n', () => {
     expect(fromZonedInput('2026-03-31T17:00')).toBe('2026-03-31T10:00:00.000Z');
     expect(toZonedInput('2026-03-31T10:00:00.000Z')).toBe('2026-03-31T17:00');
     expect(fromZonedInput('')).toBeNull();
+  });
+
+  it('should read a time typed in a zone with daylight saving at the offset of that day', () => {
+    // New York: UTC-5 in winter, UTC-4 in summer; the day the clocks change is read at the offset after the change
+    expect(fromZonedInput('2026-01-15T17:00', 'America/New_York')).toBe('2026-01-15T22:00:00.000Z');
+    expect(fromZonedInput('2026-07-15T17:00', 'America/New_York')).toBe('2026-07-15T21:00:00.000Z');
+    expect(fromZonedInput('2026-03-08T12:00', 'America/New_York')).toBe('2026-03-08T16:00:00.000Z');
+    expect(toZonedInput(fromZonedInput('2026-11-01T17:00', 'America/New_York'), 'America/New_York')).toBe('2026-11-01T17:00');
+  });
+
+  it('should show a deadline in the period’s zone in the one format of the language, with the zone named', () => {
+    expect(formatInZone(makeFormat('vi'), '2026-06-30T10:00:00Z', 'Asia/Ho_Chi_Minh')).toBe('30/06/2026 17:00 (Asia/Ho_Chi_Minh)');
+    expect(formatInZone(makeFormat('en'), '2026-06-30T10:00:00Z', 'Asia/Ho_Chi_Minh')).toBe('2026-06-30 17:00 (Asia/Ho_Chi_Minh)');
   });
 });

@@ -73,8 +73,14 @@ export function fromZonedInput(value: string, timeZone = DEFAULT_TIME_ZONE): str
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number);
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  const p = partsOf(new Date(guess).toISOString(), timeZone)!;
-  const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-  return new Date(guess - (shown - guess)).toISOString();
+  // the wall time read as UTC, moved back by the zone's offset; a second pass settles a moment
+  // near a daylight-saving change, where the offset at the first guess is not the one at the answer
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const offsetAt = (at: number) => {
+    const p = partsOf(new Date(at).toISOString(), timeZone)!;
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - Math.floor(at / 60_000) * 60_000;
+  };
+  let guess = wall - offsetAt(wall);
+  guess = wall - offsetAt(guess);
+  return new Date(guess).toISOString();
 }

@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { errorCode, errorProblems } from '../../app/errors';
 import { useI18n, type MessageKey } from '../../i18n';
 import { GrantExtensionMutation } from './documents';
-import { formatInZone, remaining, zonedToIso } from './zoned';
+import { fromZonedInput } from '../../i18n/format';
+import { formatInZone, remaining } from './zoned';
 
 export interface DeadlineInfo {
   id: string;
@@ -26,7 +27,7 @@ export function DeadlinePanel({ a, canExtend, onExtended }: { a: DeadlineInfo; c
     <section className="deadline card" aria-label={t('deadline.title')} data-testid="deadline">
       {d.closesAt ? (
         <p>
-          <strong>{t('deadline.of', { phase: t(`phase.${d.phase}` as MessageKey) })}</strong> {formatInZone(d.closesAt, d.timeZone, fmt.locale)}
+          <strong>{t('deadline.of', { phase: t(`phase.${d.phase}` as MessageKey) })}</strong> {formatInZone(fmt, d.closesAt, d.timeZone)}
           {d.extendedUntil ? ` · ${t('deadline.extended')}` : ''} ·{' '}
           <span className={left ? (left.days < 1 ? 'warn' : '') : 'problem'} data-testid="countdown">
             {left ? t('deadline.left', { days: fmt.int(left.days), hours: fmt.int(left.hours), minutes: fmt.int(left.minutes) }) : t('deadline.passed')}
@@ -41,7 +42,7 @@ export function DeadlinePanel({ a, canExtend, onExtended }: { a: DeadlineInfo; c
             <li key={x.id}>
               {t('deadline.extensionLine', {
                 phase: t(`phase.${x.phase}` as MessageKey),
-                until: formatInZone(x.until, d.timeZone, fmt.locale),
+                until: formatInZone(fmt, x.until, d.timeZone),
                 by: x.grantedBy?.name ?? '–',
                 at: fmt.dateTime(x.grantedAt),
                 reason: x.reason,
@@ -63,7 +64,7 @@ function ExtensionForm({ assessmentId, phase, timeZone, onDone }: { assessmentId
   const [grant, granting] = useMutation(GrantExtensionMutation);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const iso = zonedToIso(until, timeZone);
+    const iso = fromZonedInput(until, timeZone);
     if (!iso) return setProblem(t('deadline.untilRequired'));
     setProblem(null);
     try {

@@ -136,7 +136,7 @@ export function EntryEditor({ assessmentId, userId, criterion: c, entry, editabl
           kind: 'error',
           message:
             x.reason === 'DEADLINE_PASSED' && typeof x.deadline === 'string'
-              ? t('save.deadlinePassed', { deadline: formatInZone(x.deadline, String(x.timeZone), fmt.locale) })
+              ? t('save.deadlinePassed', { deadline: formatInZone(fmt, x.deadline, String(x.timeZone)) })
               : t('save.phaseClosed'),
         });
       } else if (code === 'FORBIDDEN') {
