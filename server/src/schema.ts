@@ -16,6 +16,7 @@ import { CriterionResolver, FrameworkResolver } from './modules/framework/framew
 import { AssessmentEvidenceResolver, EntryEvidenceResolver, EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { PeriodResolver } from './modules/period/period.resolver';
 import { ResultsResolver } from './modules/results/results.resolver';
+import { CompareResolver } from './modules/compare/compare.resolver';
 import { UnitResolver } from './modules/unit/unit.resolver';
 import { PasswordResolver } from './modules/user/password.resolver';
 import { UserResolver } from './modules/user/user.resolver';
@@ -59,6 +60,7 @@ export const resolvers = [
   AppraisalResolver,
   ProgressAppraisalResolver,
   ResultsResolver,
+  CompareResolver,
   EvidenceResolver,
   EntryEvidenceResolver,
   AssessmentEvidenceResolver,

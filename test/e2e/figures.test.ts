@@ -130,4 +130,29 @@ describe('every figure agrees in the web client', () => {
     expect(await appraiser.getByTestId('nav-2.2.1').textContent()).toContain('Không áp dụng');
     for (const code of Object.keys(A)) expect([code, await appraiser.getByTestId(`nav-${code}`).textContent()]).not.toEqual([code, expect.stringContaining('–')]);
   });
+  it('should compare two units criterion by criterion from the results page, with the figures of the API and what differs highlighted', async () => {
+    const api = (
+      await ok(t.url, `query($l:ID!,$r:ID!){compareAssessments(leftId:$l,rightId:$r){changed rows{code left{score} right{score} change}}}`, { l: w.assessmentA, r: w.assessmentB }, w.tokens.admin)
+    ).compareAssessments;
+    expect(api.changed).toBeGreaterThan(0);
+    const admin = await page();
+    await openAs(admin, t.url, w.tokens.admin, `/periods/${w.periodId}/results`);
+    await admin.getByRole('button', { name: 'Unit A', exact: true }).click();
+    await admin.getByLabel('So sánh với').selectOption({ label: 'Unit B' });
+    const table = admin.getByTestId('comparison');
+    await table.waitFor();
+    expect(new URL(admin.url()).searchParams.get('right')).toBe(w.assessmentB);
+    await admin.getByText(`${api.changed} trên ${api.rows.length} tiêu chí khác nhau`).waitFor();
+    for (const r of api.rows) {
+      const row = table.getByTestId(`compare-${r.code}`);
+      const text = (await row.textContent())!;
+      expect([r.code, text]).toEqual([r.code, expect.stringContaining(vi(r.left.score))]);
+      expect([r.code, text]).toEqual([r.code, expect.stringContaining(vi(r.right.score))]);
+      expect([r.code, await row.getAttribute('class')]).toEqual([r.code, r.change !== 0 ? 'changed' : '']);
+    }
+    // only what differs
+    await admin.getByLabel('Chỉ hiện tiêu chí khác nhau').check();
+    await table.locator('tbody tr.changed').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(api.changed + 1); // + the total row
+  });
 });

@@ -51,6 +51,8 @@ const MATRIX: Record<string, [string, Call]> = {
   entries: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ entries(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
   entryHistory: [READ_A, ({ w }) => ({ query: 'query($id:ID!,$c:ID!){ entryHistory(assessmentId:$id, criterionId:$c, first: 5){ totalCount } }', variables: { id: A(w), c: w.criteria['1.1'] } })],
   evidence: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ evidence(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
+  // both assessments must be readable: A and another unit's B, so only ADMIN and VIEWER
+  compareAssessments: ['U o F F F F F o', ({ w }) => ({ query: 'query($l:ID!,$r:ID!){ compareAssessments(leftId:$l, rightId:$r){ changed } }', variables: { l: A(w), r: w.assessmentB } })],
   rankingPage: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ rankingPage(periodId:$id, unitKind: DISTRICT, first: 5){ totalCount } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
   webhooks: [ADMIN_ONLY, () => ({ query: '{ webhooks { id deliveries(first: 5) { id status } } }' })],

@@ -14,6 +14,7 @@ import { FrameworkPage } from '../features/admin/FrameworkPage';
 import { Layout } from './Layout';
 import { matchPath, navigate, useLocation } from './router';
 import { AppraisalPage } from '../features/appraisal/AppraisalPage';
+import { ComparePage } from '../features/compare/ComparePage';
 import { ResultsPage } from '../features/results/ResultsPage';
 import { CouncilPage } from '../features/council/CouncilPage';
 import { MyUnitsPage } from '../features/council/MyUnitsPage';
@@ -47,6 +48,7 @@ const ROUTES: Route[] = [
   { path: '/periods/:id/results', render: (p) => <ResultsPage key={p.id} periodId={p.id} /> },
   { path: '/my-units', roles: ['APPRAISER'], render: () => <MyUnitsPage /> },
   { path: '/periods/:id/council', roles: ['ADMIN'], render: (p) => <CouncilPage key={p.id} periodId={p.id} /> },
+  { path: '/compare', render: () => <ComparePage /> },
   { path: '/appraisal/:id', roles: ['APPRAISER', 'ADMIN', 'VIEWER'], render: (p) => <AppraisalPage key={p.id} assessmentId={p.id} /> },
 ];
 

@@ -45,6 +45,10 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...Session_user\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        ...Session_user\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query AssessmentBlockers($id: ID!) {\n    assessment(id: $id) {\n      id\n      status\n      blockers {\n        criterionId\n        code\n        title\n        reason\n      }\n    }\n  }\n": typeof types.AssessmentBlockersDocument,
+    "\n  query Compare($left: ID!, $right: ID!) {\n    compareAssessments(leftId: $left, rightId: $right) {\n      left {\n        ...CompareHead_side\n      }\n      right {\n        ...CompareHead_side\n      }\n      rows {\n        code\n        title\n        depth\n        isLeaf\n        left {\n          score\n          maxScore\n        }\n        right {\n          score\n          maxScore\n        }\n        change\n      }\n      changed\n    }\n  }\n": typeof types.CompareDocument,
+    "\n  query ComparePeriods {\n    periods {\n      ...PeriodHeading_period\n    }\n  }\n": typeof types.ComparePeriodsDocument,
+    "\n  query CompareCandidates($periodId: ID!) {\n    assessments(periodId: $periodId, first: 100) {\n      edges {\n        node {\n          id\n          unit {\n            ...AdminUnit\n          }\n        }\n      }\n    }\n  }\n": typeof types.CompareCandidatesDocument,
+    "\n  fragment CompareHead_side on CompareSide {\n    assessmentId\n    unitName\n    unitCode\n    periodName\n    year\n    basis\n    total\n    maxScore\n  }\n": typeof types.CompareHead_SideFragmentDoc,
     "\n  query PeriodCouncil($id: ID!) {\n    period(id: $id) {\n      ...PeriodHeading_period\n      framework {\n        id\n        criteria {\n          id\n          code\n          title\n          depth\n        }\n      }\n      assessments {\n        id\n        unit {\n          ...CouncilUnit_unit\n        }\n      }\n      council {\n        ...CouncilSeat_member\n      }\n    }\n    users {\n      ...AdminUser\n    }\n  }\n": typeof types.PeriodCouncilDocument,
     "\n  mutation AssignAppraisers($input: AssignAppraisersInput!) {\n    assignAppraisers(input: $input) {\n      ...CouncilSeat_member\n    }\n  }\n": typeof types.AssignAppraisersDocument,
     "\n  query MyCouncilUnits {\n    myCouncilUnits {\n      assessmentId\n      status\n      chair\n      leaves\n      leavesAppraised\n      signed\n      unit {\n        ...CouncilUnit_unit\n      }\n      period {\n        ...PeriodHeading_period\n      }\n      groups {\n        id\n        code\n      }\n    }\n  }\n": typeof types.MyCouncilUnitsDocument,
@@ -147,6 +151,10 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...Session_user\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        ...Session_user\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query AssessmentBlockers($id: ID!) {\n    assessment(id: $id) {\n      id\n      status\n      blockers {\n        criterionId\n        code\n        title\n        reason\n      }\n    }\n  }\n": types.AssessmentBlockersDocument,
+    "\n  query Compare($left: ID!, $right: ID!) {\n    compareAssessments(leftId: $left, rightId: $right) {\n      left {\n        ...CompareHead_side\n      }\n      right {\n        ...CompareHead_side\n      }\n      rows {\n        code\n        title\n        depth\n        isLeaf\n        left {\n          score\n          maxScore\n        }\n        right {\n          score\n          maxScore\n        }\n        change\n      }\n      changed\n    }\n  }\n": types.CompareDocument,
+    "\n  query ComparePeriods {\n    periods {\n      ...PeriodHeading_period\n    }\n  }\n": types.ComparePeriodsDocument,
+    "\n  query CompareCandidates($periodId: ID!) {\n    assessments(periodId: $periodId, first: 100) {\n      edges {\n        node {\n          id\n          unit {\n            ...AdminUnit\n          }\n        }\n      }\n    }\n  }\n": types.CompareCandidatesDocument,
+    "\n  fragment CompareHead_side on CompareSide {\n    assessmentId\n    unitName\n    unitCode\n    periodName\n    year\n    basis\n    total\n    maxScore\n  }\n": types.CompareHead_SideFragmentDoc,
     "\n  query PeriodCouncil($id: ID!) {\n    period(id: $id) {\n      ...PeriodHeading_period\n      framework {\n        id\n        criteria {\n          id\n          code\n          title\n          depth\n        }\n      }\n      assessments {\n        id\n        unit {\n          ...CouncilUnit_unit\n        }\n      }\n      council {\n        ...CouncilSeat_member\n      }\n    }\n    users {\n      ...AdminUser\n    }\n  }\n": types.PeriodCouncilDocument,
     "\n  mutation AssignAppraisers($input: AssignAppraisersInput!) {\n    assignAppraisers(input: $input) {\n      ...CouncilSeat_member\n    }\n  }\n": types.AssignAppraisersDocument,
     "\n  query MyCouncilUnits {\n    myCouncilUnits {\n      assessmentId\n      status\n      chair\n      leaves\n      leavesAppraised\n      signed\n      unit {\n        ...CouncilUnit_unit\n      }\n      period {\n        ...PeriodHeading_period\n      }\n      groups {\n        id\n        code\n      }\n    }\n  }\n": types.MyCouncilUnitsDocument,
@@ -356,6 +364,22 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AssessmentBlockers($id: ID!) {\n    assessment(id: $id) {\n      id\n      status\n      blockers {\n        criterionId\n        code\n        title\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentBlockers($id: ID!) {\n    assessment(id: $id) {\n      id\n      status\n      blockers {\n        criterionId\n        code\n        title\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Compare($left: ID!, $right: ID!) {\n    compareAssessments(leftId: $left, rightId: $right) {\n      left {\n        ...CompareHead_side\n      }\n      right {\n        ...CompareHead_side\n      }\n      rows {\n        code\n        title\n        depth\n        isLeaf\n        left {\n          score\n          maxScore\n        }\n        right {\n          score\n          maxScore\n        }\n        change\n      }\n      changed\n    }\n  }\n"): (typeof documents)["\n  query Compare($left: ID!, $right: ID!) {\n    compareAssessments(leftId: $left, rightId: $right) {\n      left {\n        ...CompareHead_side\n      }\n      right {\n        ...CompareHead_side\n      }\n      rows {\n        code\n        title\n        depth\n        isLeaf\n        left {\n          score\n          maxScore\n        }\n        right {\n          score\n          maxScore\n        }\n        change\n      }\n      changed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComparePeriods {\n    periods {\n      ...PeriodHeading_period\n    }\n  }\n"): (typeof documents)["\n  query ComparePeriods {\n    periods {\n      ...PeriodHeading_period\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompareCandidates($periodId: ID!) {\n    assessments(periodId: $periodId, first: 100) {\n      edges {\n        node {\n          id\n          unit {\n            ...AdminUnit\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CompareCandidates($periodId: ID!) {\n    assessments(periodId: $periodId, first: 100) {\n      edges {\n        node {\n          id\n          unit {\n            ...AdminUnit\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CompareHead_side on CompareSide {\n    assessmentId\n    unitName\n    unitCode\n    periodName\n    year\n    basis\n    total\n    maxScore\n  }\n"): (typeof documents)["\n  fragment CompareHead_side on CompareSide {\n    assessmentId\n    unitName\n    unitCode\n    periodName\n    year\n    basis\n    total\n    maxScore\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

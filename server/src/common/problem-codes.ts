@@ -255,6 +255,8 @@ export const PROBLEM_CODES = [
   'EVIDENCE_MISSING',
   /** { criterion }: resubmitting with a questioned criterion not yet explained */
   'EXPLANATION_MISSING',
+  /** {}: a comparison of an assessment with itself */
+  'SAME_ASSESSMENT',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemParams = Record<string, string | number | boolean | null>;

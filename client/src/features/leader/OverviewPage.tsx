@@ -68,6 +68,9 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
           <Link className="button" to={`/assessments/${a.id}`}>
             {t('overview.workspace')}
           </Link>
+          <Link className="button" to={`/compare?left=${encodeURIComponent(a.id)}`}>
+            {t('compare.other')}
+          </Link>
         </div>
       </header>
 

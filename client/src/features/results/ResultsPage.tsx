@@ -9,6 +9,7 @@ import { PhaseConfirm } from '../periods/PhaseConfirm';
 import { useI18n } from '../../i18n';
 import { useSession, useUser } from '../auth/session';
 import { GroupChart } from './GroupChart';
+import { CompareWith } from '../compare/CompareWith';
 import { Figure } from '../figures/Figure';
 import { figureText } from '../figures/figures';
 import { ImprovementListQuery, ResultsPeriodQuery, ResultsQuery } from './documents';
@@ -100,6 +101,7 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
             <button type="button" onClick={() => download(`/export/assessment/${row.assessmentId}.xlsx`, `${row.unit.name}.xlsx`)}>
               {t('results.downloadAssessment')}
             </button>
+            <CompareWith assessmentId={row.assessmentId} others={rows.filter((r) => r.assessmentId !== row.assessmentId).map((r) => ({ id: r.assessmentId, name: r.unit.name }))} />
           </section>
           <Improvements assessmentId={row.assessmentId} unit={row.unit.name} />
         </div>
