@@ -130,5 +130,29 @@ describe('decisions in the web client', () => {
     expect(await rowB.textContent()).toContain('Chưa nộp');
     expect(await rowB.textContent()).not.toMatch(/\bD\b/);
     expect((await ok(t.url, `query($id:ID!){period(id:$id){phase}}`, { id: w.periodId }, w.tokens.admin)).period.phase).toBe('PUBLISHED');
+
+    // published: the unit over the years and the spread of the indices, drawn by Chart.js, their figures the API's
+    const history = (await ok(t.url, `query($id:ID!){unitHistory(unitId:$id){year total maxScore rank rankedUnits}}`, { id: w.units.A }, w.tokens.admin)).unitHistory;
+    expect(history).toHaveLength(1);
+    await ranking.getByRole('button', { name: 'Unit A', exact: true }).click();
+    const trends = admin.getByTestId('unit-trends');
+    const year = trends.getByTestId('trend-table').locator('tbody tr');
+    await year.first().waitFor();
+    expect(await year.count()).toBe(1);
+    const vi = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
+    expect(await year.first().textContent()).toContain(`${vi(history[0].total)} / ${vi(history[0].maxScore)}`);
+    expect(await year.first().textContent()).toContain(`${history[0].rank}/${history[0].rankedUnits}`);
+    // the charts are drawn: some pixel of each canvas is painted
+    for (const id of ['chart-total-rank', 'chart-groups']) {
+      const canvas = trends.getByTestId(id);
+      await admin.waitForFunction((el) => {
+        const c = el as HTMLCanvasElement;
+        const data = c.width > 0 && c.height > 0 ? c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data : null;
+        return !!data && data.some((v, i) => i % 4 === 3 && v > 0);
+      }, await canvas.elementHandle());
+    }
+    await admin.getByTestId('index-distribution').waitFor();
+    await trends.scrollIntoViewIfNeeded();
+    await shot(admin, 'results-trends');
   });
 });

@@ -53,6 +53,7 @@ const MATRIX: Record<string, [string, Call]> = {
   evidence: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ evidence(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
   // both assessments must be readable: A and another unit's B, so only ADMIN and VIEWER
   compareAssessments: ['U o F F F F F o', ({ w }) => ({ query: 'query($l:ID!,$r:ID!){ compareAssessments(leftId:$l, rightId:$r){ changed } }', variables: { l: A(w), r: w.assessmentB } })],
+  unitHistory: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ unitHistory(unitId:$id){ year } }', variables: { id: w.units.A } })],
   rankingPage: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ rankingPage(periodId:$id, unitKind: DISTRICT, first: 5){ totalCount } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
   webhooks: [ADMIN_ONLY, () => ({ query: '{ webhooks { id deliveries(first: 5) { id status } } }' })],

@@ -351,6 +351,28 @@ describe('a full yearly cycle for 19 districts', () => {
       expect({ status: h03.status, result: h03.result }).toEqual({ status: 'FINAL', result: { rank: 7, total: 80.23 } });
     }, STEP_MS);
 
+    it('should give each district its history over both published years, from the rankings, beside the averages of each year’s ranking', async () => {
+      const history = `query($id:ID!){unitHistory(unitId:$id){periodId year frameworkCode total maxScore index rank rankedUnits band averageIndex groups{code total maxScore periodAverage}}}`;
+      const rankingOf = async (periodId: string) =>
+        (await call(staff.H14, `query($id:ID!){ranking(periodId:$id,unitKind:DISTRICT){unit{code} submitted total maxScore index rank band groups{code total maxScore}}}`, { id: periodId })).ranking;
+      const points = (await call(staff.H14, history, { id: unitId.H03 })).unitHistory;
+      // H03 took part in both years (a unit of last year's ten); H14 only in this one
+      expect(points.map((p: any) => p.year)).toEqual([2024, 2025]);
+      expect((await call(staff.H14, history, { id: unitId.H14 })).unitHistory.map((p: any) => p.year)).toEqual([2025]);
+      for (const p of points) {
+        const rows = await rankingOf(p.periodId);
+        const own = rows.find((r: any) => r.unit.code === 'H03');
+        // the same figures as the period's ranking: one path
+        expect(p).toMatchObject({ total: own.total, maxScore: own.maxScore, index: own.index, rank: own.rank, band: own.band, rankedUnits: rows.length, frameworkCode: expect.any(String) });
+        expect(p.groups.map((g: any) => [g.code, g.total, g.maxScore])).toEqual(own.groups.map((g: any) => [g.code, g.total, g.maxScore]));
+        const mean = (xs: number[], places: number) => Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10 ** places) / 10 ** places;
+        expect(p.averageIndex).toBe(mean(rows.map((r: any) => r.index), 3));
+        for (const g of p.groups) expect([g.code, g.periodAverage]).toEqual([g.code, mean(rows.map((r: any) => r.groups.find((x: any) => x.code === g.code).total), 2)]);
+      }
+      expect(points[1]).toMatchObject({ rank: 7, total: 80.23 });
+      expect(points[0].frameworkCode).toBe(points[1].frameworkCode);
+    }, STEP_MS);
+
     it('should show every district the same figures on its entries, tree, totals, ranking and score sheet (RELATIVE written back)', async () => {
       const byCode = new Map(EXPECTED.map((r) => [r[0], r]));
       await each(async (code) => {

@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n';
 import { useSession, useUser } from '../auth/session';
 import { GroupChart } from './GroupChart';
 import { CompareWith } from '../compare/CompareWith';
+import { IndexDistribution } from '../trends/IndexDistribution';
+import { UnitTrends } from '../trends/UnitTrends';
 import { Figure } from '../figures/Figure';
 import { figureText } from '../figures/figures';
 import { ImprovementListQuery, ResultsPeriodQuery, ResultsQuery } from './documents';
@@ -91,7 +93,10 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
       {rows.length === 0 ? (
         <p className="card muted">{t('results.none')}</p>
       ) : (
-        <RankingTable rows={rows} chosen={row?.assessmentId ?? null} onChoose={setChosen} />
+        <>
+          <RankingTable rows={rows} chosen={row?.assessmentId ?? null} onChoose={setChosen} />
+          {rows.length > 1 && <IndexDistribution indices={rows.map((r) => r.index)} />}
+        </>
       )}
       {row && (
         <div className="two-col">
@@ -106,6 +111,7 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
           <Improvements assessmentId={row.assessmentId} unit={row.unit.name} />
         </div>
       )}
+      {row && <UnitTrends key={row.unit.id} unitId={row.unit.id} unitName={row.unit.name} />}
     </main>
   );
 }

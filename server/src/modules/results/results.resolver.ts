@@ -9,6 +9,8 @@ import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
 import { ResultsService } from './results.service';
 import { ImprovementItem, RankingRow } from './results.types';
+import { unitHistory } from './history.service';
+import { UnitHistoryPoint } from './history.types';
 import { audited, current } from '../audit/audit.service';
 
 @Resolver(() => Assessment)
@@ -20,6 +22,15 @@ export class ResultsResolver {
   })
   ranking(@Arg('periodId', () => ID) periodId: string, @Arg('unitKind', () => UnitKind) unitKind: UnitKind, @Ctx() ctx: Context): Promise<RankingRow[]> {
     return new ResultsService(ctx.em).ranking(requireViewer(ctx.viewer), periodId, unitKind);
+  }
+
+  @Authorized()
+  @Query(() => [UnitHistoryPoint], {
+    description:
+      'A unit’s results in every PUBLISHED period it took part in, oldest first: its row of each period’s ranking (total, index, rank, band, group subtotals) beside the averages of the units of its kind. Published results are everyone’s.',
+  })
+  unitHistory(@Arg('unitId', () => ID) unitId: string, @Ctx() ctx: Context): Promise<UnitHistoryPoint[]> {
+    return unitHistory(ctx.em, requireViewer(ctx.viewer), unitId);
   }
 
   @Authorized()

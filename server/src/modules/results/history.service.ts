@@ -1,0 +1,59 @@
+import type { Viewer } from '../../common/auth';
+import { notFound } from '../../common/errors';
+import { assertId } from '../../common/ids';
+import type { Em } from '../../orm';
+import { Period, Phase } from '../period/period.entity';
+import { Assessment } from '../assessment/assessment.entity';
+import { Unit } from '../unit/unit.entity';
+import { ResultsService } from './results.service';
+import type { RankingRow } from './results.types';
+import type { UnitHistoryPoint } from './history.types';
+
+/** The mean of `xs` rounded to `places` decimals (0 for none). */
+const mean = (xs: number[], places: number): number => {
+  if (!xs.length) return 0;
+  const f = 10 ** places;
+  return Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * f) / f;
+};
+
+/**
+ * A unit's results over the years: one point per PUBLISHED period it took part in, oldest first.
+ * Each point is the unit's row of that period's `ranking` (the same stored figures, the same
+ * rights: published results are everyone's), with the averages of that ranking (every unit of
+ * its kind the period ranked).
+ */
+export async function unitHistory(em: Em, viewer: Viewer, id: string): Promise<UnitHistoryPoint[]> {
+  const unit = await em.findOne(Unit, { id: assertId(id, 'Unit') });
+  if (!unit) throw notFound('Unit', id);
+  const assessments = await em.find(Assessment, { unit: unit.id, period: { phase: Phase.PUBLISHED } }, { populate: ['period', 'period.framework'] });
+  const periods: Period[] = assessments.map((a) => a.period).sort((x, y) => x.year - y.year || +x.createdAt - +y.createdAt);
+  const results = new ResultsService(em);
+  const points: UnitHistoryPoint[] = [];
+  for (const p of periods) {
+    const rows: RankingRow[] = await results.ranking(viewer, p.id, unit.kind);
+    const own = rows.find((r) => r.unit.id === unit.id);
+    if (!own) continue;
+    points.push({
+      periodId: p.id,
+      periodName: p.name,
+      year: p.year,
+      frameworkCode: p.framework.code,
+      frameworkName: p.framework.name,
+      total: own.total,
+      maxScore: own.maxScore,
+      index: own.index,
+      rank: own.rank,
+      rankedUnits: rows.length,
+      band: own.band ?? null,
+      averageIndex: mean(rows.map((r) => r.index), 3),
+      groups: own.groups.map((g) => ({
+        code: g.code,
+        title: g.title,
+        total: g.total,
+        maxScore: g.maxScore,
+        periodAverage: mean(rows.map((r) => r.groups.find((x) => x.code === g.code)?.total ?? 0), 2),
+      })),
+    });
+  }
+  return points;
+}
