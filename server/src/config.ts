@@ -61,6 +61,8 @@ export interface Config {
   imports: { maxEntries: number; maxUnzippedBytes: number; maxCells: number; heapMb: number; timeoutMs: number };
   /** uploaded evidence files: folder (default <dataDir>/evidence), size limit, allowed extensions */
   evidenceDir: string;
+  /** where files are kept (EVIDENCE_STORE): `disk` under evidenceDir (one machine), or `database`, which every process reads (evidence.store.ts) */
+  evidenceStore: 'disk' | 'database';
   evidenceMaxBytes: number;
   evidenceTypes: string[];
   /** the address people open the web client at, for links in e-mails (PUBLIC_URL; default http://HOST:PORT) */
@@ -115,6 +117,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new Error(`Configuration: ${name} must be true or false, got "${raw}".`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`Configuration: ${name} must be one of ${allowed.join(', ')}, got "${raw}".`);
+  return raw as T;
 }
 
 /** The token secret: given, or generated once and kept in the data folder. */
@@ -207,6 +216,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       addressMaxFailures: int(env, 'LOGIN_ADDRESS_MAX_FAILURES', 100, 1, 1_000_000),
     },
     evidenceDir: '',
+    evidenceStore: oneOf(env, 'EVIDENCE_STORE', ['disk', 'database'] as const, 'disk'),
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 2 ** 31 - 1),
     evidenceTypes: evidenceTypes(env),
     publicUrl: '',

@@ -27,6 +27,7 @@ import { SourceFigure } from './modules/integrator/source-figure.entity';
 import { StatisticPush } from './modules/integrator/statistic-push.entity';
 import { Webhook } from './modules/webhook/webhook.entity';
 import { WebhookDelivery } from './modules/webhook/webhook-delivery.entity';
+import { EvidenceBlob, EvidenceChunk } from './modules/evidence/evidence-blob.entity';
 
 /** Every entity, listed once for the ORM. */
-export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, CouncilMember, FinalizationSignature, DiscussionThread, DiscussionComment, Inspection, InspectionFile, DeadlineExtension, Notification, NotificationPreference, OutboxMessage, ScheduledJob, SourceFigure, StatisticPush, Webhook, WebhookDelivery];
+export const entities = [Unit, User, Framework, Criterion, Period, Assessment, ScoreEntry, ScoreRevision, Progress, Evidence, ApiToken, Result, PasswordReset, AuditRecord, CouncilMember, FinalizationSignature, DiscussionThread, DiscussionComment, Inspection, InspectionFile, DeadlineExtension, Notification, NotificationPreference, OutboxMessage, ScheduledJob, SourceFigure, StatisticPush, Webhook, WebhookDelivery, EvidenceBlob, EvidenceChunk];

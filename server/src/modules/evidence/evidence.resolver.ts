@@ -10,7 +10,7 @@ import { Evidence, EvidenceKind } from './evidence.entity';
 import { AttachEvidenceLinkInput } from './evidence.input';
 import { downloadPath } from './evidence.routes';
 import { EvidenceService, evidenceOfEntries } from './evidence.service';
-import { EvidenceStorage } from './evidence.storage';
+import { evidenceStoreOf } from './evidence.store';
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
@@ -36,7 +36,7 @@ export class EvidenceResolver {
     const change = await new EvidenceService(ctx.em).remove(viewer, id);
     const key = change.evidence.storageKey;
     if (key) {
-      await new EvidenceStorage(ctx.config.evidenceDir).remove(key).catch((err) => ctx.log.warn({ err, storageKey: key }, 'evidence: file not deleted'));
+      await evidenceStoreOf(ctx.config, ctx.fork).remove(key).catch((err) => ctx.log.warn({ err, storageKey: key }, 'evidence: file not deleted'));
     }
     await publish(ctx, { assessment: change.assessment, kinds: ['EVIDENCE'], actor: viewer, entries: [change.entry], progress: change.progress });
     return change.entry;

@@ -10,7 +10,7 @@ import { publish } from '../assessment/assessment.publisher';
 import { Role } from '../user/user.entity';
 import { EvidenceKind } from './evidence.entity';
 import { EvidenceService, type EvidenceChange } from './evidence.service';
-import { EvidenceStorage } from './evidence.storage';
+import { evidenceStoreOf } from './evidence.store';
 import { FORM_OVERHEAD_BYTES, receiveUpload, routeViewer, sendRouteError, tooLarge } from './evidence.upload';
 
 export interface EvidenceRouteDeps {
@@ -34,7 +34,7 @@ export const downloadPath = (id: string) => `/evidence/${id}`;
  */
 export function evidenceRouter(deps: EvidenceRouteDeps): express.Router {
   const { config, orm, log } = deps;
-  const storage = new EvidenceStorage(config.evidenceDir);
+  const storage = evidenceStoreOf(config, () => orm.em.fork() as Em);
   void storage.sweepIncoming().catch((err) => log.warn({ err }, 'evidence: could not sweep unfinished uploads'));
   const router = express.Router();
 

@@ -10,14 +10,14 @@ import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
 import type { Em } from '../../orm';
 import { unsafeText } from '../../common/input-safety';
-import type { EvidenceStorage } from './evidence.storage';
+import type { EvidenceStore } from './evidence.storage';
 import { cleanFileName, contentMatches, EVIDENCE_FILE_TYPES, extensionOf, SNIFF_BYTES } from './evidence.types';
 
 /** Room for the multipart boundaries and the two id fields around the file itself. */
 export const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 export interface UploadOptions {
-  storage: EvidenceStorage;
+  storage: EvidenceStore;
   maxBytes: number;
   /** allowed extensions */
   types: readonly string[];
@@ -195,7 +195,7 @@ async function receiveFile(
     cutOff();
     return null;
   }
-  let temp: Awaited<ReturnType<EvidenceStorage['incoming']>>;
+  let temp: Awaited<ReturnType<EvidenceStore['incoming']>>;
   try {
     temp = await o.storage.incoming();
   } catch (e) {

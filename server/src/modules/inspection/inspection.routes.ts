@@ -7,7 +7,7 @@ import type { Config } from '../../config';
 import type { Live } from '../../live/live';
 import type { Em, Orm } from '../../orm';
 import { publish } from '../assessment/assessment.publisher';
-import { EvidenceStorage } from '../evidence/evidence.storage';
+import { evidenceStoreOf } from '../evidence/evidence.store';
 import { FORM_OVERHEAD_BYTES, receiveUpload, routeViewer, sendRouteError, tooLarge } from '../evidence/evidence.upload';
 import { Role } from '../user/user.entity';
 import { InspectionService } from './inspection.service';
@@ -23,7 +23,7 @@ export const inspectionFilePath = (id: string) => `/inspection-files/${id}`;
  */
 export function inspectionFileRouter(deps: { config: Config; orm: Orm; live?: Live; log: Logger }): express.Router {
   const { config, orm, log } = deps;
-  const storage = new EvidenceStorage(config.evidenceDir);
+  const storage = evidenceStoreOf(config, () => orm.em.fork() as Em);
   const router = express.Router();
 
   const signedIn = (req: Request, em: Em): Promise<Viewer> => routeViewer(config, em, req);
