@@ -76,6 +76,14 @@ export interface App {
   socket: ReturnType<typeof attachSocket>;
   /** the outbox's sender and the scheduler of this process (running when config.workers) */
   workers: { outbox: OutboxSender; scheduler: Scheduler };
+  /** true once drain() began: /ready answers 503 so that a load balancer sends no more */
+  readonly draining: boolean;
+  /**
+   * A rolling restart's stop (SIGTERM): /ready turns 503, `delayMs` later (the load balancer's
+   * check interval) the process stops accepting, closes its sockets with 1001 "going away",
+   * finishes the requests in flight and closes.
+   */
+  drain(delayMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,7 +142,25 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   });
   await apollo.start();
 
-  // 503 while the database is unreachable, within 3 s (a load balancer's probe does not wait)
+  // /ready: whether to send this process work: not draining, database and Redis answering
+  let draining = false;
+  app.get('/ready', async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'draining' });
+    let timer: NodeJS.Timeout | undefined;
+    const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('readiness check timed out')), 3000)))]);
+    try {
+      await within(orm.em.fork().getConnection().execute('select 1')).catch(() => Promise.reject(new Error('database')));
+      clearTimeout(timer);
+      if (live.redis) await within(live.redis.ping()).catch(() => Promise.reject(new Error('redis')));
+      res.json({ status: 'ready' });
+    } catch (e) {
+      res.status(503).json({ status: 'unavailable', reason: (e as Error).message });
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+
+  // /health: the process is alive; 503 while the database is unreachable, within 3 s (a load balancer's probe does not wait)
   app.get('/health', async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -196,25 +222,34 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
         setHeaders: (res, path) => res.setHeader('Cache-Control', HASHED.some((dir) => path.startsWith(join(clientDir, dir, sep))) ? 'public, max-age=31536000, immutable' : 'no-cache'),
       }),
     );
-    app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|health|ready).*/, (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
   // whatever else happens answers in JSON with a code (common/http-errors.ts), never an HTML page
   app.use(notFoundJson);
   app.use(jsonErrors(log));
 
+  const close = async () => {
+    await scheduler.stop();
+    await outbox.stop();
+    mail?.close();
+    await socket.close();
+    await apollo.stop(); // stops accepting, finishes the requests in flight
+    await live.close();
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
   return {
     server,
     live,
     socket,
     workers: { outbox, scheduler },
-    async close() {
-      await scheduler.stop();
-      await outbox.stop();
-      mail?.close();
-      await socket.close();
-      await apollo.stop();
-      await live.close();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    get draining() {
+      return draining;
     },
+    async drain(delayMs = 0) {
+      draining = true;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await close();
+    },
+    close,
   };
 }

@@ -60,6 +60,9 @@ export interface Config {
   /** spreadsheet imports: zip parts and unpacked bytes checked before reading, then cells, heap and time of the reading worker */
   imports: { maxEntries: number; maxUnzippedBytes: number; maxCells: number; heapMb: number; timeoutMs: number };
   /** uploaded evidence files: folder (default <dataDir>/evidence), size limit, allowed extensions */
+  /** on SIGTERM: how long /ready answers 503 before the process stops accepting (a load balancer's check interval or two), and how long it then waits for work in flight */
+  drainDelayMs: number;
+  shutdownTimeoutMs: number;
   evidenceDir: string;
   /** where files are kept (EVIDENCE_STORE): `disk` under evidenceDir (one machine), or `database`, which every process reads (evidence.store.ts) */
   evidenceStore: 'disk' | 'database';
@@ -215,6 +218,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       blockSeconds: int(env, 'LOGIN_BLOCK_SECONDS', 30, 1, 3600),
       addressMaxFailures: int(env, 'LOGIN_ADDRESS_MAX_FAILURES', 100, 1, 1_000_000),
     },
+    drainDelayMs: int(env, 'DRAIN_DELAY_MS', 0, 0, 600_000),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
     evidenceDir: '',
     evidenceStore: oneOf(env, 'EVIDENCE_STORE', ['disk', 'database'] as const, 'disk'),
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 2 ** 31 - 1),

@@ -31,12 +31,15 @@ async function main() {
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 
+  // SIGTERM (a rolling restart): /ready turns 503, and DRAIN_DELAY_MS later the process stops
+  // accepting, closes its sockets with 1001 "going away" (clients reconnect elsewhere and catch up
+  // by seq) and finishes the requests in flight; past SHUTDOWN_TIMEOUT_MS it goes regardless
   const stop = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    // open sockets and slow requests get a few seconds, then the process goes regardless
-    setTimeout(() => process.exit(0), 5000).unref();
-    await app.close();
+    log.info({ signal, drainDelayMs: config.drainDelayMs }, 'draining');
+    setTimeout(() => process.exit(0), config.drainDelayMs + config.shutdownTimeoutMs).unref();
+    await app.drain(signal === 'SIGTERM' ? config.drainDelayMs : 0);
     await orm.close();
+    log.info({ signal }, 'stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

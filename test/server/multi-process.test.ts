@@ -1,59 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { gql, ok } from '../helpers/gql';
 import { startProxy, type TcpProxy } from '../helpers/proxy';
 import { connect, eventually, type LiveClient } from '../helpers/socket';
 import { buildWorld, SAVE, type World } from '../helpers/world';
 
-const SERVER = join(__dirname, '..', '..', 'server', 'dist', 'index.js');
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const EVENTS = `subscription($id:ID!){assessmentEvents(assessmentId:$id){seq entry{code selfScore}}}`;
-
-/** A second server process on the same database and Redis, as behind a load balancer. */
-async function startSecondProcess(t: TestApp): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(SERVER)) throw new Error('Build the server first (npm test builds it).');
-  const child = spawn(process.execPath, [SERVER], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: t.config.dataDir,
-      SQLITE_PATH: t.config.sqlitePath || '',
-      DATABASE_URL: t.config.databaseUrl ?? '',
-      REDIS_URL: REDIS,
-      REDIS_PREFIX: t.config.redisPrefix,
-      TOKEN_SECRET: t.config.tokenSecret,
-      DEMO_DATA: 'false',
-      LIVE_WINDOW_MS: '20',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  await eventually(() => /running at (http:\/\/[\d.]+:\d+)/.test(out) || child.exitCode !== null, 60000, 'the second process to start');
-  const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
-  if (!m) throw new Error(`second process failed: ${out}`);
-  return { url: m[1], child };
-}
 
 describe('two server processes sharing Redis', () => {
   let t: TestApp;
   let w: World;
-  let second: { url: string; child: ChildProcess };
+  let second: ServerProcess;
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ redisUrl: REDIS, liveWindowMs: 20 });
     w = await buildWorld(t);
-    second = await startSecondProcess(t);
+    second = await startServerProcess(t, { REDIS_URL: REDIS });
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
-    second?.child.kill('SIGTERM');
+    await second?.stop();
     await t?.close();
   });
 
@@ -120,7 +88,7 @@ describe('access changes made while a process was cut off from Redis', () => {
   let proxy: TcpProxy;
   let t: TestApp;
   let w: World;
-  let second: { url: string; child: ChildProcess };
+  let second: ServerProcess;
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
@@ -129,12 +97,12 @@ describe('access changes made while a process was cut off from Redis', () => {
     // this process reaches Redis through the proxy; the second one directly
     t = await startTestApp({ redisUrl: proxy.via(REDIS), liveWindowMs: 20 });
     w = await buildWorld(t);
-    second = await startSecondProcess(t);
+    second = await startServerProcess(t, { REDIS_URL: REDIS });
   });
   afterAll(async () => {
     proxy?.restore();
     await Promise.all(clients.map((c) => c.close()));
-    second?.child.kill('SIGTERM');
+    await second?.stop();
     await t?.close();
     await proxy?.close();
   });

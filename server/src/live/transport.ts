@@ -82,8 +82,16 @@ export function serveGraphqlWs<E extends SocketExtra>(
 
   return {
     wss,
-    async close() {
+    /**
+     * Closes every socket with 1001 "going away" (clients reconnect, to another process behind a
+     * load balancer, and catch up by seq); a socket that has not closed within `graceMs` is cut.
+     */
+    async close(graceMs = 1000) {
       clearInterval(keepAlive);
+      const open = [...wss.clients];
+      for (const c of open) c.close(1001, 'Server restarting');
+      const until = Date.now() + graceMs;
+      while (open.some((c) => c.readyState !== c.CLOSED) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
