@@ -299,7 +299,9 @@ describe('the web client on a phone (390 × 844)', () => {
     expect(await drawer.textContent()).toContain('1.4');
     await page.getByLabel('Tử số').fill('912');
     await page.getByLabel('Mẫu số').fill('1000');
-    await page.getByTestId('ratio-rate').getByText('91,2%').waitFor();
+    const rate = page.getByTestId('ratio-rate');
+    await rate.getByText('91,2%').waitFor();
+    await rate.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, 'phone-workspace');
 
     // the tree slides up over the editor; choosing a criterion closes it and opens that criterion
