@@ -159,6 +159,21 @@ async function sideways(page: Page, where: string): Promise<string | null> {
   return problems.length ? `${where}: ${problems.join('; ')}` : null;
 }
 
+/**
+ * The buttons, fields and labelled choices under 44 px tall on a touch screen (WCAG 2.5.5), named
+ * for the failure message; links within text are exempt, as WCAG has them (a notification's link is not).
+ */
+async function smallTargets(page: Page, where: string): Promise<string | null> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), a.button, label.check, .choice, .bell-list a')]
+      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width > 0 && rect.height > 0 && rect.height < 43.5)
+      .slice(0, 5)
+      .map(({ el, rect }) => `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(rect.height)} px`),
+  );
+  return small.length ? `${where}: touch targets under 44 px: ${small.join('; ')}` : null;
+}
+
 /** Waits for the page's own heading, then for what it loads after it (no request for half a second). */
 async function ready(page: Page, heading: string): Promise<void> {
   await page.locator(heading).waitFor();
@@ -175,7 +190,7 @@ async function closeContexts(): Promise<void> {
   for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
 }
 
-/** Opens every page of the role on a phone and lists each one that scrolls sideways. */
+/** Opens every page of the role on a phone and lists each one that scrolls sideways or has small touch targets. */
 async function visitAll(role: Role, token: string): Promise<string[]> {
   const page = await phone();
   const [first, ...rest] = visitsOf(role);
@@ -184,8 +199,7 @@ async function visitAll(role: Role, token: string): Promise<string[]> {
   for (const v of [first, ...rest]) {
     if (v !== first) await go(page, `${t.url}${v.path}`);
     await ready(page, v.heading);
-    const problem = await sideways(page, `${v.path} as ${role}`);
-    if (problem) problems.push(problem);
+    for (const problem of [await sideways(page, `${v.path} as ${role}`), await smallTargets(page, `${v.path} as ${role}`)]) if (problem) problems.push(problem);
   }
   return problems;
 }
@@ -257,28 +271,28 @@ afterAll(async () => {
 });
 
 describe('the web client on a phone (390 × 844)', () => {
-  it('should fit the sign-in page and every page of a STAFF member to the screen', async () => {
+  it('should fit the sign-in page and every page of a STAFF member to the screen with 44 px touch targets', async () => {
     const page = await phone();
     await go(page, t.url);
     await ready(page, '#signin-title');
-    expect([await sideways(page, 'sign-in')].filter(Boolean)).toEqual([]);
+    expect([await sideways(page, 'sign-in'), await smallTargets(page, 'sign-in')].filter(Boolean)).toEqual([]);
     await closeContexts();
     expect(await visitAll('STAFF', w.tokens.staffA)).toEqual([]);
   });
 
-  it('should fit every page of a LEADER to the screen', async () => {
+  it('should fit every page of a LEADER to the screen with 44 px touch targets', async () => {
     expect(await visitAll('LEADER', w.tokens.leaderA)).toEqual([]);
   });
 
-  it('should fit every page of an ADMIN to the screen', async () => {
+  it('should fit every page of an ADMIN to the screen with 44 px touch targets', async () => {
     expect(await visitAll('ADMIN', w.tokens.admin)).toEqual([]);
   });
 
-  it('should fit every page of an APPRAISER to the screen', async () => {
+  it('should fit every page of an APPRAISER to the screen with 44 px touch targets', async () => {
     expect(await visitAll('APPRAISER', appraiserToken)).toEqual([]);
   });
 
-  it('should fit every page of a VIEWER to the screen', async () => {
+  it('should fit every page of a VIEWER to the screen with 44 px touch targets', async () => {
     expect(await visitAll('VIEWER', w.tokens.viewer)).toEqual([]);
   });
 
@@ -309,6 +323,7 @@ describe('the web client on a phone (390 × 844)', () => {
     const tree = page.getByTestId('nav-2.3');
     await tree.waitFor();
     expect(await sideways(page, 'the workspace with its criteria drawer open')).toBeNull();
+    expect(await smallTargets(page, 'the criteria drawer')).toBeNull();
     await shot(page, 'phone-criteria-drawer');
     await tree.click();
     await tree.waitFor({ state: 'hidden' });
@@ -318,6 +333,7 @@ describe('the web client on a phone (390 × 844)', () => {
     await page.getByTestId('bell').click();
     await page.getByTestId('bell-panel').waitFor();
     expect(await sideways(page, 'the workspace with the notification panel open')).toBeNull();
+    expect(await smallTargets(page, 'the notification panel')).toBeNull();
     const panel = await page.getByTestId('bell-panel').boundingBox();
     expect(panel!.x >= 0 && panel!.x + panel!.width <= PHONE.width).toBe(true);
   });
