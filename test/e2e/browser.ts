@@ -32,9 +32,16 @@ export function launch(): Promise<Browser> {
  */
 export const STEP_TIMEOUT_MS = 30_000;
 
-/** A fresh browser profile (its own localStorage) on a laptop-sized window. */
-export async function newContext(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+/**
+ * A fresh browser profile (its own localStorage) on a laptop-sized window. A phone is
+ * `{ isMobile: true, hasTouch: true }`: a touch screen, so that `(pointer: coarse)` applies.
+ */
+export async function newContext(
+  browser: Browser,
+  viewport = { width: 1280, height: 860 },
+  device: { isMobile?: boolean; hasTouch?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...device });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   return context;
 }
