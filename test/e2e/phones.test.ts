@@ -87,16 +87,18 @@ function visitsOf(role: Role): Visit[] {
     { path: `/assessments/${a}/overview`, heading: '#ov-title' },
   ];
   const appraisal: Visit = { path: `/appraisal/${published.assessmentA}${c14}`, heading: '#ap-title' };
+  // unit A in the two periods, criterion by criterion
+  const compare: Visit = { path: `/compare?left=${published.assessmentA}&right=${w.assessmentA}`, heading: '#compare-title' };
   switch (role) {
     case 'STAFF':
     case 'LEADER':
-      return [{ path: '/my', heading: '#my-title' }, ...unit(w.assessmentA), ...common];
+      return [{ path: '/my', heading: '#my-title' }, ...unit(w.assessmentA), ...common, compare];
     case 'ADMIN':
-      return [...common, ...unit(w.assessmentA), appraisal, { path: `/periods/${p1}/council`, heading: '#council-title' }, { path: '/admin/people', heading: '#people-title' }];
+      return [...common, ...unit(w.assessmentA), appraisal, compare, { path: `/periods/${p1}/council`, heading: '#council-title' }, { path: '/admin/people', heading: '#people-title' }];
     case 'APPRAISER':
       return [{ path: '/my-units', heading: '#myunits-title' }, ...common, ...unit(published.assessmentA), appraisal];
     case 'VIEWER':
-      return [...common, ...unit(w.assessmentA), appraisal];
+      return [...common, ...unit(w.assessmentA), appraisal, compare];
   }
 }
 

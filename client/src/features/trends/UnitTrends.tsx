@@ -65,6 +65,7 @@ function TotalAndRank({ points }: { points: readonly Point[] }) {
         <canvas ref={canvas} role="img" aria-label={t('trends.totalAndRank')} data-testid="chart-total-rank" />
       </div>
       <figcaption>{t('trends.totalAndRank')}</figcaption>
+      <div className="table-scroll">
       <table className="table compact" data-testid="trend-table">
         <thead>
           <tr>
@@ -87,6 +88,7 @@ function TotalAndRank({ points }: { points: readonly Point[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
@@ -114,6 +116,7 @@ function GroupsAgainstAverage({ point }: { point: Point }) {
         <canvas ref={canvas} role="img" aria-label={t('trends.groups', { period: point.periodName })} data-testid="chart-groups" />
       </div>
       <figcaption>{t('trends.groups', { period: point.periodName })}</figcaption>
+      <div className="table-scroll">
       <table className="table compact" data-testid="groups-table">
         <thead>
           <tr>
@@ -134,6 +137,7 @@ function GroupsAgainstAverage({ point }: { point: Point }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
