@@ -35,7 +35,7 @@ trap 'stop' EXIT
 trap 'echo "test:repeat: interrupted" >&2; stop; exit 130' INT TERM
 
 echo "test:repeat: $runs run(s) on $label; output in $out"
-bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-chromium.sh && bash scripts/ensure-poppler.sh || exit 1
 if ! npm run build >"$out/build.log" 2>&1; then
   echo "test:repeat: the build failed (see $out/build.log)" >&2
   tail -20 "$out/build.log" >&2
