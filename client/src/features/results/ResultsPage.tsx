@@ -9,6 +9,7 @@ import { PhaseConfirm } from '../periods/PhaseConfirm';
 import { useI18n } from '../../i18n';
 import { useSession, useUser } from '../auth/session';
 import { GroupChart } from './GroupChart';
+import { PdfDownload } from './PdfDownload';
 import { Figure } from '../figures/Figure';
 import { figureText } from '../figures/figures';
 import { ImprovementListQuery, ResultsPeriodQuery, ResultsQuery } from './documents';
@@ -81,6 +82,7 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
             <>
               <button type="button" onClick={() => download(`/export/ranking/${p.id}/${unitKind}.xlsx`, `xep-hang-${p.year}.xlsx`)}>{t('results.downloadXlsx')}</button>
               <button type="button" onClick={() => download(`/export/ranking/${p.id}/${unitKind}.csv`, `xep-hang-${p.year}.csv`)}>{t('results.downloadCsv')}</button>
+              <PdfDownload path={`/export/ranking/${p.id}/${unitKind}.pdf`} fallbackName={`xep-hang-${p.year}.pdf`} title={t('report.rankingPdf')} />
             </>
           )}
         </div>
@@ -99,7 +101,8 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
             <GroupChart groups={row.groups} title={t('results.chartTitle', { unit: row.unit.name, figure: figureText(t, fmt, { score: row.total, max: row.maxScore }) })} />
             <button type="button" onClick={() => download(`/export/assessment/${row.assessmentId}.xlsx`, `${row.unit.name}.xlsx`)}>
               {t('results.downloadAssessment')}
-            </button>
+            </button>{' '}
+            <PdfDownload path={`/export/assessment/${row.assessmentId}.pdf`} fallbackName={`${row.unit.name}.pdf`} title={t('report.scoreSheetPdf')} />
           </section>
           <Improvements assessmentId={row.assessmentId} unit={row.unit.name} />
         </div>
