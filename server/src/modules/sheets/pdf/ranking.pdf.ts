@@ -28,7 +28,7 @@ export async function rankingPdf(sheet: RankingSheet, settings: ReportSettings, 
     r.doc.font('I').fontSize(11).text('Chưa có kết quả: kết quả được tính khi kỳ đánh giá đã chốt.', r.left, r.doc.y, { width: r.width, align: 'center' });
   } else {
     const columns: TableColumn[] = [
-      { header: 'Hạng', width: 32, align: 'center' },
+      { header: 'Hạng', width: 38, align: 'center' },
       { header: 'Mã đơn vị', width: 50 },
       { header: 'Đơn vị' },
       { header: 'Tự chấm', width: 46, align: 'right' },
