@@ -76,6 +76,8 @@ export interface Config {
   mailFrom: string;
   /** the time zone a period gets when none is given (deadlines are shown and named in it) */
   defaultTimeZone: string;
+  /** printed reports (PDF): the issuing body's line of the heading and the place of the date line */
+  report: { issuer: string; place: string };
   /** whether this process sends the outbox and runs the scheduler (every process may: they claim rows) */
   workers: boolean;
   /** the outbox (modules/outbox): how often it is polled, how long a claim lasts, retry backoff */
@@ -91,6 +93,14 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** A line printed on the reports: trimmed, one line, at most 120 characters. */
+function reportText(env: Env, name: string, fallback: string): string {
+  const v = (env[name] ?? '').trim();
+  if (!v) return fallback;
+  if (v.length > 120 || /[\r\n]/.test(v)) throw new Error(`Configuration: ${name} must be one line of at most 120 characters.`);
+  return v;
+}
 
 /** EVIDENCE_TYPES: extensions separated by commas or spaces ("pdf, docx, png"), each a known type. */
 function evidenceTypes(env: Env): string[] {
@@ -228,6 +238,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || 'Chấm điểm <no-reply@chamdiem.local>',
     defaultTimeZone: assertTimeZone('TIME_ZONE', env.TIME_ZONE || 'Asia/Ho_Chi_Minh'),
+    report: { issuer: reportText(env, 'REPORT_ISSUER', 'ỦY BAN NHÂN DÂN TỈNH'), place: reportText(env, 'REPORT_PLACE', '……………') },
     workers: bool(env, 'WORKERS', true),
     outbox: {
       pollMs: int(env, 'OUTBOX_POLL_MS', 2000, 10, 3_600_000),

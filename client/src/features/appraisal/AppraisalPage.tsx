@@ -24,6 +24,7 @@ import { DiscussionPanel } from '../discussion/DiscussionPanel';
 import { InspectionPanel } from '../inspection/InspectionPanel';
 import { AppraisalWorkspaceQuery } from './documents';
 import { useFinalizeAssessmentMutation, useReturnForExplanationMutation, useSaveAppraisalMutation } from './hooks';
+import { PdfDownload } from '../results/PdfDownload';
 
 type Round = 1 | 2;
 
@@ -99,6 +100,7 @@ export function AppraisalPage({ assessmentId }: { assessmentId: string }) {
         </div>
         <div className="head-side">
           <LiveBadge status={live.status} />
+          <PdfDownload path={`/export/assessment/${a.id}.pdf`} fallbackName={`${a.unit.name}.pdf`} title={t('report.scoreSheetPdf')} />
           {user.role === 'APPRAISER' && <AssessmentActions assessmentId={a.id} phase={a.period.phase} status={a.status} signed={a.council.length > 0} />}
         </div>
       </header>

@@ -19,6 +19,7 @@ import { Figure } from '../figures/Figure';
 import { applicableMaxOf } from '../figures/figures';
 import { AssessmentOverviewQuery, UnitPeopleQuery } from './documents';
 import { useAssignCriteriaMutation, useSubmitAssessmentMutation } from './hooks';
+import { PdfDownload } from '../results/PdfDownload';
 
 /**
  * The leader's view of the unit's assessment: the live progress tree, progress per person,
@@ -65,6 +66,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         <div className="head-side">
           <LiveBadge status={live.status} />
           <Avatars members={presence} meId={user.id} where={codeOf} />
+          <PdfDownload path={`/export/assessment/${a.id}.pdf`} fallbackName={`${a.unit.name}.pdf`} title={t('report.scoreSheetPdf')} />
           <Link className="button" to={`/assessments/${a.id}`}>
             {t('overview.workspace')}
           </Link>

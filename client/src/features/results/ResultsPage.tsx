@@ -12,6 +12,7 @@ import { GroupChart } from './GroupChart';
 import { CompareWith } from '../compare/CompareWith';
 import { IndexDistribution } from '../trends/IndexDistribution';
 import { UnitTrends } from '../trends/UnitTrends';
+import { PdfDownload } from './PdfDownload';
 import { Figure } from '../figures/Figure';
 import { figureText } from '../figures/figures';
 import { ImprovementListQuery, ResultsPeriodQuery, ResultsQuery } from './documents';
@@ -84,6 +85,7 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
             <>
               <button type="button" onClick={() => download(`/export/ranking/${p.id}/${unitKind}.xlsx`, `xep-hang-${p.year}.xlsx`)}>{t('results.downloadXlsx')}</button>
               <button type="button" onClick={() => download(`/export/ranking/${p.id}/${unitKind}.csv`, `xep-hang-${p.year}.csv`)}>{t('results.downloadCsv')}</button>
+              <PdfDownload path={`/export/ranking/${p.id}/${unitKind}.pdf`} fallbackName={`xep-hang-${p.year}.pdf`} title={t('report.rankingPdf')} />
             </>
           )}
         </div>
@@ -105,7 +107,8 @@ function Results({ periodId, unitKind }: { periodId: string; unitKind: UnitKind 
             <GroupChart groups={row.groups} title={t('results.chartTitle', { unit: row.unit.name, figure: figureText(t, fmt, { score: row.total, max: row.maxScore }) })} />
             <button type="button" onClick={() => download(`/export/assessment/${row.assessmentId}.xlsx`, `${row.unit.name}.xlsx`)}>
               {t('results.downloadAssessment')}
-            </button>
+            </button>{' '}
+            <PdfDownload path={`/export/assessment/${row.assessmentId}.pdf`} fallbackName={`${row.unit.name}.pdf`} title={t('report.scoreSheetPdf')} />
             <CompareWith assessmentId={row.assessmentId} others={rows.filter((r) => r.assessmentId !== row.assessmentId).map((r) => ({ id: r.assessmentId, name: r.unit.name }))} />
           </section>
           <Improvements assessmentId={row.assessmentId} unit={row.unit.name} />

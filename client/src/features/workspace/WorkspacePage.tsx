@@ -21,6 +21,7 @@ import { ExplanationPanel } from './ExplanationPanel';
 import { ExplanationList } from '../explanation/ExplanationList';
 import { useDraftCriteria } from '../drafts/useDrafts';
 import { useLeaveGuard } from '../drafts/useLeaveGuard';
+import { PdfDownload } from '../results/PdfDownload';
 
 /** Self scores may change in SELF_ASSESSMENT, before submission, by the unit's own people. */
 export function canScore(role: string, userUnitId: string | null | undefined, a: { unit: { id: string }; status: string; period: { phase: string } }): boolean {
@@ -94,6 +95,7 @@ export function WorkspacePage({ assessmentId }: { assessmentId: string }) {
         <div className="head-side">
           <LiveBadge status={live.status} />
           <Avatars members={presence} meId={user.id} where={codeOf} />
+          <PdfDownload path={`/export/assessment/${a.id}.pdf`} fallbackName={`${a.unit.name}.pdf`} title={t('report.scoreSheetPdf')} />
           {(user.role === 'LEADER' || user.role === 'ADMIN' || user.role === 'VIEWER') && (
             <Link className="button" to={`/assessments/${a.id}/overview`}>
               {t('workspace.overview')}

@@ -21,8 +21,8 @@ function split(file: string, allowed: FileKind[]): [string, FileKind] | null {
  * Downloads beside /graphql, authenticated with the same Bearer header and authorized like the
  * matching queries (framework, assessment, ranking):
  *   GET /export/framework/:id.xlsx|.json
- *   GET /export/assessment/:id.xlsx|.csv
- *   GET /export/ranking/:periodId/:unitKind.xlsx|.csv
+ *   GET /export/assessment/:id.xlsx|.csv|.pdf (the PDF: the printed score sheet, modules/sheets/pdf)
+ *   GET /export/ranking/:periodId/:unitKind.xlsx|.csv|.pdf
  *   GET /export/templates/units.xlsx|.csv, users.xlsx|.csv (ADMIN: the sheets of importPeopleSheet)
  *   GET /export/audit-log.csv?action=&actorId=&objectType=&objectId=&from=&to= (ADMIN)
  * Errors answer with the status of their code and a GraphQL-like body { errors: [{ message, extensions: { code } }] }.
@@ -37,7 +37,7 @@ export function exportRoutes(config: Config, orm: Orm, log: Logger): Router {
         const em = orm.em.fork() as Em;
         const viewer = await viewerFrom(config, em, req.headers.authorization);
         if (!viewer) throw unauthenticated('Send Authorization: Bearer <token> to download.');
-        const file = await make(new SheetsService(em), viewer, req);
+        const file = await make(new SheetsService(em, config.report), viewer, req);
         res.status(200);
         res.setHeader('Content-Type', file.contentType);
         res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
@@ -74,7 +74,7 @@ export function exportRoutes(config: Config, orm: Orm, log: Logger): Router {
   router.get(
     '/assessment/:file',
     handle((s, viewer, req) => {
-      const f = split(String(req.params.file), ['xlsx', 'csv']);
+      const f = split(String(req.params.file), ['xlsx', 'csv', 'pdf']);
       if (!f) throw notFound('assessment');
       return s.assessmentFile(viewer, f[0], f[1]);
     }),
@@ -82,7 +82,7 @@ export function exportRoutes(config: Config, orm: Orm, log: Logger): Router {
   router.get(
     '/ranking/:periodId/:file',
     handle((s, viewer, req) => {
-      const f = split(String(req.params.file), ['xlsx', 'csv']);
+      const f = split(String(req.params.file), ['xlsx', 'csv', 'pdf']);
       if (!f) throw notFound('ranking');
       return s.rankingFile(viewer, String(req.params.periodId), f[0], f[1]);
     }),

@@ -1,28 +1,24 @@
-import { assertCanReadAssessment, refOf } from '../../common/access';
 import { inspectionSheet } from '../inspection/inspection.sheet';
 import type { Viewer } from '../../common/auth';
-import { badInput, forbidden, InputProblems, notFound } from '../../common/errors';
+import { badInput, forbidden, InputProblems } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
-import { Assessment } from '../assessment/assessment.entity';
 import { AuditService } from '../audit/audit.service';
-import { Progress } from '../assessment/progress.entity';
-import { EntryState, ScoreEntry } from '../assessment/score-entry.entity';
 import { Criterion } from '../framework/criterion.entity';
 import { frameworkToDocument } from '../framework/framework.document';
 import { Framework, FrameworkStatus } from '../framework/framework.entity';
 import { FrameworkService } from '../framework/framework.service';
-import { Period, Phase } from '../period/period.entity';
-import { Result } from '../results/result.entity';
-import { nodeKindOf } from '../scoring/scoring.types';
-import { computeTree, reportedFromTop, type LeafState, type TreeNode } from '../scoring/tree';
-import { UnitKind } from '../unit/unit.entity';
 import { Role } from '../user/user.entity';
+import { DEFAULT_REPORT, PDF_TYPE, type ReportSettings } from './pdf/layout';
+import { rankingPdf } from './pdf/ranking.pdf';
+import { scoreSheetPdf } from './pdf/score-sheet.pdf';
+import { rankingSheet } from './ranking.data';
+import { scoreSheet } from './score-sheet.data';
 import { documentOfFramework } from './framework-export';
 import { documentFromRows, FRAMEWORK_COLUMNS, frameworkRows, type Cell, type SheetMeta } from './framework-sheet';
 import { CONTENT_TYPES, readRows, SheetFormat, writeCsvSheet, writeXlsx, type ImportLimits, type SheetColumn } from './workbook';
 
-export type FileKind = 'xlsx' | 'csv' | 'json';
+export type FileKind = 'xlsx' | 'csv' | 'json' | 'pdf';
 
 /** A file to send: its bytes, a safe ASCII name and its type. */
 export interface Download {
@@ -49,12 +45,6 @@ const SCORE = '0.00';
 /** A score cell: a number, formatted 0.00 (XLSX) or written with two decimals (CSV); empty when there is none. */
 const score = (h: number | null | undefined): Cell => (h == null ? null : h / 100);
 
-const STATE_LABEL: Record<EntryState, string> = {
-  [EntryState.TODO]: 'Chưa chấm',
-  [EntryState.DRAFT]: 'Nháp',
-  [EntryState.DONE]: 'Đã chấm',
-};
-
 /** The score sheet's columns; the first nine are the ones the province's forms use. */
 export const SCORE_SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Mã', width: 10 },
@@ -75,7 +65,11 @@ export const SCORE_SHEET_COLUMNS: SheetColumn[] = [
 
 /** Imports, exports and the visibility rules they share with the GraphQL queries. */
 export class SheetsService {
-  constructor(private readonly em: Em) {}
+  constructor(
+    private readonly em: Em,
+    /** what a printed report says of its issuer and place (config.report) */
+    private readonly report: ReportSettings = DEFAULT_REPORT,
+  ) {}
 
   /** A framework sheet (XLSX or CSV) as a new DRAFT framework, like importFramework. */
   async importFramework(file: { fileBase64: string; format: SheetFormat }, meta: SheetMeta, limits: ImportLimits): Promise<Framework> {
@@ -101,6 +95,7 @@ export class SheetsService {
 
   /** A framework as XLSX (the sheet format) or JSON (the interchange format); drafts for ADMIN only. */
   async frameworkFile(viewer: Viewer, id: string, kind: FileKind): Promise<Download> {
+    if (kind === 'pdf') throw badInput([{ path: 'format', message: 'a framework is exported as .xlsx or .json', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, json' } }]);
     const fw = await new FrameworkService(this.em).get(assertId(id, 'Framework'));
     if (fw.status !== FrameworkStatus.PUBLISHED && viewer.role !== Role.ADMIN) {
       throw forbidden('Draft frameworks are visible to administrators only.');
@@ -136,99 +131,29 @@ export class SheetsService {
     return { body, fileName, contentType: CONTENT_TYPES.xlsx };
   }
 
-  /** One assessment's score sheet: every criterion, inner nodes too, then the totals. */
+  /** One assessment's score sheet: every criterion, inner nodes too, then the totals (score-sheet.data.ts). */
   async assessmentFile(viewer: Viewer, id: string, kind: FileKind): Promise<Download> {
-    if (kind === 'json') throw badInput([{ path: 'format', message: 'a score sheet is exported as .xlsx or .csv', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, csv' } }]);
-    const a = await this.em.findOne(Assessment, { id: assertId(id, 'Assessment') }, { populate: ['unit', 'period', 'period.framework'] });
-    if (!a) throw notFound('Assessment', id);
-    assertCanReadAssessment(viewer, refOf(a));
-    const fw = a.period.framework;
-    const [criteria, entries, progress] = await Promise.all([
-      this.em.find(Criterion, { framework: fw.id }, { orderBy: { ordinal: 'asc' } }),
-      this.em.find(ScoreEntry, { assessment: a.id }),
-      this.em.find(Progress, { assessment: a.id }),
-    ]);
-    const entryOf = new Map(entries.map((e) => [e.criterion.id, e]));
-    const progressOf = new Map(progress.map((p) => [p.criterion.id, p]));
-    const nodes: TreeNode[] = criteria.map((c) => ({ id: c.id, parentId: c.parent?.id ?? null, maxH: c.maxH, kind: nodeKindOf(c.method), isLeaf: c.isLeaf }));
-    const naMode = fw.notApplicable;
-
-    /** Every node's score in one appraisal round, or null when no leaf has that round's score. */
-    const round = (pick: (e: ScoreEntry) => LeafState | null) => {
-      const leaves = new Map<string, LeafState>();
-      for (const e of entries) {
-        const s = pick(e);
-        if (s) leaves.set(e.criterion.id, s);
-      }
-      if (leaves.size === 0) return null;
-      const totals = computeTree(nodes, leaves, naMode);
-      const top = criteria.filter((c) => c.depth === 1).map((c) => totals.get(c.id)!);
-      return { totals, reportedH: reportedFromTop(top, fw) };
-    };
-    const round1 = round((e) => (e.round1ScoreH == null ? null : { scoreH: e.round1ScoreH, notApplicable: e.round1NotApplicable }));
-    // round 2 revises round 1: a leaf the council did not score again keeps its round-1 score
-    const round2 = entries.some((e) => e.round2ScoreH != null)
-      ? round((e) =>
-          e.round2ScoreH != null
-            ? { scoreH: e.round2ScoreH, notApplicable: e.round2NotApplicable }
-            : e.round1ScoreH != null
-              ? { scoreH: e.round1ScoreH, notApplicable: e.round1NotApplicable }
-              : null,
-        )
-      : null;
-    const final = round((e) =>
-      e.finalScoreH == null
-        ? null
-        : { scoreH: e.finalScoreH, notApplicable: e.round2ScoreH != null ? e.round2NotApplicable : e.round1ScoreH != null ? e.round1NotApplicable : e.notApplicable },
-    );
-
-    // evidence below each node
-    const evidence = new Map<string, number>();
-    const parentOf = new Map(criteria.map((c) => [c.id, c.parent?.id ?? null]));
-    for (const e of entries) {
-      for (let id: string | null = e.criterion.id; id; id = parentOf.get(id) ?? null) evidence.set(id, (evidence.get(id) ?? 0) + e.evidenceCount);
-    }
-
-    const rows: Cell[][] = criteria.map((c) => {
-      const p = progressOf.get(c.id);
-      const e = c.isLeaf ? entryOf.get(c.id) : undefined;
-      const inner = (r: typeof round1) => (r ? score(r.totals.get(c.id)!.scoreH) : null);
-      const status = e ? (e.notApplicable ? 'Không áp dụng' : STATE_LABEL[e.state]) : p ? `${p.leavesScored}/${p.leaves}` : null;
-      return [
-        c.code,
-        c.title,
-        score(p?.capH ?? c.maxH),
-        e ? score(e.selfScoreH) : score(p?.scoreH ?? 0),
-        e ? score(e.round1ScoreH) : inner(round1),
-        e ? score(e.round2ScoreH) : inner(round2),
-        e ? score(e.finalScoreH) : inner(final),
-        e?.comment ?? null,
-        evidence.get(c.id) ?? 0,
-        e?.round1Comment ?? null,
-        e?.explanation ?? null,
-        e?.round2Comment ?? null,
-        status,
-        e?.source ?? null,
-      ];
-    });
-    const topRows = criteria.filter((c) => c.depth === 1).map((c) => progressOf.get(c.id)).filter((p): p is Progress => !!p);
-    rows.push([
-      null,
-      'Tổng cộng',
-      score(fw.maxH),
-      score(reportedFromTop(topRows, fw)),
-      score(round1?.reportedH),
-      score(round2?.reportedH),
-      score(final?.reportedH),
-      null,
-      entries.reduce((s, e) => s + e.evidenceCount, 0),
-      null,
-      null,
-      null,
-      `${topRows.reduce((s, p) => s + p.leavesScored, 0)}/${topRows.reduce((s, p) => s + p.leaves, 0)}`,
-      null,
-    ]);
+    if (kind === 'json') throw badInput([{ path: 'format', message: 'a score sheet is exported as .xlsx, .csv or .pdf', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, csv, pdf' } }]);
+    const sheet = await scoreSheet(this.em, viewer, id);
+    const a = sheet.assessment;
     const fileName = safeFileName(`bang-diem-${a.unit.code}-${a.period.year}`, kind);
+    if (kind === 'pdf') return { body: await scoreSheetPdf(this.em, sheet, this.report), fileName, contentType: PDF_TYPE };
+    const rows: Cell[][] = sheet.lines.map((l) => [
+      l.code,
+      l.title,
+      score(l.maxH),
+      score(l.selfH),
+      score(l.round1H),
+      score(l.round2H),
+      score(l.finalH),
+      l.comment,
+      l.evidenceCount,
+      l.round1Comment,
+      l.explanation,
+      l.round2Comment,
+      l.status,
+      l.source,
+    ]);
     if (kind === 'xlsx') {
       // the workbook carries the on-site inspections on a sheet of their own
       const body = await writeXlsx([{ name: 'Bảng điểm', columns: SCORE_SHEET_COLUMNS, rows }, await inspectionSheet(this.em, a.id)]);
@@ -237,28 +162,13 @@ export class SheetsService {
     return this.sheetFile(kind, fileName, 'Bảng điểm', SCORE_SHEET_COLUMNS, rows);
   }
 
-  /**
-   * A period's ranking for one unit kind from the computed results: ADMIN, VIEWER and APPRAISER
-   * always; everyone else once the period is PUBLISHED. Without results, the header alone.
-   */
+  /** A period's ranking for one unit kind from the computed results (ranking.data.ts); without results, the header alone. */
   async rankingFile(viewer: Viewer, periodId: string, unitKind: string, kind: FileKind): Promise<Download> {
-    if (kind === 'json') throw badInput([{ path: 'format', message: 'a ranking is exported as .xlsx or .csv', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, csv' } }]);
-    if (!Object.values(UnitKind).includes(unitKind as UnitKind)) {
-      throw badInput([{ path: 'unitKind', message: `unitKind must be one of ${Object.values(UnitKind).join(', ')}`, code: 'NOT_ONE_OF', params: { field: 'unitKind', value: unitKind, allowed: Object.values(UnitKind).join(', ') } }]);
-    }
-    const period = await this.em.findOne(Period, { id: assertId(periodId, 'Period') }, { populate: ['framework'] });
-    if (!period) throw notFound('Period', periodId);
-    const insiders: Role[] = [Role.ADMIN, Role.VIEWER, Role.APPRAISER];
-    if (!insiders.includes(viewer.role) && period.phase !== Phase.PUBLISHED) {
-      throw forbidden('The ranking is visible to everyone once the results are published.');
-    }
-    const groups = await this.em.find(Criterion, { framework: period.framework.id, depth: 1 }, { orderBy: { ordinal: 'asc' } });
-    const results = await this.em.find(
-      Result,
-      { period: period.id, assessment: { unit: { kind: unitKind as UnitKind } } },
-      { populate: ['assessment', 'assessment.unit'] },
-    );
-    results.sort((x, y) => x.rank - y.rank || x.assessment.unit.name.localeCompare(y.assessment.unit.name, 'vi'));
+    if (kind === 'json') throw badInput([{ path: 'format', message: 'a ranking is exported as .xlsx, .csv or .pdf', code: 'NOT_ONE_OF', params: { field: 'format', value: kind, allowed: 'xlsx, csv, pdf' } }]);
+    const sheet = await rankingSheet(this.em, viewer, periodId, unitKind);
+    const { period, groups, results } = sheet;
+    const fileName = safeFileName(`xep-hang-${period.name}-${unitKind}`, kind);
+    if (kind === 'pdf') return { body: await rankingPdf(sheet, this.report, viewer.name), fileName, contentType: PDF_TYPE };
     const columns: SheetColumn[] = [
       { header: 'Hạng' },
       { header: 'Mã đơn vị' },
@@ -293,7 +203,6 @@ export class SheetsService {
         }),
       ];
     });
-    const fileName = safeFileName(`xep-hang-${period.name}-${unitKind}`, kind);
     return this.sheetFile(kind, fileName, 'Xếp hạng', columns, rows);
   }
 
