@@ -14,10 +14,8 @@
  *
  * FAULTS_DEBUG=1 prints the server processes' output after the run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gql, ok } from '../helpers/gql';
@@ -25,8 +23,8 @@ import { startProxy, type TcpProxy } from '../helpers/proxy';
 import { connect, eventually, type LiveClient, type Subscription } from '../helpers/socket';
 import { buildWorld, SAVE, type World } from '../helpers/world';
 import { normalize, Replica, STATE } from '../helpers/replica';
+import { START_MS, startServerProcess } from '../helpers/server-process';
 
-const SERVER = join(__dirname, '..', '..', 'server', 'dist', 'index.js');
 const PG_BASE = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const UNAVAILABLE_MESSAGE = 'The database is unreachable; try again shortly.';
@@ -35,8 +33,6 @@ const HISTORY = `query($id:ID!){assessment(id:$id){seq entries{id criterion{code
 const VERSIONS = `query($id:ID!){assessment(id:$id){entries{criterion{code} version}}}`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** A server process's start (migrations included) is bounded by the machine: generous on a busy one. */
-const START_MS = 60_000;
 
 /** `p`, or a clear failure after `ms` instead of a test that hangs. */
 async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -89,36 +85,10 @@ describe('faults on PostgreSQL + Redis', () => {
   };
 
   async function startChild(): Promise<Child> {
-    if (!existsSync(SERVER)) throw new Error('Build the server first (npm test builds it).');
-    const proc = spawn(process.execPath, [SERVER], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: t.config.dataDir,
-        DATABASE_URL: pgProxy.via(dbUrl),
-        REDIS_URL: redisProxy.via(REDIS),
-        REDIS_PREFIX: prefix,
-        TOKEN_SECRET: t.config.tokenSecret,
-        DEMO_DATA: 'false',
-        LIVE_WINDOW_MS: '20',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.add(proc);
-    let out = '';
-    proc.stdout!.on('data', (d) => (out += d));
-    proc.stderr!.on('data', (d) => (out += d));
-    const started = /running at (http:\/\/[\d.]+:\d+)/;
-    await eventually(() => started.test(out) || proc.exitCode !== null, START_MS, 'a server process to start').catch((e) => {
-      proc.kill('SIGKILL');
-      throw new Error(`${e.message}: ${out}`);
-    });
-    const m = started.exec(out);
-    if (!m) throw new Error(`the server process failed: ${out}`);
-    outputs.push(() => out);
-    return { url: m[1], proc, output: () => out };
+    const p = await startServerProcess(t, { DATABASE_URL: pgProxy.via(dbUrl), REDIS_URL: redisProxy.via(REDIS), REDIS_PREFIX: prefix });
+    children.add(p.child);
+    outputs.push(p.output);
+    return { url: p.url, proc: p.child, output: p.output };
   }
 
   const running = async (): Promise<Child> => {

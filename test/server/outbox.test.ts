@@ -1,46 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { clock, DAY_MS } from '../../server/src/common/clock';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { ok } from '../helpers/gql';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { eventually } from '../helpers/socket';
 import { buildWorld, type World } from '../helpers/world';
+import { startServerProcess } from '../helpers/server-process';
 
-const SERVER = join(__dirname, '..', '..', 'server', 'dist', 'index.js');
 const GRANT = `mutation($a:ID!,$u:DateTimeISO!,$r:String!){grantExtension(assessmentId:$a,phase:SELF_ASSESSMENT,until:$u,reason:$r){id}}`;
 
-/** A server process on the test's database that sends the outbox to `smtpUrl` (see multi-process.test.ts). */
+/** A server process on the test's database that sends the outbox to `smtpUrl`. */
 async function startSender(t: TestApp, smtpUrl: string): Promise<ChildProcess> {
-  if (!existsSync(SERVER)) throw new Error('Build the server first (npm test builds it).');
-  const child = spawn(process.execPath, [SERVER], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: t.config.dataDir,
-      SQLITE_PATH: t.config.sqlitePath || '',
-      DATABASE_URL: t.config.databaseUrl ?? '',
-      REDIS_URL: t.config.redisUrl ?? '',
-      REDIS_PREFIX: t.config.redisPrefix,
-      TOKEN_SECRET: t.config.tokenSecret,
-      DEMO_DATA: 'false',
-      SMTP_URL: smtpUrl,
-      OUTBOX_POLL_MS: '50',
-      OUTBOX_LEASE_MS: '8000',
-      OUTBOX_BATCH: '3',
-      SCHEDULER_INTERVAL_MS: '3600000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  await eventually(() => /running at/.test(out) || child.exitCode !== null, 60000, 'a sending process to start');
-  if (child.exitCode !== null) throw new Error(`sending process failed: ${out}`);
-  return child;
+  const p = await startServerProcess(t, { SMTP_URL: smtpUrl, OUTBOX_POLL_MS: '50', OUTBOX_LEASE_MS: '8000', OUTBOX_BATCH: '3', SCHEDULER_INTERVAL_MS: '3600000' });
+  return p.child;
 }
 
 const stop = (c: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') =>
