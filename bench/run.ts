@@ -5,11 +5,12 @@
  *   --db sqlite|postgres   database (default sqlite; postgres adds Redis)
  *   --quick                a smoke run under a minute: small sizes, short steps; prints, writes no docs
  *   --runs N               runs per figure (default 3, --quick 1; the median is reported)
- *   --only a,b             some of: saves, fanout, tree, memory, results, notifications, integrators
+ *   --only a,b             some of: saves, fanout, tree, memory, results, notifications, integrators, cluster
  *   --no-write             do not touch docs/benchmarks.md
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { clusterBenchmark } from './benchmarks/cluster';
 import { fanoutBenchmark } from './benchmarks/fanout';
 import { integratorsBenchmark } from './benchmarks/integrators';
 import { memoryBenchmark } from './benchmarks/memory';
@@ -31,7 +32,10 @@ const BENCHMARKS: Record<string, (ctx: Ctx) => Promise<Section>> = {
   results: resultsBenchmark,
   notifications: notificationsBenchmark,
   integrators: integratorsBenchmark,
+  cluster: clusterBenchmark,
 };
+/** Benchmarks a plain `npm run bench` leaves out: `--only cluster` runs it (PostgreSQL + Redis + HAProxy). */
+const OPT_IN = ['cluster'];
 
 function parseArgs(argv: string[]): Options & { write: boolean } {
   const opts: Options & { write: boolean } = { db: 'sqlite', quick: false, runs: 0, only: null, write: true };
@@ -51,7 +55,7 @@ function parseArgs(argv: string[]): Options & { write: boolean } {
     else if (a.startsWith('--only')) opts.only = value().split(',').map((s) => s.trim());
     else if (a === '--no-write') opts.write = false;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run bench -- [--db sqlite|postgres] [--quick] [--runs N] [--only saves,fanout,tree,memory,results,notifications,integrators] [--no-write]\n');
+      process.stdout.write('npm run bench -- [--db sqlite|postgres] [--quick] [--runs N] [--only saves,fanout,tree,memory,results,notifications,integrators,cluster] [--no-write]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -83,6 +87,8 @@ async function main() {
   try {
     for (const [name, fn] of Object.entries(BENCHMARKS)) {
       if (opts.only && !opts.only.includes(name)) continue;
+      // several processes need PostgreSQL and Redis whatever --db says: run only when named
+      if (!opts.only && OPT_IN.includes(name)) continue;
       const t0 = Date.now();
       try {
         sections.push(await fn(ctx));

@@ -67,9 +67,14 @@ export class Ctx {
    * Runs a generator command while sampling the CPU time of the server (/proc/<pid>/stat), its
    * database backends, Redis, the generator, and the machine.
    */
-  async measure<T>(server: { pid: number; backendPids?: () => Promise<number[]>; redisPid?: number | null } | null, cmd: string, args: unknown): Promise<{ result: T & { gen: GenStats }; cpu: CpuShare }> {
+  async measure<T>(
+    server: { pid: number; backendPids?: () => Promise<number[]>; redisPid?: number | null; peerPids?: number[] } | null,
+    cmd: string,
+    args: unknown,
+  ): Promise<{ result: T & { gen: GenStats }; cpu: CpuShare }> {
     const meter = new CpuMeter({
-      server: () => (server ? [server.pid] : []),
+      // with peers (several server processes): all of them; the main thread is the first one's
+      server: () => (server ? [server.pid, ...(server.peerPids ?? [])] : []),
       serverMain: () => (server ? [-server.pid] : []),
       generator: () => [this.gen.pid],
       db: () => (server?.backendPids ? server.backendPids() : []),

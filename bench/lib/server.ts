@@ -46,6 +46,8 @@ export interface ServerHandle extends Proc {
   backendPids(): Promise<number[]>;
   /** the Redis server's pid (postgres mode), or null */
   redisPid: number | null;
+  /** the environment it was started with (startPeer starts another process alike) */
+  env: NodeJS.ProcessEnv;
 }
 
 /** Spawns a node process and waits for the line that names its URL. */
@@ -177,6 +179,7 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
     sqlitePath,
     databaseUrl,
     redisPid,
+    env,
     async backendPids() {
       if (!pg || !dbName) return [];
       const r = await pg.query('select pid from pg_stat_activity where datname = $1', [dbName]);
@@ -191,6 +194,22 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
   running.delete(proc);
   running.add(handle);
   return handle;
+}
+
+/**
+ * Another server process on the same database, Redis and token secret as `of`, with its own data
+ * folder, as on a second machine behind a load balancer; `extraEnv` adds or overrides settings.
+ */
+export async function startPeer(of: ServerHandle, extraEnv: Record<string, string> = {}): Promise<Proc> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chamdiem-bench-peer-'));
+  const proc = await spawnAndWait([SERVER_ENTRY], { ...of.env, DATA_DIR: dataDir, PORT: '0', ...extraEnv }, /Chamdiem is running at (http:\/\/[^/\s]+)\//, 'a second Chamdiem server');
+  return {
+    ...proc,
+    async stop() {
+      await proc.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** What database software a run used, for the report: "PostgreSQL 15.x + Redis 7.x" or "SQLite 3.x (libsql)". */

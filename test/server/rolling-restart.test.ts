@@ -9,8 +9,8 @@ import { buildWorld, SAVE, type World } from '../helpers/world';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const VERSIONS = `query($id:ID!){assessment(id:$id){entries{criterion{code} version selfScore}}}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Longer than two of the load balancer's checks (250 ms): it stops sending before the process stops accepting. */
-const DRAIN_DELAY_MS = 700;
+/** Longer than the load balancer needs to take a process out (two checks 250 ms apart): it stops sending before the process stops accepting. */
+const DRAIN_DELAY_MS = 1000;
 
 /** Distinct consecutive values per leaf (1.1: MANUAL, 0.25 steps up to 2; 2.3: up to 2). */
 const pointsFor = (code: string, k: number) => (code === '1.1' ? ((k % 8) + 1) * 0.25 : ((k % 200) + 1) / 100);
