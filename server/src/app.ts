@@ -30,6 +30,7 @@ import { integratorGuard } from './modules/integrator/integrator.guard';
 import { graphqlBody } from './modules/integrator/statistics.body';
 import { TokenBudget } from './modules/integrator/token-budget';
 import { exportRoutes } from './modules/sheets/sheets.routes';
+import { publicRoutes } from './modules/public/public.routes';
 import { clock } from './common/clock';
 import type { Em } from './orm';
 import { deadlineJob } from './modules/deadline/deadline.job';
@@ -181,6 +182,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   // spreadsheets and JSON: GET /export/framework/:id.xlsx|.json, /export/assessment/:id.xlsx|.csv,
   // /export/ranking/:periodId/:unitKind.xlsx|.csv
   app.use('/export', exportRoutes(config, orm, log));
+  // the public results' data, without sign-in and cacheable (modules/public/public.routes.ts)
+  app.use('/public/data', publicRoutes(config, orm, log));
 
   const clientDir = config.clientDir;
   // the API explorer (GraphiQL) at /graphiql, with its own content security policy

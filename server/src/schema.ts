@@ -31,6 +31,7 @@ import { AssessmentPagesResolver } from './modules/assessment/assessment.pages';
 import { EvidencePagesResolver } from './modules/evidence/evidence.pages';
 import { RankingPagesResolver } from './modules/results/ranking.pages';
 import { WebhookResolver } from './modules/webhook/webhook.resolver';
+import { PublicResultsResolver } from './modules/public/public.resolver';
 
 export const resolvers = [
   AssessmentPagesResolver,
@@ -59,6 +60,7 @@ export const resolvers = [
   AppraisalResolver,
   ProgressAppraisalResolver,
   ResultsResolver,
+  PublicResultsResolver,
   EvidenceResolver,
   EntryEvidenceResolver,
   AssessmentEvidenceResolver,

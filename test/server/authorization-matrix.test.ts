@@ -51,6 +51,11 @@ const MATRIX: Record<string, [string, Call]> = {
   entries: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ entries(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
   entryHistory: [READ_A, ({ w }) => ({ query: 'query($id:ID!,$c:ID!){ entryHistory(assessmentId:$id, criterionId:$c, first: 5){ totalCount } }', variables: { id: A(w), c: w.criteria['1.1'] } })],
   evidence: [READ_A, ({ w }) => ({ query: 'query($id:ID!){ evidence(assessmentId:$id, first: 5){ totalCount edges { node { id } } } }', variables: { id: A(w) } })],
+  // published results, for anyone (modules/public): NOT_FOUND here, as the period is not published
+  publicPeriods: ['o o o o o o o o', () => ({ query: '{ publicPeriods { id } }' })],
+  publicPeriod: ['o o o o o o o o', ({ w }) => ({ query: 'query($id:ID!){ publicPeriod(id:$id){ id } }', variables: { id: w.periodId } })],
+  publicRanking: ['o o o o o o o o', ({ w }) => ({ query: 'query($id:ID!){ publicRanking(periodId:$id, unitKind: DISTRICT){ rows { rank } } }', variables: { id: w.periodId } })],
+  publicUnitResult: ['o o o o o o o o', ({ w }) => ({ query: 'query($id:ID!,$u:ID!){ publicUnitResult(periodId:$id, unitId:$u){ row { rank } } }', variables: { id: w.periodId, u: w.units.A } })],
   rankingPage: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ rankingPage(periodId:$id, unitKind: DISTRICT, first: 5){ totalCount } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
   webhooks: [ADMIN_ONLY, () => ({ query: '{ webhooks { id deliveries(first: 5) { id status } } }' })],
