@@ -17,6 +17,7 @@ import { AppraisalPage } from '../features/appraisal/AppraisalPage';
 import { ResultsPage } from '../features/results/ResultsPage';
 import { CouncilPage } from '../features/council/CouncilPage';
 import { MyUnitsPage } from '../features/council/MyUnitsPage';
+import { isPublicPath, PublicRoutes } from '../features/public/PublicRoutes';
 
 export function App() {
   return (
@@ -59,6 +60,8 @@ function Routes() {
   const { user } = useSession();
   const { path } = useLocation();
   const { t } = useI18n();
+  // the published results: the same pages for everyone, signed in or not
+  if (isPublicPath(path)) return <PublicRoutes />;
   if (!user) return <SignInPage />;
   if (path === '/' || path === '/login') {
     navigate(homeOf(user.role), { replace: true });
