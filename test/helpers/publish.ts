@@ -11,6 +11,23 @@ export async function saveScores(t: TestApp, w: World, token: string, assessment
   }
 }
 
+/**
+ * Every leaf of the small framework (world.ts) scored, `strong` near the top and weak lower
+ * down: a unit scored so can submit.
+ */
+export function allLeaves(strong: boolean, figure = 10): Record<string, Record<string, unknown>> {
+  return {
+    '1.1': { points: strong ? 2 : 1 }, '1.2': { met: strong }, '1.3': { tier: strong ? 'Full' : 'Partial' }, '1.4': { numerator: strong ? 9 : 7, denominator: 10 }, '1.5': { points: strong ? 0 : -0.5 },
+    '2.1': { numerator: 1, denominator: 2 }, '2.2.1': { points: strong ? 4 : 2 }, '2.2.2': { figure }, '2.3': { points: strong ? 2 : 1 }, '2.4': { points: strong ? 1 : 0 },
+  };
+}
+
+/** Scores every leaf (allLeaves) and submits the assessment, as the unit's leader. */
+export async function scoreAndSubmit(t: TestApp, w: World, token: string, assessmentId: string, strong: boolean, figure?: number): Promise<void> {
+  await saveScores(t, w, token, assessmentId, allLeaves(strong, figure));
+  await ok(t.url, `mutation($id:ID!){submitAssessment(assessmentId:$id){status}}`, { id: assessmentId }, token);
+}
+
 /** Moves a period in SELF_ASSESSMENT on to FINALIZED and publishes its results, units left behind acknowledged. */
 export async function publishPeriod(t: TestApp, w: World, periodId: string): Promise<void> {
   for (const phase of ['APPRAISAL', 'FINALIZED']) {
