@@ -31,6 +31,7 @@ import { graphqlBody } from './modules/integrator/statistics.body';
 import { TokenBudget } from './modules/integrator/token-budget';
 import { exportRoutes } from './modules/sheets/sheets.routes';
 import { publicRoutes } from './modules/public/public.routes';
+import { publicQueryCache } from './modules/public/public.cache-plugin';
 import { clock } from './common/clock';
 import type { Em } from './orm';
 import { deadlineJob } from './modules/deadline/deadline.job';
@@ -128,10 +129,11 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    // cache control is off: responses are per caller and never cached, and its hook wrapped
-    // every field's resolver (a large progress tree resolves 10⁵ fields)
+    // Apollo's cache control is off: responses are per caller and never cached (but for an
+    // anonymous GET of the public queries: publicQueryCache), and its hook wrapped every
+    // field's resolver (a large progress tree resolves 10⁵ fields)
     // no landing page: Apollo's loads its sandbox from a CDN, which the content security policy refuses
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety, cost.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety, cost.plugin, publicQueryCache],
   });
   await apollo.start();
 

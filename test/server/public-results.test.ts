@@ -122,6 +122,17 @@ describe('after publication', () => {
     }
   });
 
+  it('should let a GraphQL GET of the public queries alone, anonymous, be cached; nothing else', async () => {
+    const graphqlGet = (query: string, token?: string) =>
+      fetch(`${t.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    const open = await graphqlGet(`{ publicPeriods { id } }`);
+    expect([open.status, open.headers.get('cache-control')]).toEqual([200, 'public, max-age=60, stale-while-revalidate=300']);
+    expect((await open.json()).data.publicPeriods).toHaveLength(2);
+    for (const [query, token] of [[`{ publicPeriods { id } }`, w.tokens.viewer], [`{ publicPeriods { id } me { id } }`, undefined], [`{ publicPeriod(id: "${UNKNOWN}") { id } }`, undefined]] as const) {
+      expect([query, (await graphqlGet(query, token)).headers.get('cache-control') ?? '']).not.toEqual([query, expect.stringContaining('public')]);
+    }
+  });
+
   it('should change the ETag when the published figures change', async () => {
     const path = `/periods/${next.periodId}/ranking/DISTRICT.json`;
     const before = (await get(path)).headers.get('etag')!;
