@@ -77,6 +77,15 @@ describe('the public results, read by nobody signed in', () => {
     page.on('response', (r) => {
       if (r.url().includes('/public/data/')) data.push(r);
     });
+    // a reader's page asks for its data and nothing more: no GraphQL, no live socket, no CSP breach
+    const extra: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/graphql')) extra.push(r.url());
+    });
+    page.on('websocket', (ws) => extra.push(ws.url()));
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) extra.push(m.text());
+    });
     // the list read before publication (the first test) may be kept by the server for
     // PUBLIC_CACHE_MS (5 s), and by a browser that read it for its max-age: a new reader sees
     // the period once the server's copy has lapsed
@@ -112,6 +121,8 @@ describe('the public results, read by nobody signed in', () => {
     const years = await page.getByTestId('public-history').locator('tbody tr td:first-child').allTextContents();
     expect(years).toEqual(['2025', '2026']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    expect(extra).toEqual([]);
 
     // the data came with its validator; asked again with it, the answer is 304 without a body
     const ranking = data.find((r) => r.url().endsWith(`/periods/${next.periodId}/ranking/DISTRICT.json`))!;
