@@ -30,14 +30,18 @@ describe('the public pages’ micro-cache', () => {
     expect(JSON.parse((await cache.get('p', build)).body.toString())).toEqual({ ok: true });
   });
 
-  it('should keep nothing with a time of 0, and no more pages than its bound', async () => {
+  it('should keep nothing with a time of 0, and no more bytes than its bound, the oldest going first', async () => {
     let builds = 0;
     const none = new PageCache(0);
     await none.get('a', async () => ++builds);
     await none.get('a', async () => ++builds);
     expect(builds).toBe(2);
-    const small = new PageCache(60_000, 2);
+    // room for two bodies of 3 bytes ("a" in JSON)
+    const small = new PageCache(60_000, 6);
     for (const k of ['a', 'b', 'c']) await small.get(k, async () => k);
+    let kept = true;
+    await small.get('c', async () => ((kept = false), 'c'));
+    expect(kept).toBe(true);
     let rebuilt = false;
     await small.get('a', async () => ((rebuilt = true), 'a'));
     expect(rebuilt).toBe(true);

@@ -29,17 +29,26 @@ export function matches(ifNoneMatch: string | undefined, etag: string): boolean 
 export class PageCache {
   private readonly pages = new Map<string, { page: Page; until: number }>();
   private readonly building = new Map<string, Promise<Page>>();
+  private bytes = 0;
 
+  /** `maxBytes`: what the kept bodies may take together (the oldest go first); a published period's pages are a few hundred KiB */
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 5000,
+    private readonly maxBytes = 32 * 1024 * 1024,
   ) {}
+
+  private drop(key: string): void {
+    const kept = this.pages.get(key);
+    if (!kept) return;
+    this.bytes -= kept.page.body.length;
+    this.pages.delete(key);
+  }
 
   async get(key: string, build: () => Promise<unknown>): Promise<Page> {
     const now = Date.now();
     const kept = this.pages.get(key);
     if (kept && kept.until > now) return kept.page;
-    if (kept) this.pages.delete(key);
+    if (kept) this.drop(key);
     let pending = this.building.get(key);
     if (!pending) {
       pending = build().then(pageOf);
@@ -48,10 +57,12 @@ export class PageCache {
       pending.then(
         (page) => {
           this.building.delete(key);
-          if (this.ttlMs <= 0) return;
-          // the oldest entry goes first (a Map keeps insertion order)
-          if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value!);
+          if (this.ttlMs <= 0 || page.body.length > this.maxBytes) return;
+          this.drop(key);
+          // the oldest entries go first (a Map keeps insertion order)
+          while (this.bytes + page.body.length > this.maxBytes) this.drop(this.pages.keys().next().value!);
           this.pages.set(key, { page, until: Date.now() + this.ttlMs });
+          this.bytes += page.body.length;
         },
         () => this.building.delete(key),
       );

@@ -62,12 +62,14 @@ export function publicRoutes(config: Config, orm: Orm, log: Logger): Router {
       }
     };
   const param = (req: Request, name: string) => String(req.params[name] ?? '');
+  // ids are UUIDs, read in any case: one kept page whatever the case of its address
+  const id = (req: Request, name: string) => param(req, name).toLowerCase();
 
   router.get('/periods.json', serve(() => 'periods', (s) => s.periods()));
   router.get(
     '/periods/:file',
     serve(
-      (req) => stem(param(req, 'file')) && `period:${stem(param(req, 'file'))}`,
+      (req) => stem(id(req, 'file')) && `period:${stem(id(req, 'file'))}`,
       (s, req) => s.period(stem(param(req, 'file'))!),
     ),
   );
@@ -76,7 +78,7 @@ export function publicRoutes(config: Config, orm: Orm, log: Logger): Router {
     serve(
       (req) => {
         const kind = stem(param(req, 'file'));
-        return kind ? `ranking:${param(req, 'id')}:${kind}` : null;
+        return kind ? `ranking:${id(req, 'id')}:${kind}` : null;
       },
       (s, req) => {
         const kind = stem(param(req, 'file'))!;
@@ -91,8 +93,8 @@ export function publicRoutes(config: Config, orm: Orm, log: Logger): Router {
     '/periods/:id/units/:file',
     serve(
       (req) => {
-        const unit = stem(param(req, 'file'));
-        return unit ? `unit:${param(req, 'id')}:${unit}` : null;
+        const unit = stem(id(req, 'file'));
+        return unit ? `unit:${id(req, 'id')}:${unit}` : null;
       },
       (s, req) => s.unitResult(param(req, 'id'), stem(param(req, 'file'))!),
     ),
