@@ -5,7 +5,7 @@
  *   --db sqlite|postgres   database (default sqlite; postgres adds Redis)
  *   --quick                a smoke run under a minute: small sizes, short steps; prints, writes no docs
  *   --runs N               runs per figure (default 3, --quick 1; the median is reported)
- *   --only a,b             some of: saves, fanout, tree, memory, results, notifications, integrators, cluster
+ *   --only a,b             some of: saves, fanout, tree, memory, results, notifications, integrators, public, cluster
  *   --no-write             do not touch docs/benchmarks.md
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { fanoutBenchmark } from './benchmarks/fanout';
 import { integratorsBenchmark } from './benchmarks/integrators';
 import { memoryBenchmark } from './benchmarks/memory';
 import { notificationsBenchmark } from './benchmarks/notifications';
+import { publicBenchmark } from './benchmarks/public';
 import { resultsBenchmark } from './benchmarks/results';
 import { savesBenchmark } from './benchmarks/saves';
 import { treeBenchmark } from './benchmarks/tree';
@@ -32,6 +33,7 @@ const BENCHMARKS: Record<string, (ctx: Ctx) => Promise<Section>> = {
   results: resultsBenchmark,
   notifications: notificationsBenchmark,
   integrators: integratorsBenchmark,
+  public: publicBenchmark,
   cluster: clusterBenchmark,
 };
 /** Benchmarks a plain `npm run bench` leaves out: `--only cluster` runs it (PostgreSQL + Redis + HAProxy). */
@@ -55,7 +57,7 @@ function parseArgs(argv: string[]): Options & { write: boolean } {
     else if (a.startsWith('--only')) opts.only = value().split(',').map((s) => s.trim());
     else if (a === '--no-write') opts.write = false;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run bench -- [--db sqlite|postgres] [--quick] [--runs N] [--only saves,fanout,tree,memory,results,notifications,integrators,cluster] [--no-write]\n');
+      process.stdout.write('npm run bench -- [--db sqlite|postgres] [--quick] [--runs N] [--only saves,fanout,tree,memory,results,notifications,integrators,public,cluster] [--no-write]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }

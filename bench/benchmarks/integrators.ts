@@ -12,6 +12,7 @@
 import { settle, type Ctx, type Figure, type Section } from '../lib/context';
 import { generateFramework } from '../lib/framework';
 import { GqlClient } from '../lib/gql';
+import { closedLoop as loop } from '../lib/loop';
 import { NOOP } from '../lib/ops';
 import { startServer } from '../lib/server';
 import { median, round, summary } from '../lib/stats';
@@ -25,25 +26,7 @@ const PUSH = `mutation Push($i: PushStatisticsInput!) { pushStatistics(input: $i
 
 const CONCURRENCY = 8;
 
-/** Runs `one` over `jobs` with CONCURRENCY at once; per-request latencies (ms) and errors. */
-async function closedLoop<T>(jobs: T[], one: (job: T) => Promise<string | null>): Promise<{ ms: number; latencies: number[]; errors: string[] }> {
-  const latencies: number[] = [];
-  const errors: string[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++];
-        const s = performance.now();
-        const error = await one(job);
-        latencies.push(performance.now() - s);
-        if (error) errors.push(error);
-      }
-    }),
-  );
-  return { ms: performance.now() - t0, latencies, errors };
-}
+const closedLoop = <T>(jobs: T[], one: (job: T) => Promise<string | null>) => loop(jobs, one, CONCURRENCY);
 
 const firstError = (r: { errors?: { message: string; extensions?: { code?: string } }[] }) => (r.errors?.length ? `${r.errors[0].extensions?.code ?? '?'}: ${r.errors[0].message.slice(0, 160)}` : null);
 

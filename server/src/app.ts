@@ -30,6 +30,8 @@ import { integratorGuard } from './modules/integrator/integrator.guard';
 import { graphqlBody } from './modules/integrator/statistics.body';
 import { TokenBudget } from './modules/integrator/token-budget';
 import { exportRoutes } from './modules/sheets/sheets.routes';
+import { publicRoutes } from './modules/public/public.routes';
+import { publicQueryCache } from './modules/public/public.cache-plugin';
 import { clock } from './common/clock';
 import type { Em } from './orm';
 import { deadlineJob } from './modules/deadline/deadline.job';
@@ -135,10 +137,11 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    // cache control is off: responses are per caller and never cached, and its hook wrapped
-    // every field's resolver (a large progress tree resolves 10⁵ fields)
+    // Apollo's cache control is off: responses are per caller and never cached (but for an
+    // anonymous GET of the public queries: publicQueryCache), and its hook wrapped every
+    // field's resolver (a large progress tree resolves 10⁵ fields)
     // no landing page: Apollo's loads its sandbox from a CDN, which the content security policy refuses
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety, cost.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety, cost.plugin, publicQueryCache],
   });
   await apollo.start();
 
@@ -207,6 +210,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   // spreadsheets and JSON: GET /export/framework/:id.xlsx|.json, /export/assessment/:id.xlsx|.csv,
   // /export/ranking/:periodId/:unitKind.xlsx|.csv
   app.use('/export', exportRoutes(config, orm, log));
+  // the public results' data, without sign-in and cacheable (modules/public/public.routes.ts)
+  app.use('/public/data', publicRoutes(config, orm, log));
 
   const clientDir = config.clientDir;
   // the API explorer (GraphiQL) at /graphiql, with its own content security policy

@@ -88,6 +88,8 @@ export interface Config {
   digestHour: number;
   /** API tokens: days before expiry at which their creator is told */
   tokenExpiryNoticeDays: number;
+  /** how long a process keeps a public page's data (modules/public/page-cache.ts); 0: never */
+  publicCacheMs: number;
   /** the clock's offset from real time (common/clock.ts); tests only, refused in production */
   clockOffsetMs: number;
 }
@@ -251,6 +253,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     schedulerIntervalMs: int(env, 'SCHEDULER_INTERVAL_MS', 60_000, 10, 86_400_000),
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     tokenExpiryNoticeDays: int(env, 'TOKEN_EXPIRY_NOTICE_DAYS', 7, 1, 365),
+    publicCacheMs: int(env, 'PUBLIC_CACHE_MS', 5000, 0, 600_000),
     clockOffsetMs: int(env, 'CLOCK_OFFSET_MS', 0, -(2 ** 52), 2 ** 52),
   };
   if (base.smtpUrl && !/^smtps?:\/\//.test(base.smtpUrl)) throw new Error('Configuration: SMTP_URL must be an smtp:// or smtps:// URL.');

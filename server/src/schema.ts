@@ -32,6 +32,7 @@ import { AssessmentPagesResolver } from './modules/assessment/assessment.pages';
 import { EvidencePagesResolver } from './modules/evidence/evidence.pages';
 import { RankingPagesResolver } from './modules/results/ranking.pages';
 import { WebhookResolver } from './modules/webhook/webhook.resolver';
+import { PublicResultsResolver } from './modules/public/public.resolver';
 
 export const resolvers = [
   AssessmentPagesResolver,
@@ -61,6 +62,7 @@ export const resolvers = [
   ProgressAppraisalResolver,
   ResultsResolver,
   CompareResolver,
+  PublicResultsResolver,
   EvidenceResolver,
   EntryEvidenceResolver,
   AssessmentEvidenceResolver,

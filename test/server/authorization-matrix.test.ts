@@ -54,6 +54,11 @@ const MATRIX: Record<string, [string, Call]> = {
   // both assessments must be readable: A and another unit's B, so only ADMIN and VIEWER
   compareAssessments: ['U o F F F F F o', ({ w }) => ({ query: 'query($l:ID!,$r:ID!){ compareAssessments(leftId:$l, rightId:$r){ changed } }', variables: { l: A(w), r: w.assessmentB } })],
   unitHistory: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ unitHistory(unitId:$id){ year } }', variables: { id: w.units.A } })],
+  // published results, for anyone (modules/public): NOT_FOUND here, as the period is not published
+  publicPeriods: ['o o o o o o o o', () => ({ query: '{ publicPeriods { id } }' })],
+  publicPeriod: ['o o o o o o o o', ({ w }) => ({ query: 'query($id:ID!){ publicPeriod(id:$id){ id } }', variables: { id: w.periodId } })],
+  publicRanking: ['o o o o o o o o', ({ w }) => ({ query: 'query($id:ID!){ publicRanking(periodId:$id, unitKind: DISTRICT){ rows { rank } } }', variables: { id: w.periodId } })],
+  publicUnitResult: ['o o o o o o o o', ({ w }) => ({ query: 'query($id:ID!,$u:ID!){ publicUnitResult(periodId:$id, unitId:$u){ row { rank } } }', variables: { id: w.periodId, u: w.units.A } })],
   rankingPage: [SIGNED_IN, ({ w }) => ({ query: 'query($id:ID!){ rankingPage(periodId:$id, unitKind: DISTRICT, first: 5){ totalCount } }', variables: { id: w.periodId } })],
   apiTokens: [ADMIN_ONLY, () => ({ query: '{ apiTokens { id } }' })],
   webhooks: [ADMIN_ONLY, () => ({ query: '{ webhooks { id deliveries(first: 5) { id status } } }' })],

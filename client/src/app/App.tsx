@@ -18,6 +18,7 @@ import { ComparePage } from '../features/compare/ComparePage';
 import { ResultsPage } from '../features/results/ResultsPage';
 import { CouncilPage } from '../features/council/CouncilPage';
 import { MyUnitsPage } from '../features/council/MyUnitsPage';
+import { isPublicPath, PublicRoutes } from '../features/public/PublicRoutes';
 
 export function App() {
   return (
@@ -61,6 +62,8 @@ function Routes() {
   const { user } = useSession();
   const { path } = useLocation();
   const { t } = useI18n();
+  // the published results: the same pages for everyone, signed in or not
+  if (isPublicPath(path)) return <PublicRoutes />;
   if (!user) return <SignInPage />;
   if (path === '/' || path === '/login') {
     navigate(homeOf(user.role), { replace: true });

@@ -11,6 +11,7 @@ import { Migration20261202050000AllowAboveFull } from './Migration20261202050000
 import { Migration20261202060000RelativeIndex } from './Migration20261202060000RelativeIndex';
 import { Migration20261202070000Statistics } from './Migration20261202070000Statistics';
 import { Migration20261202080000Webhooks } from './Migration20261202080000Webhooks';
+import { Migration20261202090000PublishedAt } from './Migration20261202090000PublishedAt';
 import { Migration20261203000000EvidenceStore } from './Migration20261203000000EvidenceStore';
 
 /** Every migration in order; listed here so that compiled and test code find the same set. */
@@ -27,5 +28,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202060000RelativeIndex', class: Migration20261202060000RelativeIndex },
   { name: 'Migration20261202070000Statistics', class: Migration20261202070000Statistics },
   { name: 'Migration20261202080000Webhooks', class: Migration20261202080000Webhooks },
+  { name: 'Migration20261202090000PublishedAt', class: Migration20261202090000PublishedAt },
   { name: 'Migration20261203000000EvidenceStore', class: Migration20261203000000EvidenceStore },
 ];

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { errorCode } from '../../app/errors';
+import { Link } from '../../app/router';
 import { LoginMutation, useSession } from './session';
 
 export function SignInPage() {
@@ -48,6 +49,9 @@ export function SignInPage() {
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t('signin.signingIn') : t('signin.submit')}
         </button>
+        <p className="signin-public">
+          <Link to="/public">{t('public.link')}</Link>
+        </p>
       </form>
     </main>
   );

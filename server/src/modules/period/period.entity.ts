@@ -69,6 +69,10 @@ export class Period extends BaseEntity {
   @Property({ type: 'string', length: 64, default: 'Asia/Ho_Chi_Minh' })
   timeZone: string = 'Asia/Ho_Chi_Minh';
 
+  @Field(() => Date, { nullable: true, description: 'When the period became PUBLISHED (its results public); null before.' })
+  @Property({ type: 'datetime', nullable: true })
+  publishedAt?: Date | null;
+
   @Field(() => AutoAdvance)
   @Enum({ items: () => AutoAdvance, type: 'string', default: AutoAdvance.OFF })
   autoAdvance: AutoAdvance = AutoAdvance.OFF;

@@ -188,6 +188,7 @@ export class PeriodService {
     }
     await assertAcknowledged(this.em, period.id, phase, acknowledgeIncomplete);
     period.phase = phase;
+    if (phase === Phase.PUBLISHED) period.publishedAt = new Date();
     await this.em.flush();
     // published without publishResults: told all the same (inside the caller's audited transaction)
     if (phase === Phase.PUBLISHED) await emitWebhookIn(this.em, WebhookEvent.RESULTS_PUBLISHED, { periodId: period.id, name: period.name, year: period.year });

@@ -1,12 +1,10 @@
-import type { Viewer } from '../../common/auth';
 import { notFound } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Em } from '../../orm';
-import { Period, Phase } from '../period/period.entity';
+import { Phase } from '../period/period.entity';
 import { Assessment } from '../assessment/assessment.entity';
 import { Unit } from '../unit/unit.entity';
-import { ResultsService } from './results.service';
-import type { RankingRow } from './results.types';
+import { periodRanking } from './results.service';
 import type { UnitHistoryPoint } from './history.types';
 
 /** The mean of `xs` rounded to `places` decimals (0 for none). */
@@ -17,20 +15,24 @@ const mean = (xs: number[], places: number): number => {
 };
 
 /**
- * A unit's results over the years: one point per PUBLISHED period it took part in, oldest first.
- * Each point is the unit's row of that period's `ranking` (the same stored figures, the same
- * rights: published results are everyone's), with the averages of that ranking (every unit of
- * its kind the period ranked).
+ * A unit's results over the years: one point per PUBLISHED period it took part in (of one
+ * framework code when `frameworkCode` is given), oldest first. Each point is the unit's row of
+ * that period's ranking (periodRanking: the same stored figures `ranking` and the public pages
+ * read), with the averages of that ranking (every unit of its kind the period ranked). Published
+ * results are everyone's: the signed-in `unitHistory` and the public unit page both read this.
  */
-export async function unitHistory(em: Em, viewer: Viewer, id: string): Promise<UnitHistoryPoint[]> {
+export async function unitHistory(em: Em, id: string, { frameworkCode }: { frameworkCode?: string } = {}): Promise<UnitHistoryPoint[]> {
   const unit = await em.findOne(Unit, { id: assertId(id, 'Unit') });
   if (!unit) throw notFound('Unit', id);
-  const assessments = await em.find(Assessment, { unit: unit.id, period: { phase: Phase.PUBLISHED } }, { populate: ['period', 'period.framework'] });
-  const periods: Period[] = assessments.map((a) => a.period).sort((x, y) => x.year - y.year || +x.createdAt - +y.createdAt);
-  const results = new ResultsService(em);
+  const assessments = await em.find(
+    Assessment,
+    { unit: unit.id, period: { phase: Phase.PUBLISHED, ...(frameworkCode ? { framework: { code: frameworkCode } } : {}) } },
+    { populate: ['period', 'period.framework'] },
+  );
+  const periods = assessments.map((a) => a.period).sort((x, y) => x.year - y.year || +x.createdAt - +y.createdAt);
   const points: UnitHistoryPoint[] = [];
   for (const p of periods) {
-    const rows: RankingRow[] = await results.ranking(viewer, p.id, unit.kind);
+    const rows = (await periodRanking(em, p)).filter((r) => r.unit.kind === unit.kind);
     const own = rows.find((r) => r.unit.id === unit.id);
     if (!own) continue;
     points.push({

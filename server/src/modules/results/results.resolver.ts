@@ -30,7 +30,8 @@ export class ResultsResolver {
       'A unit’s results in every PUBLISHED period it took part in, oldest first: its row of each period’s ranking (total, index, rank, band, group subtotals) beside the averages of the units of its kind. Published results are everyone’s.',
   })
   unitHistory(@Arg('unitId', () => ID) unitId: string, @Ctx() ctx: Context): Promise<UnitHistoryPoint[]> {
-    return unitHistory(ctx.em, requireViewer(ctx.viewer), unitId);
+    requireViewer(ctx.viewer);
+    return unitHistory(ctx.em, unitId);
   }
 
   @Authorized()

@@ -76,6 +76,7 @@ export class ResultsService {
       const facts = await rewriteRelative(ormTx(em), em, period.id, null, viewer);
       await store(em, period, await computeWithPrevious(em, period));
       period.phase = Phase.PUBLISHED;
+      period.publishedAt = new Date();
       await em.flush();
       // the units' people, the council and the watchers are told in the same transaction
       const units = (await em.find(Assessment, { period: period.id }, { fields: ['unit'] })).map((a) => a.unit.id);
@@ -97,11 +98,7 @@ export class ResultsService {
     const unitOnly = !all && (viewer.role === Role.LEADER || viewer.role === Role.STAFF);
     if (!all && !unitOnly) throw forbidden('The results of this period are not published yet.');
 
-    const stored = await this.em.find(Result, { period: period.id }, { populate: ['assessment'] });
-    let data: ResultData[] = stored.map(fromStored);
-    // a period published without publishResults (setPeriodPhase) is still ranked, in memory
-    if (!stored.length && period.phase === Phase.PUBLISHED) data = await computeWithPrevious(this.em, period);
-    const rows = (await toRows(this.em, data)).filter((r) => r.unit.kind === unitKind);
+    const rows = (await periodRanking(this.em, period)).filter((r) => r.unit.kind === unitKind);
     return unitOnly ? rows.filter((r) => r.unit.id === viewer.unitId) : rows;
   }
 
@@ -148,6 +145,26 @@ export class ResultsService {
     items.sort((x, y) => y.pointsLost - x.pointsLost || x.ordinal - y.ordinal);
     return items.map(({ ordinal: _, ...item }) => item);
   }
+}
+
+/**
+ * A period's rows as stored (every unit kind, by rank), without any check of who asks: the one
+ * reading of the figures behind `ranking` and the public pages (modules/public). A period
+ * published without publishResults (setPeriodPhase) has none stored and is ranked in memory.
+ * `unitId` keeps that unit's row only (its rank is the stored one, among all the units).
+ */
+export async function periodRanking(em: Em, period: Period, unitId?: string): Promise<RankingRow[]> {
+  const stored = await em.find(Result, unitId ? { period: period.id, assessment: { unit: unitId } } : { period: period.id }, { populate: ['assessment'] });
+  let data: ResultData[] = stored.map(fromStored);
+  const noneStored = !stored.length && (!unitId || !(await em.count(Result, { period: period.id })));
+  if (noneStored && period.phase === Phase.PUBLISHED) {
+    data = await computeWithPrevious(em, period);
+    if (unitId) {
+      const own = new Set((await em.find(Assessment, { period: period.id, unit: unitId }, { fields: ['id'] })).map((a) => a.id));
+      data = data.filter((d) => own.has(d.assessmentId));
+    }
+  }
+  return toRows(em, data);
 }
 
 /** Takes the period's row first, so that two computations of one period never interleave. */
