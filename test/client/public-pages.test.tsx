@@ -23,8 +23,8 @@ const UNIT: PublicUnitResult = {
   period: PERIOD,
   row: RANKING.rows[0],
   history: [
-    { periodId: 'p25', periodName: 'Kỳ 2025', year: 2025, total: 16.25, maxScore: 20, index: 0.813, rank: 2, band: 'B' },
-    { periodId: 'p26', periodName: 'Kỳ 2026', year: 2026, total: 18.5, maxScore: 20, index: 0.925, rank: 1, band: 'A' },
+    { periodId: 'p25', periodName: 'Kỳ 2025', year: 2025, frameworkCode: 'CQDT', frameworkName: 'CQĐT', total: 16.25, maxScore: 20, index: 0.813, rank: 2, rankedUnits: 2, band: 'B', averageIndex: 0.7, groups: [{ code: '1', title: 'Sẵn sàng', total: 8, maxScore: 10, periodAverage: 7 }] },
+    { periodId: 'p26', periodName: 'Kỳ 2026', year: 2026, frameworkCode: 'CQDT', frameworkName: 'CQĐT', total: 18.5, maxScore: 20, index: 0.925, rank: 1, rankedUnits: 2, band: 'A', averageIndex: 0.8, groups: [{ code: '1', title: 'Sẵn sàng', total: 9, maxScore: 10, periodAverage: 8 }] },
   ],
 };
 

@@ -120,6 +120,15 @@ describe('the public results, read by nobody signed in', () => {
     expect(await page.getByTestId('group-chart').count()).toBe(1);
     const years = await page.getByTestId('public-history').locator('tbody tr td:first-child').allTextContents();
     expect(years).toEqual(['2025', '2026']);
+    // the unit over the years, drawn (Chart.js): its table has both years, each as the API ranks it
+    const trend = page.getByTestId('unit-trends').getByTestId('trend-table').locator('tbody tr');
+    expect(await trend.count()).toBe(2);
+    expect(await trend.last().textContent()).toContain(`${a.rank}/${api.length}`);
+    const canvas = page.getByTestId('chart-total-rank');
+    await page.waitForFunction((el) => {
+      const c = el as HTMLCanvasElement;
+      return c.width > 0 && c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
+    }, await canvas.elementHandle());
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     expect(extra).toEqual([]);

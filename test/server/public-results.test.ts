@@ -14,7 +14,7 @@ import { buildWorld, type World } from '../helpers/world';
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const PERIOD = 'id name year frameworkName frameworkCode maxScore unitKinds publishedAt';
 const RANKING = `query($p:ID!,$k:UnitKind!){publicRanking(periodId:$p,unitKind:$k){period{${PERIOD}} unitKind rows{${RANKING_FIELDS}}}}`;
-const UNIT = `query($p:ID!,$u:ID!){publicUnitResult(periodId:$p,unitId:$u){period{${PERIOD}} row{${RANKING_FIELDS}} history{periodId periodName year total maxScore index rank band}}}`;
+const UNIT = `query($p:ID!,$u:ID!){publicUnitResult(periodId:$p,unitId:$u){period{${PERIOD}} row{${RANKING_FIELDS}} history{periodId periodName year frameworkCode frameworkName total maxScore index rank rankedUnits band averageIndex groups{code title total maxScore periodAverage}}}}`;
 
 let t: TestApp;
 let w: World;
@@ -94,9 +94,11 @@ describe('after publication', () => {
     expect(unit.history).toEqual(
       [w.periodId, next.periodId].map((periodId, i) => {
         const r = rowA(rankings[i]);
-        return { periodId, periodName: i ? 'Kỳ 2026' : 'Kỳ 2025', year: 2025 + i, total: r.total, maxScore: 20, index: r.index, rank: r.rank, band: r.band };
+        return expect.objectContaining({ periodId, periodName: i ? 'Kỳ 2026' : 'Kỳ 2025', year: 2025 + i, total: r.total, maxScore: 20, index: r.index, rank: r.rank, band: r.band, rankedUnits: rankings[i].length });
       }),
     );
+    // the same points as the signed-in unitHistory: one path for a unit's years
+    expect(unit.history).toEqual((await ok(t.url, `query($u:ID!){unitHistory(unitId:$u){periodId periodName year frameworkCode frameworkName total maxScore index rank rankedUnits band averageIndex groups{code title total maxScore periodAverage}}}`, { u: w.units.A }, w.tokens.viewer)).unitHistory);
     // a unit that is not in the period
     expect((await gql(t.url, UNIT, { p: next.periodId, u: w.units.commune })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -186,7 +188,7 @@ describe('what anonymous callers reach', () => {
     };
     for (const field of Object.values(schema.getQueryType()!.getFields()).filter((f) => f.name.startsWith('public'))) visit(getNamedType(field.type).name);
     const objects = [...reached].filter((n) => isObjectType(schema.getType(n)));
-    expect(objects.sort()).toEqual(['PublicGroupResult', 'PublicHistoryRow', 'PublicPeriod', 'PublicRanking', 'PublicRankingRow', 'PublicUnit', 'PublicUnitResult']);
+    expect(objects.sort()).toEqual(['HistoryGroup', 'PublicGroupResult', 'PublicPeriod', 'PublicRanking', 'PublicRankingRow', 'PublicUnit', 'PublicUnitResult', 'UnitHistoryPoint']);
     const fields = objects.flatMap((n) => Object.keys((schema.getType(n) as any).getFields()));
     expect(fields.filter((f) => /user|email|assessment|entry|evidence|comment|assignee|author|person|people/i.test(f))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n';
 import { Figure } from '../figures/Figure';
 import { figureText } from '../figures/figures';
 import { GroupChart } from '../results/GroupChart';
+import { TrendCharts } from '../trends/UnitTrends';
 import { Change } from './Change';
 import { publicPaths, usePublicData, type PublicUnitResult } from './data';
 import { PublicProblem, useLangLink } from './PublicLayout';
@@ -78,6 +79,7 @@ export function PublicUnitPage({ periodId, unitId }: { periodId: string; unitId:
           </table>
         </div>
       </section>
+      <TrendCharts id={`public-${row.unit.id}`} unitName={row.unit.name} points={history} latestId={period.id} />
       <section className="card" aria-labelledby="public-history-title">
         <h2 id="public-history-title">{t('public.history')}</h2>
         <div className="table-scroll">

@@ -1,3 +1,4 @@
+import type { TrendPoint } from '../trends/UnitTrends';
 import { useEffect, useState } from 'react';
 
 /**
@@ -49,21 +50,11 @@ export interface PublicRanking {
   rows: PublicRankingRow[];
 }
 
-export interface PublicHistoryRow {
-  periodId: string;
-  periodName: string;
-  year: number;
-  total: number;
-  maxScore: number;
-  index: number;
-  rank: number;
-  band: string | null;
-}
-
 export interface PublicUnitResult {
   period: PublicPeriod;
   row: PublicRankingRow;
-  history: PublicHistoryRow[];
+  /** unitHistory's points of the framework code: figures, ranks and the rankings' averages */
+  history: TrendPoint[];
 }
 
 export const publicPaths = {

@@ -6,7 +6,9 @@ import { useI18n } from '../../i18n';
 import { UnitHistoryQuery } from './documents';
 import { useChart } from './useChart';
 
-type Point = UnitHistoryData['unitHistory'][number];
+/** A unit's result in one published period (`unitHistory`, or the public unit page's `history`). */
+export type TrendPoint = Omit<UnitHistoryData['unitHistory'][number], '__typename'>;
+type Point = TrendPoint;
 
 const BLUE = '#2f80d1';
 const ORANGE = '#d9822b';
@@ -18,15 +20,19 @@ const GREY = '#9aa5b1';
  * chart has its figures in a table beside it, for screen readers and for reading exact numbers.
  */
 export function UnitTrends({ unitId, unitName }: { unitId: string; unitName: string }) {
-  const { t } = useI18n();
   const { data } = useQuery(UnitHistoryQuery, { variables: { unitId } });
-  const all = data?.unitHistory ?? [];
-  if (all.length === 0) return null;
-  const latest = all[all.length - 1];
-  const series = all.filter((p) => p.frameworkCode === latest.frameworkCode);
+  return <TrendCharts id={unitId} unitName={unitName} points={data?.unitHistory ?? []} />;
+}
+
+/** The charts of a unit's points, whoever fetched them (the results page, the public unit page); `latestId`: the period whose groups to show (default the latest). */
+export function TrendCharts({ id, unitName, points, latestId }: { id: string; unitName: string; points: readonly TrendPoint[]; latestId?: string }) {
+  const { t } = useI18n();
+  if (points.length === 0) return null;
+  const latest = points.find((p) => p.periodId === latestId) ?? points[points.length - 1];
+  const series = points.filter((p) => p.frameworkCode === latest.frameworkCode);
   return (
-    <section className="card trends" aria-labelledby={`trends-${unitId}`} data-testid="unit-trends">
-      <h2 id={`trends-${unitId}`}>{t('trends.title', { unit: unitName })}</h2>
+    <section className="card trends" aria-labelledby={`trends-${id}`} data-testid="unit-trends">
+      <h2 id={`trends-${id}`}>{t('trends.title', { unit: unitName })}</h2>
       <TotalAndRank points={series} />
       <GroupsAgainstAverage point={latest} />
     </section>

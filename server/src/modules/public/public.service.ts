@@ -8,7 +8,7 @@ import { periodRanking } from '../results/results.service';
 import { unitHistory } from '../results/history.service';
 import type { RankingRow } from '../results/results.types';
 import { UnitKind } from '../unit/unit.entity';
-import { PublicHistoryRow, PublicPeriod, PublicRanking, PublicRankingRow, PublicUnitResult } from './public.types';
+import { PublicPeriod, PublicRanking, PublicRankingRow, PublicUnitResult } from './public.types';
 
 const KIND_ORDER = Object.values(UnitKind);
 
@@ -46,16 +46,7 @@ export class PublicResultsService {
     const uid = assertId(unitId, 'Unit');
     const [row] = await periodRanking(this.em, p, uid);
     if (!row) throw notFound('Unit', unitId);
-    const history: PublicHistoryRow[] = (await unitHistory(this.em, uid, { frameworkCode: p.framework.code })).map((h) => ({
-      periodId: h.periodId,
-      periodName: h.periodName,
-      year: h.year,
-      total: h.total,
-      maxScore: h.maxScore,
-      index: h.index,
-      rank: h.rank,
-      band: h.band,
-    }));
+    const history = await unitHistory(this.em, uid, { frameworkCode: p.framework.code });
     return { period: publicPeriod(p, (await this.kindsOf([p.id])).get(p.id) ?? []), row: publicRow(row), history };
   }
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { UnitHistoryPoint } from '../results/history.types';
 import { UnitKind } from '../unit/unit.entity';
 
 /**
@@ -121,33 +122,6 @@ export class PublicRanking {
   rows!: PublicRankingRow[];
 }
 
-@ObjectType({ description: 'A unit’s result in one published period of its history.' })
-export class PublicHistoryRow {
-  @Field(() => ID)
-  periodId!: string;
-
-  @Field(() => String)
-  periodName!: string;
-
-  @Field(() => Int)
-  year!: number;
-
-  @Field(() => Float)
-  total!: number;
-
-  @Field(() => Float)
-  maxScore!: number;
-
-  @Field(() => Float)
-  index!: number;
-
-  @Field(() => Int)
-  rank!: number;
-
-  @Field(() => String, { nullable: true })
-  band!: string | null;
-}
-
 @ObjectType({ description: 'A unit’s page: its published result in a period, its group breakdown and its history.' })
 export class PublicUnitResult {
   @Field(() => PublicPeriod)
@@ -156,6 +130,6 @@ export class PublicUnitResult {
   @Field(() => PublicRankingRow)
   row!: PublicRankingRow;
 
-  @Field(() => [PublicHistoryRow], { description: 'Every published period of frameworks with the same code the unit took part in, oldest first (this one included).' })
-  history!: PublicHistoryRow[];
+  @Field(() => [UnitHistoryPoint], { description: 'Every published period of frameworks with the same code the unit took part in, oldest first (this one included): what `unitHistory` gives, averages included.' })
+  history!: UnitHistoryPoint[];
 }
