@@ -111,6 +111,10 @@ describe('the public results, read by nobody signed in', () => {
     const shared = new URL(page.url());
     expect(shared.pathname).toBe(`/public/periods/${next.periodId}`);
 
+    // the spread of the period's indices, drawn beside the ranking
+    await page.getByTestId('index-distribution').waitFor();
+    expect(await page.getByTestId('index-distribution').locator('tbody td').allTextContents().then((n) => n.reduce((sum, x) => sum + Number(x), 0))).toBe(api.length);
+
     // a unit's page: its figures, groups and history over both published years
     await table.getByRole('link', { name: 'Unit A' }).click();
     await page.getByTestId('public-history').waitFor();

@@ -315,7 +315,10 @@ describe('evidence', () => {
         const more = req.write(chunk);
         sent += chunk.length;
         if (!more) await Promise.race([new Promise((r) => req.once('drain', r)), new Promise((r) => setTimeout(r, 200))]);
-        const done = await Promise.race([answer, new Promise((r) => setImmediate(() => r(null)))]);
+        // a few ms per chunk for the answer: the server (in this process) must get to read the
+        // chunk, refuse and answer, and this client to read that, which one turn of the event loop
+        // did not always give on a busy machine (2 MiB fits the socket buffers without a drain)
+        const done = await Promise.race([answer, new Promise((r) => setTimeout(() => r(null), 5))]);
         if (done) break;
       }
       const got = await Promise.race([answer, new Promise<{ status?: number; error?: string }>((r) => setTimeout(() => r({ error: 'no answer' }), 5000))]);

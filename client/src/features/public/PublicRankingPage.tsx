@@ -1,4 +1,5 @@
 import { Link, navigate, useLocation } from '../../app/router';
+import { IndexDistribution } from '../trends/IndexDistribution';
 import { useI18n } from '../../i18n';
 import { Figure } from '../figures/Figure';
 import { Change } from './Change';
@@ -88,6 +89,7 @@ function Ranking({ period, kind, ranking, problem }: { period: PublicPeriod; kin
           </table>
         </div>
       )}
+      {ranking && ranking.rows.length > 1 && <IndexDistribution indices={ranking.rows.map((r) => r.index)} />}
     </main>
   );
 }
