@@ -6,13 +6,13 @@
  *
  * Commands: initSaves/openLoop (open-loop arrivals of saves or no-ops), subscribe/probe/
  * fanoutWindow/closeSockets (graphql-ws subscribers and a steady writer), timed (sequential
- * single requests).
+ * single requests), mixed (the national round's mixed load: several operations at once).
  */
 import { setMaxListeners } from 'node:events';
 import { valueFor, type Method } from './lib/framework';
 import { GqlClient } from './lib/gql';
 import { LiveSocket, wallMs, type NextInfo } from './lib/live';
-import { EVENTS, NOOP, SAVE } from './lib/ops';
+import { EVENTS, LOGIN, MY_ASSIGNMENTS, NOOP, PRESENCE, PROGRESS, SAVE } from './lib/ops';
 import { Samples, summary } from './lib/stats';
 
 // ---------------------------------------------------------------- shared
@@ -136,7 +136,8 @@ async function saveOnce(gql: GqlClient, w: Writer, l: Leaf, signal?: AbortSignal
     if (code === 'CONFLICT' && typeof current?.version === 'number') l.version = current.version;
     return { ok: false, code };
   } catch (e) {
-    return { ok: false, code: (e as Error).name === 'AbortError' ? 'TIMEOUT' : `CLIENT_${(e as Error).name}` };
+    const name = (e as Error).name;
+    return { ok: false, code: name === 'AbortError' || name === 'TimeoutError' ? 'TIMEOUT' : `CLIENT_${name}` };
   } finally {
     l.busy = false;
   }
@@ -235,10 +236,13 @@ interface Window {
 }
 let window: Window | null = null;
 let sample: string | null = null;
+/** while a mixed load runs: every delivery's latency (receive − the event's `at`) */
+let liveLatency: Samples | null = null;
 
 function onNext(sub: Sub, info: NextInfo, recv: number, raw: Buffer): void {
   if (sample === null) sample = raw.toString();
   if (info.seq > sub.lastSeq) sub.lastSeq = info.seq;
+  liveLatency?.push(recv - info.atMs);
   const w = window;
   if (!w) return;
   w.topic.push(sub.topic);
@@ -278,8 +282,11 @@ function reconcile(w: Window) {
   return { messages, covered, coalesced, lat, latFromSend };
 }
 
-/** Opens `count` more sockets, each subscribed to assessmentEvents of `topics[i % topics.length]`. */
-async function subscribe(a: { url: string; token: string | null; topics: string[]; count: number; concurrency: number; query?: string }) {
+/**
+ * Opens `count` more sockets, each subscribed to assessmentEvents of `topics[i % topics.length]`,
+ * signed in with `token` (or with `tokens[i % topics.length]`, one per topic).
+ */
+async function subscribe(a: { url: string; token: string | null; tokens?: string[]; topics: string[]; count: number; concurrency: number; query?: string }) {
   if (topicSubs.length !== a.topics.length) topicSubs = a.topics.map((_, t) => subs.filter((s) => s.topic === t).length);
   const started = wallMs();
   let failed = 0;
@@ -291,7 +298,7 @@ async function subscribe(a: { url: string; token: string | null; topics: string[
       const n = next++;
       const topic = (base + n) % a.topics.length;
       try {
-        const socket = await LiveSocket.open(a.url, a.token);
+        const socket = await LiveSocket.open(a.url, a.tokens ? a.tokens[topic] : a.token);
         const sub: Sub = { socket, topic, lastSeq: -1 };
         socket.onNext = (info, recv, raw) => onNext(sub, info, recv, raw);
         socket.subscribe('1', a.query ?? EVENTS, { id: a.topics[topic] });
@@ -470,6 +477,120 @@ async function timed(a: { url: string; requests: { query: string; variables: Rec
   return { ms, errors, bytes, rows };
 }
 
+// ---------------------------------------------------------------- the national round's mixed load (10)
+
+interface MixedOp {
+  /** arrivals per second */
+  rate: number;
+}
+interface MixedArgs {
+  url: string;
+  durationMs: number;
+  /** a request not answered within this is counted as TIMEOUT */
+  timeoutMs: number;
+  connections: number;
+  /** length of the buckets of the save latency timeline */
+  bucketMs: number;
+  /** saves by the writers of initSaves; the first `hot` writers get `hotShare` of them */
+  save: MixedOp & { hot: number; hotShare: number };
+  /** the progress tree of an assessment, read by its LEADER */
+  progress: MixedOp & { readers: { token: string; assessmentId: string }[] };
+  /** a STAFF's assignments */
+  assignments: MixedOp & { tokens: string[] };
+  /** presence refreshes: each session in turn, on its assessment and one of its criteria */
+  presence: MixedOp & { sessions: { token: string; assessmentId: string; criterionId: string }[] };
+  /** sign-ins with a password */
+  login: MixedOp & { accounts: { email: string; password: string }[] };
+}
+
+type Outcome = { ok: boolean; code?: string };
+
+const asOutcome = (field: string) => (r: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[]; status: number }): Outcome =>
+  r.data?.[field] !== undefined && r.data?.[field] !== null ? { ok: true } : { ok: false, code: r.errors?.[0]?.extensions?.code ?? `HTTP_${r.status}` };
+
+/**
+ * Several operations at once, each with its own open-loop arrivals, for `durationMs`; the
+ * subscribers opened before (subscribe) keep receiving, and every delivery's latency is kept.
+ * Per operation: sent, ok, errors, latency from the scheduled instant; for saves also p99 per
+ * bucket, so that a stall or a slow drift shows in time.
+ */
+async function mixed(a: MixedArgs) {
+  const gql = client(a.url, a.connections);
+  const started = wallMs();
+  liveLatency = new Samples();
+  const errorsBefore = subs.reduce((n, s) => n + s.socket.errors.length, 0);
+  const inflight = new Set<Promise<void>>();
+  const stats: Record<string, { sent: number; ok: number; errors: Record<string, number>; lat: Samples }> = {};
+  const buckets: Samples[] = [];
+  const run = (name: string, rate: number, fire: (n: number, signal: AbortSignal) => Promise<Outcome> | null, onLatency?: (scheduled: number, ms: number) => void) => {
+    const st = (stats[name] = { sent: 0, ok: 0, errors: {} as Record<string, number>, lat: new Samples() });
+    if (rate <= 0) return Promise.resolve();
+    let n = 0;
+    return arrivals(rate, a.durationMs, (scheduled) => {
+      const signal = AbortSignal.timeout(a.timeoutMs);
+      const p = fire(n++, signal);
+      st.sent++;
+      if (!p) {
+        st.errors.NO_FREE_LEAF = (st.errors.NO_FREE_LEAF ?? 0) + 1;
+        return;
+      }
+      const done = p
+        .catch((e: Error): Outcome => ({ ok: false, code: e.name === 'TimeoutError' || e.name === 'AbortError' ? 'TIMEOUT' : `CLIENT_${(e as { code?: string }).code ?? e.name}` }))
+        .then((o) => {
+          if (o.ok) {
+            st.ok++;
+            const ms = wallMs() - scheduled;
+            st.lat.push(ms);
+            onLatency?.(scheduled, ms);
+          } else st.errors[o.code!] = (st.errors[o.code!] ?? 0) + 1;
+          inflight.delete(done);
+        });
+      inflight.add(done);
+    });
+  };
+  const hot = Math.min(a.save.hot, saveClients.length);
+  const pickWriter = () => (hot && random() < a.save.hotShare ? saveClients[Math.floor(random() * hot)] : saveClients[Math.floor(random() * saveClients.length)]);
+  await Promise.all([
+    run(
+      'save',
+      a.save.rate,
+      (_n, signal) => {
+        const w = pickWriter();
+        const l = freeLeaf(w);
+        return l ? saveOnce(gql, w, l, signal) : null;
+      },
+      (scheduled, ms) => {
+        const b = Math.floor((scheduled - started) / a.bucketMs);
+        (buckets[b] ??= new Samples()).push(ms);
+      },
+    ),
+    run('progress', a.progress.rate, (_n, signal) => {
+      const r = a.progress.readers[Math.floor(random() * a.progress.readers.length)];
+      return gql.request(PROGRESS, { id: r.assessmentId }, r.token, signal).then(asOutcome('assessment'));
+    }),
+    run('myAssignments', a.assignments.rate, (n, signal) => gql.request(MY_ASSIGNMENTS, {}, a.assignments.tokens[n % a.assignments.tokens.length], signal).then(asOutcome('myAssignments'))),
+    run('updatePresence', a.presence.rate, (n, signal) => {
+      const s = a.presence.sessions[n % a.presence.sessions.length];
+      return gql.request(PRESENCE, { id: s.assessmentId, sessionId: `bench-session-${n % a.presence.sessions.length}`, criterionId: s.criterionId }, s.token, signal).then(asOutcome('updatePresence'));
+    }),
+    run('login', a.login.rate, (_n, signal) => {
+      const acc = a.login.accounts[Math.floor(random() * a.login.accounts.length)];
+      return gql.request(LOGIN, { e: acc.email, p: acc.password }, undefined, signal).then(asOutcome('login'));
+    }),
+  ]);
+  // what is still in flight ends by its own timeout
+  await Promise.allSettled([...inflight]);
+  const lat = liveLatency;
+  liveLatency = null;
+  const socketErrors = subs.reduce((n, s) => n + s.socket.errors.length, 0) - errorsBefore;
+  return {
+    elapsedMs: wallMs() - started,
+    ops: Object.fromEntries(Object.entries(stats).map(([k, v]) => [k, { sent: v.sent, ok: v.ok, errors: v.errors, latency: summary(v.lat.values()) }])),
+    saveTimeline: buckets.map((b, i) => ({ fromS: (i * a.bucketMs) / 1000, ...summary(b ? b.values() : []) })),
+    events: { deliveries: lat.length, latency: summary(lat.values()), sockets: subs.length, socketsClosed: subs.filter((s) => s.socket.closed).length, socketErrors, firstSocketErrors: subs.flatMap((s) => s.socket.errors).slice(0, 3) },
+  };
+}
+
 // ---------------------------------------------------------------- IPC
 
 const handlers: Record<string, (a: any) => Promise<unknown>> = {
@@ -485,6 +606,7 @@ const handlers: Record<string, (a: any) => Promise<unknown>> = {
   fanoutWindow,
   closeSockets,
   timed,
+  mixed,
   async exit() {
     await closeSockets();
     for (const c of pools.values()) await c.close().catch(() => undefined);

@@ -5,7 +5,7 @@
  *   --db sqlite|postgres   database (default sqlite; postgres adds Redis)
  *   --quick                a smoke run under a minute: small sizes, short steps; prints, writes no docs
  *   --runs N               runs per figure (default 3, --quick 1; the median is reported)
- *   --only a,b             some of: saves, fanout, tree, memory, results, notifications, integrators, public, cluster
+ *   --only a,b             some of: saves, fanout, tree, memory, results, notifications, integrators, public, cluster, national
  *   --no-write             do not touch docs/benchmarks.md
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { clusterBenchmark } from './benchmarks/cluster';
 import { fanoutBenchmark } from './benchmarks/fanout';
 import { integratorsBenchmark } from './benchmarks/integrators';
 import { memoryBenchmark } from './benchmarks/memory';
+import { nationalBenchmark } from './benchmarks/national';
 import { notificationsBenchmark } from './benchmarks/notifications';
 import { publicBenchmark } from './benchmarks/public';
 import { resultsBenchmark } from './benchmarks/results';
@@ -35,9 +36,13 @@ const BENCHMARKS: Record<string, (ctx: Ctx) => Promise<Section>> = {
   integrators: integratorsBenchmark,
   public: publicBenchmark,
   cluster: clusterBenchmark,
+  national: nationalBenchmark,
 };
-/** Benchmarks a plain `npm run bench` leaves out: `--only cluster` runs it (PostgreSQL + Redis + HAProxy). */
-const OPT_IN = ['cluster'];
+/**
+ * Benchmarks a plain `npm run bench` leaves out, each run when named: `--only cluster` (PostgreSQL +
+ * Redis + HAProxy), `--only national` (PostgreSQL + Redis, about 25 minutes).
+ */
+const OPT_IN = ['cluster', 'national'];
 
 function parseArgs(argv: string[]): Options & { write: boolean } {
   const opts: Options & { write: boolean } = { db: 'sqlite', quick: false, runs: 0, only: null, write: true };
@@ -57,7 +62,7 @@ function parseArgs(argv: string[]): Options & { write: boolean } {
     else if (a.startsWith('--only')) opts.only = value().split(',').map((s) => s.trim());
     else if (a === '--no-write') opts.write = false;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run bench -- [--db sqlite|postgres] [--quick] [--runs N] [--only saves,fanout,tree,memory,results,notifications,integrators,public,cluster] [--no-write]\n');
+      process.stdout.write('npm run bench -- [--db sqlite|postgres] [--quick] [--runs N] [--only saves,fanout,tree,memory,results,notifications,integrators,public,cluster,national] [--no-write]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -74,7 +79,7 @@ async function main() {
   m.busyBefore = await machineBusy(opts.quick ? 1000 : 2000);
   const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
   // bounded in time whatever happens: the whole run stops itself
-  const limitS = opts.quick ? 600 : 1800;
+  const limitS = opts.quick ? 600 : opts.only?.includes('national') ? 3600 : 1800;
   const watchdog = setTimeout(() => {
     process.stderr.write(`\nbench: over ${limitS} s, stopping everything\n`);
     void stopAll().finally(() => process.exit(2));

@@ -29,3 +29,15 @@ export const PROGRESS = `query Progress($id: ID!) {
 }`;
 
 export const COMPUTE_RESULTS = `mutation Compute($id: ID!) { computeResults(periodId: $id) { assessmentId rank total index band } }`;
+
+/** A STAFF's "my criteria" page (client/src/features/assignments: MyAssignments, its own fields). */
+export const MY_ASSIGNMENTS = `query MyAssignments {
+  myAssignments { id state selfScore notApplicable updatedAt criterion { id code title maxScore } assessment { id status unit { id name } } }
+}`;
+
+/** The web client's presence refresh (every 5 s while an assessment is open: usePresence). */
+export const PRESENCE = `mutation UpdatePresence($id: ID!, $sessionId: String!, $criterionId: ID) {
+  updatePresence(assessmentId: $id, sessionId: $sessionId, criterionId: $criterionId)
+}`;
+
+export const LOGIN = `mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;

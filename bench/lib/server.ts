@@ -99,7 +99,7 @@ function spawnAndWait(args: string[], env: NodeJS.ProcessEnv, pattern: RegExp, l
 }
 
 /** The Chamdiem server on a fresh SQLite file, or a fresh PostgreSQL database + Redis. */
-export async function startServer(db: DbKind, extraEnv: Record<string, string> = {}): Promise<ServerHandle> {
+export async function startServer(db: DbKind, extraEnv: Record<string, string> = {}, extraNodeArgs: string[] = []): Promise<ServerHandle> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: build the server first (npm run build -w server).`);
   const dataDir = mkdtempSync(join(tmpdir(), 'chamdiem-bench-'));
   const sqlitePath = join(dataDir, 'bench.sqlite');
@@ -146,7 +146,7 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
   let proc: Proc;
   try {
     // BENCH_SERVER_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' or '--trace-gc', for looking into a figure
-    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const nodeArgs = [...extraNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     proc = await spawnAndWait([...nodeArgs, SERVER_ENTRY], env, /Chamdiem is running at (http:\/\/[^/\s]+)\//, 'the Chamdiem server');
   } catch (e) {
     await cleanup();
