@@ -69,6 +69,8 @@ function parseArgs(argv: string[]): Options & { write: boolean } {
   // a quick smoke run takes one run per figure unless told otherwise; a real one at least 3
   if (!opts.runs) opts.runs = opts.quick ? 1 : 3;
   for (const o of opts.only ?? []) if (!BENCHMARKS[o]) throw new Error(`unknown benchmark ${o}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+  // the opt-in benchmarks run on PostgreSQL + Redis whatever --db says: the report says so too
+  if (opts.only?.length && opts.only.every((o) => OPT_IN.includes(o))) opts.db = 'postgres';
   return opts;
 }
 
