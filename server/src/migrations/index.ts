@@ -13,6 +13,7 @@ import { Migration20261202070000Statistics } from './Migration20261202070000Stat
 import { Migration20261202080000Webhooks } from './Migration20261202080000Webhooks';
 import { Migration20261202090000PublishedAt } from './Migration20261202090000PublishedAt';
 import { Migration20261203000000EvidenceStore } from './Migration20261203000000EvidenceStore';
+import { Migration20261203010000ForeignKeyIndexes } from './Migration20261203010000ForeignKeyIndexes';
 
 /** Every migration in order; listed here so that compiled and test code find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202080000Webhooks', class: Migration20261202080000Webhooks },
   { name: 'Migration20261202090000PublishedAt', class: Migration20261202090000PublishedAt },
   { name: 'Migration20261203000000EvidenceStore', class: Migration20261203000000EvidenceStore },
+  { name: 'Migration20261203010000ForeignKeyIndexes', class: Migration20261203010000ForeignKeyIndexes },
 ];

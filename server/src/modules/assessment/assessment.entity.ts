@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Period } from '../period/period.entity';
@@ -22,6 +22,7 @@ export class Assessment extends BaseEntity {
   @ManyToOne(() => Period)
   period!: Period;
 
+  @Index()
   @ManyToOne(() => Unit)
   unit!: Unit;
 

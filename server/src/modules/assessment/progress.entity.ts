@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { fromHundredths } from '../../common/decimal';
@@ -16,6 +16,7 @@ export class Progress extends BaseEntity {
   @ManyToOne(() => Assessment)
   assessment!: Assessment;
 
+  @Index()
   @ManyToOne(() => Criterion)
   criterion!: Criterion;
 

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { fromHundredths } from '../../common/decimal';
@@ -48,6 +48,7 @@ export class ScoreEntry extends BaseEntity {
   @ManyToOne(() => Assessment)
   assessment!: Assessment;
 
+  @Index()
   @ManyToOne(() => Criterion)
   criterion!: Criterion;
 
@@ -71,6 +72,7 @@ export class ScoreEntry extends BaseEntity {
   @Enum({ items: () => EntryState, type: 'string' })
   state: EntryState = EntryState.TODO;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   assignee?: User | null;
 
@@ -78,6 +80,7 @@ export class ScoreEntry extends BaseEntity {
   @OneToMany(() => ScoreRevision, (r) => r.entry)
   revisions = new Collection<ScoreRevision>(this);
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   updatedBy?: User | null;
 

@@ -24,6 +24,7 @@ export class ScoreRevision extends BaseEntity {
   @ManyToOne(() => ScoreEntry)
   entry!: ScoreEntry;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   actor?: User | null;
 

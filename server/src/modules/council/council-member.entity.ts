@@ -17,6 +17,7 @@ export class CouncilMember extends BaseEntity {
   @ManyToOne(() => Period)
   period!: Period;
 
+  @Index()
   @ManyToOne(() => Unit)
   unit!: Unit;
 

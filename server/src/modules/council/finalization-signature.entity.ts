@@ -15,6 +15,7 @@ export class FinalizationSignature extends BaseEntity {
   @ManyToOne(() => Assessment)
   assessment!: Assessment;
 
+  @Index()
   @ManyToOne(() => User)
   signedBy!: User;
 
@@ -30,6 +31,7 @@ export class FinalizationSignature extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   voidedAt?: Date | null;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   voidedBy?: User | null;
 

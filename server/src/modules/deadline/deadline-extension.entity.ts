@@ -29,6 +29,7 @@ export class DeadlineExtension extends BaseEntity {
   @Property({ type: 'text' })
   reason!: string;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   grantedBy?: User | null;
 }

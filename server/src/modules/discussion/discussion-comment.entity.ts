@@ -34,6 +34,7 @@ export class DiscussionComment extends BaseEntity {
   @ManyToOne(() => Assessment)
   assessment!: Assessment;
 
+  @Index()
   @ManyToOne(() => User)
   author!: User;
 

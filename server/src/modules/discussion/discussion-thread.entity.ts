@@ -20,6 +20,7 @@ export class DiscussionThread extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   resolvedAt?: Date | null;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   resolvedBy?: User | null;
 }

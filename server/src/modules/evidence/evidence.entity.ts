@@ -51,6 +51,7 @@ export class Evidence extends BaseEntity {
   @Property({ type: 'string', length: 300, nullable: true })
   storageKey?: string | null;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   uploadedBy?: User | null;
 }

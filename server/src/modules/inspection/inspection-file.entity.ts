@@ -13,6 +13,7 @@ export class InspectionFile extends BaseEntity {
   @ManyToOne(() => Inspection)
   inspection!: Inspection;
 
+  @Index()
   @ManyToOne(() => Assessment)
   assessment!: Assessment;
 
@@ -36,6 +37,7 @@ export class InspectionFile extends BaseEntity {
   @Property({ type: 'string', length: 300 })
   storageKey!: string;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   uploadedBy?: User | null;
 }

@@ -35,6 +35,7 @@ export class Inspection extends BaseEntity {
   @Property({ type: 'json' })
   findings: FindingRow[] = [];
 
+  @Index()
   @ManyToOne(() => User)
   recordedBy!: User;
 }

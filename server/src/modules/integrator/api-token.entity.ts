@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { User } from '../user/user.entity';
@@ -32,6 +32,7 @@ export class ApiToken extends BaseEntity {
   @Property({ type: 'string', length: 16 })
   prefix!: string;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   createdBy?: User | null;
 

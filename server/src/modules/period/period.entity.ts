@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Framework } from '../framework/framework.entity';
@@ -38,6 +38,7 @@ export class Period extends BaseEntity {
   @Property({ type: 'string', length: 300 })
   name!: string;
 
+  @Index()
   @ManyToOne(() => Framework)
   framework!: Framework;
 

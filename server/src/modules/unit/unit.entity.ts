@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 
@@ -30,6 +30,7 @@ export class Unit extends BaseEntity {
   kind!: UnitKind;
 
   /** exposed by a field resolver */
+  @Index()
   @ManyToOne(() => Unit, { nullable: true })
   parent?: Unit | null;
 }

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../../common/base.entity';
 import { User } from './user.entity';
 
@@ -8,6 +8,7 @@ import { User } from './user.entity';
  */
 @Entity()
 export class PasswordReset extends BaseEntity {
+  @Index()
   @ManyToOne(() => User)
   user!: User;
 
@@ -22,6 +23,7 @@ export class PasswordReset extends BaseEntity {
   usedAt?: Date | null;
 
   /** the ADMIN who issued it */
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   createdBy?: User | null;
 }

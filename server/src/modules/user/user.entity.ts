@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Unit } from '../unit/unit.entity';
@@ -31,6 +31,7 @@ export class User extends BaseEntity {
   role!: Role;
 
   /** LEADER and STAFF belong to a unit; exposed by a field resolver */
+  @Index()
   @ManyToOne(() => Unit, { nullable: true })
   unit?: Unit | null;
 

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { User } from '../user/user.entity';
@@ -40,6 +40,7 @@ export class Webhook extends BaseEntity {
   @Property({ type: 'boolean' })
   active: boolean = true;
 
+  @Index()
   @ManyToOne(() => User, { nullable: true })
   createdBy?: User | null;
 
