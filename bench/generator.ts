@@ -144,8 +144,10 @@ async function saveOnce(gql: GqlClient, w: Writer, l: Leaf, signal?: AbortSignal
 }
 
 /** Open-loop arrivals of saves (or of the no-op) at `rate`/s for `durationMs`, then a bounded drain. */
-async function openLoop(a: { url: string; op: 'save' | 'noop'; rate: number; durationMs: number; drainMs: number; connections: number }) {
+async function openLoop(a: { url: string; op: 'save' | 'noop'; rate: number; durationMs: number; drainMs: number; connections: number; slowMs?: number }) {
   const gql = client(a.url, a.connections);
+  /** with `slowMs`: every request slower than it, as [scheduled ms after the start, latency ms] */
+  const slow: [number, number][] = [];
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
   const lat = new Samples();
@@ -179,6 +181,7 @@ async function openLoop(a: { url: string; op: 'save' | 'noop'; rate: number; dur
       if (o.ok) {
         ok++;
         lat.push(t - scheduled);
+        if (a.slowMs !== undefined && t - scheduled > a.slowMs && slow.length < 5000) slow.push([scheduled - start, t - scheduled]);
       } else errors[o.code!] = (errors[o.code!] ?? 0) + 1;
       inflight.delete(done);
     });
@@ -205,6 +208,8 @@ async function openLoop(a: { url: string; op: 'save' | 'noop'; rate: number; dur
     elapsedMs: end - start,
     throughput: ok / ((end - start) / 1000),
     latency: s,
+    startedAt: start,
+    slow,
   };
 }
 
@@ -586,7 +591,8 @@ async function mixed(a: MixedArgs) {
   return {
     elapsedMs: wallMs() - started,
     ops: Object.fromEntries(Object.entries(stats).map(([k, v]) => [k, { sent: v.sent, ok: v.ok, errors: v.errors, latency: summary(v.lat.values()) }])),
-    saveTimeline: buckets.map((b, i) => ({ fromS: (i * a.bucketMs) / 1000, ...summary(b ? b.values() : []) })),
+    // Array.from visits the holes too (a bucket in which no save succeeded)
+    saveTimeline: Array.from(buckets, (b, i) => ({ fromS: (i * a.bucketMs) / 1000, ...summary(b ? b.values() : []) })),
     events: { deliveries: lat.length, latency: summary(lat.values()), sockets: subs.length, socketsClosed: subs.filter((s) => s.socket.closed).length, socketErrors, firstSocketErrors: subs.flatMap((s) => s.socket.errors).slice(0, 3) },
   };
 }

@@ -48,7 +48,7 @@ export async function clusterBenchmark(ctx: Ctx): Promise<Section> {
     const k = quick ? 200 : 10_000;
     lb = await startHaproxy([portOf(first.url), portOf(second.url)]);
     ctx.log(`9. cluster: ${first.url} (pid ${first.pid}) and ${second.url} (pid ${second.pid}) behind HAProxy ${lb.url} (pid ${lb.pid}), PostgreSQL + Redis`);
-    const both = { pid: first.pid, backendPids: first.backendPids, redisPid: first.redisPid, peerPids: [second.pid, lb.pid] };
+    const both = { pid: first.pid, backendPids: first.backendPids, redisPid: first.redisPid, postmasterPid: first.postmasterPid, peerPids: [second.pid, lb.pid] };
     const fw = generateFramework({ code: 'BENCH-CLUSTER', criteria: 150, maxDepth: 3, groups: 5 });
     const units = quick ? 5 : 20;
     const world = await buildWorld(gql, { name: 'cluster', units, framework: fw, staff: true, viewer: true });

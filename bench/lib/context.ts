@@ -1,6 +1,6 @@
 /** What every benchmark gets: options, the generator, logging, and CPU measurement around a command. */
 import os from 'node:os';
-import { CpuMeter, processCpuMs } from './proc';
+import { CpuMeter, processCpuMs, reapedChildrenCpuMs } from './proc';
 import type { Generator, GenStats } from './gen';
 import type { DbKind, ServerHandle } from './server';
 
@@ -68,7 +68,7 @@ export class Ctx {
    * database backends, Redis, the generator, and the machine.
    */
   async measure<T>(
-    server: { pid: number; backendPids?: () => Promise<number[]>; redisPid?: number | null; peerPids?: number[] } | null,
+    server: { pid: number; backendPids?: () => Promise<number[]>; redisPid?: number | null; postmasterPid?: number | null; peerPids?: number[] } | null,
     cmd: string,
     args: unknown,
   ): Promise<{ result: T & { gen: GenStats }; cpu: CpuShare }> {
@@ -80,9 +80,14 @@ export class Ctx {
       db: () => (server?.backendPids ? server.backendPids() : []),
       redis: () => (server?.redisPid ? [server.redisPid] : []),
     });
+    // PostgreSQL: the live backends, plus what the backends and parallel workers that exited
+    // meanwhile used (the postmaster's reaped children; only benchmarks use this PostgreSQL)
+    const postmaster = server?.postmasterPid ?? null;
+    const reaped0 = postmaster ? reapedChildrenCpuMs(postmaster) : 0;
     await meter.begin();
     const result = await this.gen.call<T>(cmd, args);
     const m = await meter.end();
+    if (postmaster) m.cpuMs.db += reapedChildrenCpuMs(postmaster) - reaped0;
     const share = (ms: number) => ms / m.elapsedMs;
     return {
       result,

@@ -33,6 +33,31 @@ export function processCpuMs(pid: number, mainThread = false): number {
   }
 }
 
+/**
+ * CPU time (user + system, ms) of the children a process has waited for: for PostgreSQL's
+ * postmaster, the backends and parallel workers that have exited, which a list of live backends
+ * misses (a parallel query's workers live for one query).
+ */
+export function reapedChildrenCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[13]) + Number(rest[14])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The parent of a process (from /proc/<pid>/status), or null. */
+export function parentPid(pid: number): number | null {
+  try {
+    const m = /^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of a process from /proc/<pid>/status, in bytes (VmRSS, RssAnon, VmHWM). */
 export function processMemory(pid: number): { rss: number; rssAnon: number; hwm: number } {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8');

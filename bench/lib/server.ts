@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { parentPid } from './proc';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const SERVER_ENTRY = join(ROOT, 'server', 'dist', 'index.js');
@@ -46,6 +47,8 @@ export interface ServerHandle extends Proc {
   backendPids(): Promise<number[]>;
   /** the Redis server's pid (postgres mode), or null */
   redisPid: number | null;
+  /** PostgreSQL's postmaster (postgres mode): the CPU of its exited children counts too */
+  postmasterPid: number | null;
   /** the environment it was started with (startPeer starts another process alike) */
   env: NodeJS.ProcessEnv;
 }
@@ -124,12 +127,14 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
   let dbName: string | null = null;
   let pg: Client | null = null;
   let redisPid: number | null = null;
+  let postmasterPid: number | null = null;
   let redisPrefix: string | null = null;
   if (db === 'postgres') {
     dbName = `chamdiem_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
     pg = new Client({ connectionString: PG_BASE });
     await pg.connect();
     await pg.query(`create database ${dbName}`);
+    postmasterPid = parentPid(Number((await pg.query('select pg_backend_pid() as pid')).rows[0].pid));
     const u = new URL(PG_BASE);
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
@@ -179,6 +184,7 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
     sqlitePath,
     databaseUrl,
     redisPid,
+    postmasterPid,
     env,
     async backendPids() {
       if (!pg || !dbName) return [];
