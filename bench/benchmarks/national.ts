@@ -11,6 +11,7 @@
  * against a 200 × 500 period (benchmark 5's size) on the same server.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { settle, type CpuShare, type Ctx, type Figure, type Section } from '../lib/context';
 import { generateFramework, type GeneratedFramework } from '../lib/framework';
@@ -301,7 +302,11 @@ export async function nationalBenchmark(ctx: Ctx): Promise<Section> {
       },
     };
     ctx.log(`   mixed load for ${size.durationMs / 1000} s: saves ${rate}/s, progress ${size.progressRate}/s, myAssignments ${size.assignmentsRate}/s, presence ${size.presenceSessions / 5}/s, sign-ins ${size.loginRate}/s, ${sub.sockets} sockets`);
+    // BENCH_NATIONAL_PROFILE=file.cpuprofile: the server's CPU profile over the load, for looking into a figure
+    const profilePath = process.env.BENCH_NATIONAL_PROFILE;
+    if (profilePath) await inspector.startProfile();
     const { result: load, cpu } = await ctx.measure<any>(server, 'mixed', loadArgs);
+    if (profilePath) writeFileSync(profilePath, JSON.stringify(await inspector.stopProfile()));
     sampling = false;
     await sampler;
     await sampleMemory(true);

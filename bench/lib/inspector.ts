@@ -73,6 +73,18 @@ export class Inspector {
     return { used: r.usedSize, total: r.totalSize };
   }
 
+  /** Starts V8's sampling CPU profiler (every `intervalUs`). */
+  async startProfile(intervalUs = 1000): Promise<void> {
+    await this.call('Profiler.enable');
+    await this.call('Profiler.setSamplingInterval', { interval: intervalUs });
+    await this.call('Profiler.start');
+  }
+
+  /** Stops it: the profile as DevTools saves it (a .cpuprofile). */
+  async stopProfile(): Promise<unknown> {
+    return (await this.call<{ profile: unknown }>('Profiler.stop')).profile;
+  }
+
   close(): void {
     this.ws.close();
   }
