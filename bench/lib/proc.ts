@@ -21,15 +21,18 @@ const TICK_MS = (() => {
  * 0 when it is gone.
  */
 export function processCpuMs(pid: number, mainThread = false): number {
+  const rest = statFields(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`);
+  return rest ? (Number(rest[11]) + Number(rest[12])) * TICK_MS : 0;
+}
+
+/** The fields of a /proc stat file after the command name (field 3 on), or null when it is gone. */
+function statFields(path: string): string[] | null {
   try {
-    const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     // the command name (field 2) may hold spaces: count fields after its closing parenthesis
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(rest[11]);
-    const stime = Number(rest[12]);
-    return (utime + stime) * TICK_MS;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return null;
   }
 }
 
@@ -39,13 +42,8 @@ export function processCpuMs(pid: number, mainThread = false): number {
  * misses (a parallel query's workers live for one query).
  */
 export function reapedChildrenCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[13]) + Number(rest[14])) * TICK_MS;
-  } catch {
-    return 0;
-  }
+  const rest = statFields(`/proc/${pid}/stat`);
+  return rest ? (Number(rest[13]) + Number(rest[14])) * TICK_MS : 0;
 }
 
 /** The parent of a process (from /proc/<pid>/status), or null. */
