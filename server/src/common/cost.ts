@@ -1,4 +1,4 @@
-import { getNamedType, getNullableType, isLeafType, GraphQLError, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, isLeafType, GraphQLError, isListType, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { PAGE_MAX } from './page-sizes';
 
@@ -112,6 +112,60 @@ export function operationCost(
   } catch {
     return null;
   }
+}
+
+/** The variables an operation's cost depends on: those given to `first` and to @include/@skip's `if`. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    [Kind.ARGUMENT](node) {
+      if (node.name.value !== 'first' && node.name.value !== 'if') return;
+      visit(node.value, { [Kind.VARIABLE]: (v) => void names.add(v.name.value) });
+    },
+  });
+  return [...names].sort();
+}
+
+interface DocumentCosts {
+  variables: string[];
+  /** by operation name and the values of `variables`, for the sizes they were counted with */
+  costs: Map<string, { sizes: ListSizes; cost: number | null }>;
+}
+
+/** Distinct operations and variable values kept per document: a client sends a handful. */
+const PER_DOCUMENT = 64;
+const costsByDocument = new WeakMap<DocumentNode, DocumentCosts>();
+
+/**
+ * operationCost, remembered per parsed document (Apollo and the socket reuse the parsed
+ * document of a query text they have seen), operation and the values of the variables the cost
+ * depends on, until the list sizes are counted again: the same query with another score or note
+ * costs the same, and an operation's cost is then looked up rather than walked on every request.
+ */
+export function cachedOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  sizes: ListSizes,
+): number | null {
+  let entry = costsByDocument.get(document);
+  if (!entry) costsByDocument.set(document, (entry = { variables: costVariables(document), costs: new Map() }));
+  let key: string;
+  try {
+    key = JSON.stringify([operationName ?? null, ...entry.variables.map((v) => variables?.[v] ?? null)]);
+  } catch {
+    return operationCost(schema, document, operationName, variables, sizes);
+  }
+  const known = entry.costs.get(key);
+  if (known && known.sizes === sizes) return known.cost;
+  const cost = operationCost(schema, document, operationName, variables, sizes);
+  // null: the variables do not fit (execution refuses them), which is not kept for the next caller
+  if (cost !== null) {
+    if (entry.costs.size >= PER_DOCUMENT && !known) entry.costs.delete(entry.costs.keys().next().value!);
+    entry.costs.set(key, { sizes, cost });
+  }
+  return cost;
 }
 
 /** BAD_USER_INPUT with the cost and the budget, when an operation costs more than it may. */

@@ -3,7 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, BREAK, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../config';
-import { costError, operationCost } from './cost';
+import { cachedOperationCost, costError } from './cost';
 import type { ListSizeCounter } from './list-sizes';
 import type { TokenBudget } from '../modules/integrator/token-budget';
 import type { Viewer } from './auth';
@@ -45,7 +45,7 @@ export function costLimit(config: Config, schema: GraphQLSchema, sizes: ListSize
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
-    const cost = operationCost(schema, document, operationName, variables, await sizes.current());
+    const cost = cachedOperationCost(schema, document, operationName, variables, await sizes.current());
     const tooCostly = costError(cost, config.limits.maxCost);
     if (tooCostly) return tooCostly;
     const tokenId = viewer?.integrator?.tokenId;
