@@ -67,8 +67,30 @@ export interface TokenClaims {
   epoch: number;
 }
 
+/**
+ * Tokens whose signature was checked, by secret: a client sends the same token with every
+ * request, and checking it again (decode, HMAC, claims) cost more than the rest of a small
+ * request's sign-in. Only the signature's verdict is kept: expiry is compared on every use, and
+ * the session epoch and the account are read from the database as before.
+ */
+const verified = new Map<string, Map<string, TokenClaims>>();
+const VERIFIED_MAX = 20_000;
+
 /** The claims of a valid token, or null (bad signature, expired, without `exp`, malformed). */
 export function verifyTokenClaims(settings: TokenSettings, token: string): TokenClaims | null {
+  let known = verified.get(settings.tokenSecret);
+  if (!known) verified.set(settings.tokenSecret, (known = new Map()));
+  const hit = known.get(token);
+  if (hit) return Date.now() / 1000 < hit.exp ? hit : null;
+  const claims = checkToken(settings, token);
+  if (claims) {
+    if (known.size >= VERIFIED_MAX) known.delete(known.keys().next().value!);
+    known.set(token, claims);
+  }
+  return claims;
+}
+
+function checkToken(settings: TokenSettings, token: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, secretKey(settings.tokenSecret), { algorithms: ['HS256'] });
     if (typeof payload !== 'object' || typeof payload.sub !== 'string' || !isUuid(payload.sub)) return null;
