@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { load } from '../../common/load';
+import { selects } from '../../common/selection';
 import { Assessment } from '../assessment/assessment.entity';
 import { publish } from '../assessment/assessment.publisher';
 import { ScoreEntry } from '../assessment/score-entry.entity';
@@ -10,6 +12,9 @@ import { AssignCriteriaInput } from './assignment.input';
 import { AssignmentService } from './assignment.service';
 import { audited } from '../audit/audit.service';
 import { announce } from '../notification/notify';
+
+/** The fields of an entry that read its revisions collection (score-entry.resolver.ts). */
+const ENTRY_COLLECTION_FIELDS = ['history', 'selfUpdatedBy', 'selfUpdatedAt'] as const;
 
 @Resolver(() => ScoreEntry)
 export class AssignmentResolver {
@@ -27,8 +32,9 @@ export class AssignmentResolver {
 
   @Authorized()
   @Query(() => [ScoreEntry], { description: 'The entries assigned to the caller, across periods, with their state.' })
-  myAssignments(@Ctx() ctx: Context): Promise<ScoreEntry[]> {
-    return new AssignmentService(ctx.em).mine(requireViewer(ctx.viewer));
+  myAssignments(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ScoreEntry[]> {
+    // an entry's history (and who last changed the self score, read from it) needs managed entries
+    return new AssignmentService(ctx.em).mine(requireViewer(ctx.viewer), !selects(info, ENTRY_COLLECTION_FIELDS));
   }
 
   @FieldResolver(() => Assessment)

@@ -3,6 +3,8 @@ import { assertUnitLeader } from '../../common/access';
 import type { Viewer } from '../../common/auth';
 import { badInput, notFound, phaseClosed } from '../../common/errors';
 import { assertId } from '../../common/ids';
+import { columnsOf, detached } from '../../common/detached';
+import { rows } from '../../common/sql';
 import type { Em } from '../../orm';
 import { Assessment, AssessmentStatus } from '../assessment/assessment.entity';
 import { ScoreEntry } from '../assessment/score-entry.entity';
@@ -129,12 +131,36 @@ export class AssignmentService {
   }
 
   /** The viewer's entries across periods, with their state. */
-  mine(viewer: Viewer): Promise<ScoreEntry[]> {
-    return this.em.find(
-      ScoreEntry,
-      { assignee: viewer.id },
-      { populate: ['criterion', 'assessment', 'assessment.period'], orderBy: { assessment: { period: { year: 'desc' } }, criterion: { ordinal: 'asc' } } },
+  /**
+   * The caller's assigned entries, newest period first, in the framework's order. `detachedOk`:
+   * the caller's selection needs no entry collection (history), so the entries and their
+   * criteria are made straight from one plain read (common/detached.ts) rather than hydrated by
+   * the ORM, which cost 30–50 ms of CPU for a STAFF's 120 entries.
+   */
+  async mine(viewer: Viewer, detachedOk = false): Promise<ScoreEntry[]> {
+    if (!detachedOk) {
+      return this.em.find(
+        ScoreEntry,
+        { assignee: viewer.id },
+        { populate: ['criterion', 'assessment', 'assessment.period'], orderBy: { assessment: { period: { year: 'desc' } }, criterion: { ordinal: 'asc' } } },
+      );
+    }
+    const list = await rows<Record<string, unknown>>(
+      this.em,
+      `select ${columnsOf(this.em, ScoreEntry, 'e')}, ${columnsOf(this.em, Criterion, 'c', 'c_')}
+         from "score_entry" e join "criterion" c on c."id" = e."criterion_id"
+         join "assessment" a on a."id" = e."assessment_id" join "period" p on p."id" = a."period_id"
+        where e."assignee_id" = ? order by p."year" desc, c."ordinal" asc`,
+      [viewer.id],
     );
+    const criteria = new Map<string, Criterion>();
+    return list.map((r) => {
+      const id = r.c_id as string;
+      let criterion = criteria.get(id);
+      if (!criterion) criteria.set(id, (criterion = detached(this.em, Criterion, r, 'c_')));
+      return detached(this.em, ScoreEntry, r, '', { criterion });
+    });
   }
+
 }
 
