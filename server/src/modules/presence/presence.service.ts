@@ -23,8 +23,10 @@ export class PresenceService {
   }
 
   async put(assessmentId: string, e: Omit<PresenceEntry, 'expiresAt'>): Promise<void> {
-    await this.store.put(assessmentId, { ...e, expiresAt: Date.now() + this.ttlMs });
-    await this.publish(assessmentId);
+    const now = Date.now();
+    // the store answers with the room after the refresh: no second read before the publish
+    const entries = await this.store.put(assessmentId, { ...e, expiresAt: now + this.ttlMs }, now);
+    await this.send(assessmentId, this.snapshotOf(assessmentId, entries));
   }
 
   async remove(assessmentId: string, sessionId: string): Promise<void> {
@@ -33,7 +35,10 @@ export class PresenceService {
   }
 
   async snapshot(assessmentId: string): Promise<PresenceEvent> {
-    const entries = await this.store.list(assessmentId, Date.now());
+    return this.snapshotOf(assessmentId, await this.store.list(assessmentId, Date.now()));
+  }
+
+  private snapshotOf(assessmentId: string, entries: PresenceEntry[]): PresenceEvent {
     // one row per person: the most recently refreshed tab says where they are
     const byUser = new Map<string, PresenceEntry>();
     for (const e of entries.sort((a, b) => a.expiresAt - b.expiresAt)) byUser.set(e.userId, e);
@@ -59,7 +64,10 @@ export class PresenceService {
   }
 
   private async publish(assessmentId: string): Promise<void> {
-    const snap = await this.snapshot(assessmentId);
+    await this.send(assessmentId, await this.snapshot(assessmentId));
+  }
+
+  private async send(assessmentId: string, snap: PresenceEvent): Promise<void> {
     this.lastSent.set(assessmentId, membersKey(snap));
     await this.hub.publish(presenceTopic(assessmentId), snap);
   }

@@ -16,7 +16,8 @@ export interface PresenceEntry {
 }
 
 export interface PresenceStore {
-  put(assessmentId: string, entry: PresenceEntry): Promise<void>;
+  /** stores (or refreshes) a session; the live entries after it, as list() gives them */
+  put(assessmentId: string, entry: PresenceEntry, now: number): Promise<PresenceEntry[]>;
   remove(assessmentId: string, sessionId: string): Promise<void>;
   /** live entries; expired ones are dropped */
   list(assessmentId: string, now: number): Promise<PresenceEntry[]>;
@@ -28,10 +29,11 @@ export class MemoryPresenceStore implements PresenceStore {
   readonly degraded = false;
   private readonly rooms = new Map<string, Map<string, PresenceEntry>>();
 
-  async put(assessmentId: string, entry: PresenceEntry): Promise<void> {
+  async put(assessmentId: string, entry: PresenceEntry, now: number): Promise<PresenceEntry[]> {
     let room = this.rooms.get(assessmentId);
     if (!room) this.rooms.set(assessmentId, (room = new Map()));
     room.set(entry.sessionId, entry);
+    return this.list(assessmentId, now);
   }
 
   async remove(assessmentId: string, sessionId: string): Promise<void> {
@@ -59,15 +61,20 @@ export class RedisPresenceStore implements PresenceStore {
     return { z: `${this.prefix}presence:${assessmentId}:exp`, h: `${this.prefix}presence:${assessmentId}:info` };
   }
 
-  async put(assessmentId: string, entry: PresenceEntry): Promise<void> {
+  /**
+   * The refresh and the read of the room in one round trip (a refresh comes every 5 s from every
+   * open tab): the entry written, the lapsed sessions dropped from the expiry set, the details
+   * of every session read; see live().
+   */
+  async put(assessmentId: string, entry: PresenceEntry, now: number): Promise<PresenceEntry[]> {
     const { z, h } = this.keys(assessmentId);
-    await this.redis
+    const m = this.redis
       .multi()
       .zadd(z, entry.expiresAt, entry.sessionId)
       .hset(h, entry.sessionId, JSON.stringify(entry))
       .pexpire(z, 3_600_000)
-      .pexpire(h, 3_600_000)
-      .exec();
+      .pexpire(h, 3_600_000);
+    return this.live(h, await this.readRoom(m, z, h, now), now);
   }
 
   async remove(assessmentId: string, sessionId: string): Promise<void> {
@@ -77,12 +84,30 @@ export class RedisPresenceStore implements PresenceStore {
 
   async list(assessmentId: string, now: number): Promise<PresenceEntry[]> {
     const { z, h } = this.keys(assessmentId);
-    const expired = await this.redis.zrangebyscore(z, '-inf', now);
-    if (expired.length) await this.redis.multi().zrem(z, ...expired).hdel(h, ...expired).exec();
-    const live = await this.redis.zrangebyscore(z, now + 1, '+inf');
-    if (live.length === 0) return [];
-    const infos = await this.redis.hmget(h, ...live);
-    return infos.filter((x): x is string => x !== null).map((x) => JSON.parse(x) as PresenceEntry);
+    return this.live(h, await this.readRoom(this.redis.multi(), z, h, now), now);
+  }
+
+  /** Appends to a transaction the lapsed sessions' removal from the expiry set and the read of every session's details. */
+  private async readRoom(m: ReturnType<Redis['multi']>, z: string, h: string, now: number): Promise<Record<string, string>> {
+    const results = (await m.zremrangebyscore(z, '-inf', now).hgetall(h).exec()) ?? [];
+    for (const [err] of results) if (err) throw err;
+    return (results[results.length - 1]?.[1] ?? {}) as Record<string, string>;
+  }
+
+  /**
+   * The sessions whose details say they are still alive (a session's details and its expiry are
+   * always written together); the lapsed ones' details are dropped too.
+   */
+  private async live(h: string, details: Record<string, string>, now: number): Promise<PresenceEntry[]> {
+    const alive: PresenceEntry[] = [];
+    const lapsed: string[] = [];
+    for (const [sessionId, json] of Object.entries(details)) {
+      const e = JSON.parse(json) as PresenceEntry;
+      if (e.expiresAt > now) alive.push(e);
+      else lapsed.push(sessionId);
+    }
+    if (lapsed.length) await this.redis.hdel(h, ...lapsed);
+    return alive;
   }
 }
 
@@ -118,9 +143,9 @@ export class FallbackPresenceStore implements PresenceStore {
     }
   }
 
-  put(assessmentId: string, entry: PresenceEntry): Promise<void> {
-    void this.local.put(assessmentId, entry); // kept locally too, for an outage that starts later
-    return this.either(() => this.shared.put(assessmentId, entry), async () => undefined);
+  put(assessmentId: string, entry: PresenceEntry, now: number): Promise<PresenceEntry[]> {
+    const local = this.local.put(assessmentId, entry, now); // kept locally too, for an outage that starts later
+    return this.either(() => this.shared.put(assessmentId, entry, now), () => local);
   }
 
   remove(assessmentId: string, sessionId: string): Promise<void> {
