@@ -43,16 +43,18 @@ export function pendingOf(leaves: PendingLeaf[]): PendingFigures {
 }
 
 /**
- * The pending leaves of an assessment, as one statement for a transaction's batch. It goes from
- * the framework's RELATIVE criteria (index on framework and method) to their entries, so that its
- * cost follows the number of RELATIVE leaves, not the size of the tree: a save runs it.
+ * The pending leaves of some assessments (with their assessment_id), as one statement for a
+ * transaction's batch. It goes from the frameworks' RELATIVE criteria (index on framework and
+ * method) to their entries, so that its cost follows the number of RELATIVE leaves, not the size
+ * of the tree: a save runs it.
  */
-export function pendingLeavesStmt(assessmentId: string): Stmt {
+export function pendingLeavesStmt(assessmentIds: readonly string[]): Stmt {
+  const marks = assessmentIds.map(() => '?').join(', ');
   return {
-    sql: `select c."code", c."max_h" from "criterion" c join "score_entry" e on e."criterion_id" = c."id" and e."assessment_id" = ?
-           where c."framework_id" = (select p."framework_id" from "assessment" a join "period" p on p."id" = a."period_id" where a."id" = ?)
+    sql: `select e."assessment_id", c."code", c."max_h" from "criterion" c join "score_entry" e on e."criterion_id" = c."id" and e."assessment_id" in (${marks})
+           where c."framework_id" in (select p."framework_id" from "assessment" a join "period" p on p."id" = a."period_id" where a."id" in (${marks}))
              and c."method" = 'RELATIVE' and e."self_score_h" is null and e."not_applicable" = ? and e."input" is not null`,
-    params: [assessmentId, assessmentId, false],
+    params: [...assessmentIds, ...assessmentIds, false],
   };
 }
 
@@ -60,7 +62,7 @@ export const pendingLeafRow = (r: Record<string, unknown>): PendingLeaf => ({ co
 
 /** The pending figures of an assessment, read now. */
 export async function readPending(em: Em, assessmentId: string): Promise<PendingFigures> {
-  const s = pendingLeavesStmt(assessmentId);
+  const s = pendingLeavesStmt([assessmentId]);
   return pendingOf((await rows<Record<string, unknown>>(em, s.sql, s.params)).map(pendingLeafRow));
 }
 

@@ -1,6 +1,6 @@
 import type { Viewer } from '../../common/auth';
 import { conflict, notFound } from '../../common/errors';
-import { transaction, type Tx } from '../../common/sql';
+import { transaction, type Stmt, type Tx } from '../../common/sql';
 import type { Em } from '../../orm';
 import { assertWithinDeadline } from '../deadline/deadline.rule';
 import { noticeStatements, type Notice, type NoticeDraft } from '../notification/notify';
@@ -20,10 +20,12 @@ import * as store from './self-score.store';
 /**
  * The one write path of a score (DESIGN.md "How live collaboration works", step 1): a self save,
  * an appraisal, an explanation, a pushed statistic and the results' write-back of RELATIVE
- * scores all go through writeScore. One transaction takes the assessment's row (seq + 1), reads
- * the entry and its progress chain as plain rows, lets the caller check and plan the change,
- * compares versions, writes the entry, one history row, the changed progress rows of the leaf's
- * ancestors only (O(depth)) and the status; the caller publishes the facts after commit.
+ * scores all go through writeScoresIn (writeScore and writeScoreIn: a batch of one). One
+ * transaction takes the assessment's row (seq + 1), reads the entry and its progress chain as
+ * plain rows, lets the caller check and plan the change, compares versions, writes the entry,
+ * one history row, the changed progress rows of the leaf's ancestors only (O(depth)) and the
+ * status; the caller publishes the facts after commit. A batch does the same for many entries
+ * of many assessments in the same two round trips.
  */
 
 /** A leaf's state on one track: its score, N/A, and whether it counts (DONE / appraised). */
@@ -69,19 +71,26 @@ export interface ScoreWriteSpec {
   plan(head: store.AssessmentHead, entry: store.EntryRow): ScorePlan;
 }
 
-export interface ScoreWritten {
+/** What a batch of writes did to one assessment. */
+export interface ScoresWritten {
   head: store.AssessmentHead;
-  before: store.EntryRow;
-  after: store.EntryRow;
-  /** the changed progress rows, the leaf first, then its ancestors */
+  /** each entry written, in the order of the specs */
+  entries: { before: store.EntryRow; after: store.EntryRow }[];
+  /** the changed progress rows, each once, as they are after every change: each leaf first, then its ancestors */
   chain: store.ChainRow[];
-  /** every top-level row after the change */
+  /** every top-level row after the changes */
   top: store.ChainRow[];
   statusChanged: boolean;
-  /** the assessment's pending points after the change (pending.ts), in hundredths */
+  /** the assessment's pending points after the changes (pending.ts), in hundredths */
   pendingH: number;
-  /** the notifications written with the change, to announce after commit */
+  /** the notifications written with the changes, to announce after commit */
   notices: Notice[];
+}
+
+/** What one write did: its assessment's batch of one entry. */
+export interface ScoreWritten extends ScoresWritten {
+  before: store.EntryRow;
+  after: store.EntryRow;
 }
 
 /** One score write in its own transaction. */
@@ -89,69 +98,142 @@ export function writeScore(em: Em, spec: ScoreWriteSpec): Promise<ScoreWritten> 
   return transaction(em, (tx) => writeScoreIn(tx, em, spec));
 }
 
-/** One score write inside a transaction the caller holds (the results' write-back). */
+/** One score write inside a transaction the caller holds: the batch of one. */
 export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promise<ScoreWritten> {
-  const { head, entry, chain: rows, pending } = await store.readForSave(tx, spec.assessmentId, spec.criterionId);
-  if (!head) throw notFound('Assessment', spec.assessmentId);
-  spec.check(head);
-  // the deadline of the phase, after the phase rules (which name a wrong phase more plainly)
-  if (!spec.outsidePhase) assertWithinDeadline(head.deadline);
-  if (!entry) throw notFound('Leaf criterion', spec.criterionId);
-  spec.checkEntry?.(head, entry);
-  if (spec.expectedVersion !== undefined && entry.version !== spec.expectedVersion) {
-    throw conflict(`Someone saved this entry first (version ${entry.version}, you had ${spec.expectedVersion}).`, { current: spec.current(entry) });
-  }
-  const plan = spec.plan(head, entry);
-  const version = entry.version + 1;
-  const updatedAt = new Date();
-  const after = store.entryRow({
-    ...entry.raw,
-    ...plan.set,
-    version,
-    updated_at: updatedAt,
-    code: entry.code,
-    method: entry.method,
-    max_h: entry.maxH,
-    step_h: entry.stepH,
-    tiers: entry.tiers,
-    thresholds: entry.thresholds,
-    allow_not_applicable: entry.allowNotApplicable,
-    allow_above_full: entry.allowAboveFull,
-  });
+  const [w] = await writeScoresIn(tx, em, [spec]);
+  return { ...w, before: w.entries[0].before, after: w.entries[0].after };
+}
 
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  const changed = new Map<string, store.ChainRow>();
-  const chains = plan.moves.map((m) => {
-    const moved = applyMove(byCode, entry, m, head.notApplicable);
-    for (const r of moved) changed.set(r.id, r);
-    return { track: m.track, rows: moved };
-  });
-  const top = rows.filter((r) => r.depth === 1);
-  const status = plan.status ? plan.status(head, top) : head.status;
-  const drafts = spec.notices?.(head, entry) ?? [];
-  const { statements: extra, notices } = drafts.length ? noticeStatements(em, drafts) : { statements: [], notices: [] };
-  const written = await store.writeEntry(tx, em, {
-    entryId: entry.id,
-    expectedVersion: entry.version,
-    version,
+/** One assessment's part of a batch, while it is planned. */
+interface Batch {
+  head: store.AssessmentHead;
+  statusBefore: AssessmentStatus;
+  /** its progress rows read: the chains of its leaves and the top-level rows, changed in place */
+  rows: store.ChainRow[];
+  byCode: Map<string, store.ChainRow>;
+  top: store.ChainRow[];
+  entries: { before: store.EntryRow; after: store.EntryRow }[];
+  /** the changed rows, and those changed on each track, by id */
+  changed: Map<string, store.ChainRow>;
+  tracks: Record<store.Track, Map<string, store.ChainRow>>;
+  drafts: NoticeDraft[];
+  notices: Notice[];
+}
+
+/**
+ * Score writes inside a transaction the caller holds, for any number of entries of any number of
+ * assessments (each entry once), in two batches of statements whatever their number (each one
+ * round trip on PostgreSQL's own driver): one read of every head, entry, progress chain and
+ * pending leaf concerned (taking each assessment's row, seq + 1 once per assessment), then every
+ * spec checked and planned in order, its track moves applied to the rows in memory (so that
+ * ancestors shared by several leaves add up every change), then the multi-row writes
+ * (self-score.store.ts writeScores). Any refusal (a check, a deadline, CONFLICT) throws and the
+ * caller's transaction writes nothing. One result per assessment, in the order the specs first
+ * name them.
+ */
+export async function writeScoresIn(tx: Tx, em: Em, specs: ScoreWriteSpec[]): Promise<ScoresWritten[]> {
+  if (!specs.length) return [];
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const read = await store.readForSaves(tx, unique(specs.map((s) => s.assessmentId)), unique(specs.map((s) => s.criterionId)));
+  const updatedAt = new Date();
+  const batches = new Map<string, Batch>();
+  const writes: store.EntryWrite[] = [];
+  let first: { spec: ScoreWriteSpec; entry: store.EntryRow } | null = null;
+  for (const spec of specs) {
+    const head = read.heads.get(spec.assessmentId);
+    if (!head) throw notFound('Assessment', spec.assessmentId);
+    let b = batches.get(head.id);
+    if (!b) {
+      const rows = read.chains.get(head.id) ?? [];
+      b = {
+        head,
+        statusBefore: head.status,
+        rows,
+        byCode: new Map(rows.map((r) => [r.code, r])),
+        top: rows.filter((r) => r.depth === 1),
+        entries: [],
+        changed: new Map(),
+        tracks: { SELF: new Map(), APPRAISED: new Map() },
+        drafts: [],
+        notices: [],
+      };
+      batches.set(head.id, b);
+    }
+    spec.check(head);
+    // the deadline of the phase, after the phase rules (which name a wrong phase more plainly)
+    if (!spec.outsidePhase) assertWithinDeadline(head.deadline);
+    const entry = read.entries.get(store.entryKey(spec.assessmentId, spec.criterionId));
+    if (!entry) throw notFound('Leaf criterion', spec.criterionId);
+    if (b.entries.some((e) => e.before.id === entry.id)) throw new Error(`Entry ${entry.code} of assessment ${head.id} is written twice in one batch.`);
+    spec.checkEntry?.(head, entry);
+    if (spec.expectedVersion !== undefined && entry.version !== spec.expectedVersion) {
+      throw conflict(`Someone saved this entry first (version ${entry.version}, you had ${spec.expectedVersion}).`, { current: spec.current(entry) });
+    }
+    first ??= { spec, entry };
+    const plan = spec.plan(head, entry);
+    const after = store.entryRow({
+      ...entry.raw,
+      ...plan.set,
+      version: entry.version + 1,
+      updated_at: updatedAt,
+      code: entry.code,
+      method: entry.method,
+      max_h: entry.maxH,
+      step_h: entry.stepH,
+      tiers: entry.tiers,
+      thresholds: entry.thresholds,
+      allow_not_applicable: entry.allowNotApplicable,
+      allow_above_full: entry.allowAboveFull,
+    });
+    for (const m of plan.moves) {
+      for (const r of applyMove(b.byCode, entry, m, head.notApplicable)) {
+        b.changed.set(r.id, r);
+        b.tracks[m.track].set(r.id, r);
+      }
+    }
+    const status = plan.status ? plan.status(head, b.top) : head.status;
+    b.drafts.push(...(spec.notices?.(head, entry) ?? []));
+    head.status = status;
+    b.entries.push({ before: entry, after });
+    writes.push({ entryId: entry.id, expectedVersion: entry.version, set: plan.set, revision: plan.revision });
+  }
+
+  const extra: Stmt[] = [];
+  for (const b of batches.values()) {
+    if (!b.drafts.length) continue;
+    const { statements, notices } = noticeStatements(em, b.drafts);
+    extra.push(...statements);
+    b.notices = notices;
+  }
+  const all = [...batches.values()];
+  const written = await store.writeScores(tx, em, {
     updatedAt,
-    set: plan.set,
-    revision: plan.revision,
-    chains,
-    status: status !== head.status ? { assessmentId: head.id, from: head.status, to: status } : undefined,
+    entries: writes,
+    progress: (['SELF', 'APPRAISED'] as const).map((track) => ({ track, rows: all.flatMap((b) => [...b.tracks[track].values()]) })),
+    statuses: all.map((b) => ({ assessmentId: b.head.id, from: b.statusBefore, to: b.head.status })),
     extra,
   });
   // every writer of an entry takes the assessment's row first, so this cannot happen; if it
   // did, nothing is written (the transaction rolls back)
-  if (!written) throw conflict('Someone saved this entry first.', { current: spec.current(entry) });
-  const statusChanged = status !== head.status;
-  head.status = status;
-  // the pending points after the change: the ones read before, this leaf as it is now
-  const stillPending = pending.filter((l) => l.code !== entry.code);
-  if (isPending(after)) stillPending.push({ code: after.code, maxH: after.maxH });
-  const figures = pendingOf(stillPending);
-  for (const r of rows) r.pendingH = figures.byCode.get(r.code) ?? 0;
-  return { head, before: entry, after, chain: [...changed.values()], top, statusChanged, pendingH: figures.totalH, notices };
+  if (!written) throw conflict('Someone saved this entry first.', { current: first!.spec.current(first!.entry) });
+
+  return all.map((b) => {
+    // the pending points after the changes: the ones read before, the leaves written as they are now
+    const writtenCodes = new Set(b.entries.map((e) => e.after.code));
+    const stillPending = (read.pending.get(b.head.id) ?? []).filter((l) => !writtenCodes.has(l.code));
+    for (const { after } of b.entries) if (isPending(after)) stillPending.push({ code: after.code, maxH: after.maxH });
+    const figures = pendingOf(stillPending);
+    for (const r of b.rows) r.pendingH = figures.byCode.get(r.code) ?? 0;
+    return {
+      head: b.head,
+      entries: b.entries,
+      chain: [...b.changed.values()],
+      top: b.top,
+      statusChanged: b.head.status !== b.statusBefore,
+      pendingH: figures.totalH,
+      notices: b.notices,
+    };
+  });
 }
 
 /**
@@ -219,8 +301,8 @@ export function entryFacts(e: store.EntryRow): EntryFacts {
   };
 }
 
-/** The facts of a written change, for the live events after commit. */
-export function factsOf(w: ScoreWritten, kinds: string[], actor: Viewer): ChangeFacts {
+/** The facts of an assessment's written changes (one entry or several), for the live events after commit. */
+export function factsOf(w: ScoresWritten, kinds: string[], actor: Viewer): ChangeFacts {
   const h = w.head;
   return {
     assessment: h,
@@ -229,7 +311,7 @@ export function factsOf(w: ScoreWritten, kinds: string[], actor: Viewer): Change
     pendingH: w.pendingH,
     kinds,
     actor,
-    entries: [entryFacts(w.after)],
+    entries: w.entries.map((e) => entryFacts(e.after)),
     progress: w.chain.map((r) => ({ ...r, criterion: { id: r.criterionId, code: r.code } })),
   };
 }

@@ -10,9 +10,12 @@ import type { RevisionRound } from './score-revision.entity';
 
 /**
  * The SQL of a save (DESIGN.md "How live collaboration works", step 1) in two batches, each one
- * round trip on PostgreSQL: the reads (taking the assessment's row first), then the writes.
- * Plain rows in and out, no entity hydrated or change-tracked on the way. The rules live in
- * SelfScoreService; this file only reads and writes.
+ * round trip on PostgreSQL: the reads (taking the assessment's row first), then the writes. The
+ * same two batches carry many saves at once, of several entries of several assessments (the
+ * results' write-back of RELATIVE scores), in multi-row statements: their number follows the
+ * rows written / PIECE, not the entries. Plain rows in and out, no entity hydrated or
+ * change-tracked on the way. The rules live in SelfScoreService and score.writer.ts; this file
+ * only reads and writes.
  */
 
 /** What a save needs to know about the assessment, its period, framework and unit. */
@@ -85,82 +88,102 @@ export interface ChainRow {
 
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number)));
 
-export interface SaveRead {
-  /** null when there is no such assessment */
-  head: AssessmentHead | null;
-  /** null when the criterion is no leaf of the assessment */
-  entry: EntryRow | null;
-  /** the progress rows of the leaf, its ancestors and every top-level node */
-  chain: ChainRow[];
-  /** the assessment's RELATIVE leaves whose points are pending (pending.ts), before the change */
-  pending: PendingLeaf[];
+export interface SavesRead {
+  /** the assessments that exist, by id */
+  heads: Map<string, AssessmentHead>;
+  /** the entries of the leaves asked for, by entryKey(assessment, criterion) (absent: no such leaf) */
+  entries: Map<string, EntryRow>;
+  /** by assessment: the progress rows of the leaves asked for, their ancestors and every top-level node */
+  chains: Map<string, ChainRow[]>;
+  /** by assessment: its RELATIVE leaves whose points are pending (pending.ts), before the change */
+  pending: Map<string, PendingLeaf[]>;
+}
+
+export const entryKey = (assessmentId: string, criterionId: string): string => `${assessmentId} ${criterionId}`;
+
+/**
+ * `?` marks for an IN list and its values, padded with the last value to a power of two: the
+ * statement texts stay few, and PostgreSQL prepares each once per connection (sql.ts).
+ */
+function inList(values: readonly string[]): { marks: string; params: string[] } {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  const params = [...values, ...Array<string>(size - values.length).fill(values[values.length - 1])];
+  return { marks: params.map(() => '?').join(', '), params };
 }
 
 /**
- * Takes the assessment's row (seq + 1), then reads what a save needs. Taking the row first
- * serializes the saves of one assessment (PostgreSQL row lock, SQLite write lock): the
- * ancestors' rows are shared, and seq must grow by one.
+ * Takes the assessments' rows (seq + 1 each), then reads what their saves need, in one batch:
+ * the heads, the entries of the given leaves, their progress chains and the top-level rows, the
+ * pending leaves. Taking the row first serializes the saves of one assessment (PostgreSQL row
+ * lock, SQLite write lock): the ancestors' rows are shared, and seq must grow by one. Reads the
+ * entries and chains of every given leaf in every given assessment (callers ask for the leaves
+ * each assessment needs; the few extra rows of a mixed batch are simply not used).
  */
-export async function readForSave(tx: Tx, assessmentId: string, criterionId: string): Promise<SaveRead> {
-  const [bumped, head, entry, chain, pending] = await tx.run([
-    { sql: 'update "assessment" set "seq" = "seq" + 1 where "id" = ? returning "seq"', params: [assessmentId] },
+export async function readForSaves(tx: Tx, assessmentIds: readonly string[], criterionIds: readonly string[]): Promise<SavesRead> {
+  const a = inList(assessmentIds);
+  const c = inList(criterionIds);
+  const [bumped, heads, entries, chains, pending] = await tx.run([
+    { sql: `update "assessment" set "seq" = "seq" + 1 where "id" in (${a.marks}) returning "id", "seq"`, params: a.params },
     {
-      sql: `select a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable", f."cap_total",
+      sql: `select a."id", a."status", a."unit_id", u."name" as "unit_name", a."period_id", p."phase", f."id" as "framework_id", f."max_h", f."not_applicable", f."cap_total",
                    case p."phase" when 'SELF_ASSESSMENT' then p."self_assessment_deadline" when 'APPRAISAL' then p."appraisal_deadline"
                      when 'EXPLANATION' then p."explanation_deadline" when 'FINAL_APPRAISAL' then p."final_appraisal_deadline" end as "deadline",
                    (select max(x."until") from "deadline_extension" x where x."assessment_id" = a."id" and x."phase" = p."phase") as "extended_until",
                    p."time_zone"
               from "assessment" a join "period" p on p."id" = a."period_id" join "framework" f on f."id" = p."framework_id" join "unit" u on u."id" = a."unit_id"
-             where a."id" = ?`,
-      params: [assessmentId],
+             where a."id" in (${a.marks})`,
+      params: a.params,
     },
     {
       sql: `select e.*, c."code", c."method", c."max_h", c."step_h", c."tiers", c."thresholds", c."allow_not_applicable", c."allow_above_full"
               from "score_entry" e join "criterion" c on c."id" = e."criterion_id"
-             where e."assessment_id" = ? and e."criterion_id" = ?`,
-      params: [assessmentId, criterionId],
+             where e."assessment_id" in (${a.marks}) and e."criterion_id" in (${c.marks})`,
+      params: [...a.params, ...c.params],
     },
-    // the leaf and its ancestors up the parent links, and the top-level nodes (through the parent
-    // index: a few dozen across every framework), then their rows through (assessment, criterion):
-    // the cost does not grow with the tree
+    // the leaves and their ancestors up the parent links, and the top-level nodes (through the
+    // parent index: a few dozen across every framework), then their rows through (assessment,
+    // criterion): the cost follows the leaves written, not the size of the tree
     {
       sql: `with recursive "chain" ("id", "parent_id") as (
-              select "id", "parent_id" from "criterion" where "id" = ?
-              union all select c."id", c."parent_id" from "criterion" c join "chain" on c."id" = "chain"."parent_id")
-            select p.*, c."code", c."depth", c."max_h" from "criterion" c join "progress" p on p."criterion_id" = c."id" and p."assessment_id" = ?
+              select "id", "parent_id" from "criterion" where "id" in (${c.marks})
+              union select c."id", c."parent_id" from "criterion" c join "chain" on c."id" = "chain"."parent_id")
+            select p.*, c."code", c."depth", c."max_h" from "criterion" c join "progress" p on p."criterion_id" = c."id" and p."assessment_id" in (${a.marks})
              where c."id" in (select "id" from "chain" union select "id" from "criterion" where "parent_id" is null)`,
-      params: [criterionId, assessmentId],
+      params: [...c.params, ...a.params],
     },
-    pendingLeavesStmt(assessmentId),
+    pendingLeavesStmt(a.params),
   ]);
-  const h = head.rows[0];
-  return {
-    head:
-      bumped.rows.length && h
-        ? {
-            id: assessmentId,
-            seq: Number(bumped.rows[0].seq),
-            status: h.status as AssessmentStatus,
-            unitId: h.unit_id as string,
-            unitName: h.unit_name as string,
-            periodId: h.period_id as string,
-            phase: h.phase as string,
-            frameworkId: h.framework_id as string,
-            frameworkMaxH: Number(h.max_h),
-            notApplicable: h.not_applicable as NotApplicableMode,
-            capTotal: bool(h.cap_total),
-            deadline: {
-              phase: h.phase as string,
-              deadline: h.deadline == null ? null : toDate(h.deadline),
-              extendedUntil: h.extended_until == null ? null : toDate(h.extended_until),
-              timeZone: h.time_zone as string,
-            },
-          }
-        : null,
-    entry: entry.rows[0] ? entryRow(entry.rows[0]) : null,
-    chain: chain.rows.map(chainRow),
-    pending: pending.rows.map(pendingLeafRow),
-  };
+  const seqs = new Map(bumped.rows.map((r) => [r.id as string, Number(r.seq)]));
+  const out: SavesRead = { heads: new Map(), entries: new Map(), chains: new Map(), pending: new Map() };
+  for (const h of heads.rows) {
+    const id = h.id as string;
+    if (!seqs.has(id)) continue;
+    out.heads.set(id, {
+      id,
+      seq: seqs.get(id)!,
+      status: h.status as AssessmentStatus,
+      unitId: h.unit_id as string,
+      unitName: h.unit_name as string,
+      periodId: h.period_id as string,
+      phase: h.phase as string,
+      frameworkId: h.framework_id as string,
+      frameworkMaxH: Number(h.max_h),
+      notApplicable: h.not_applicable as NotApplicableMode,
+      capTotal: bool(h.cap_total),
+      deadline: {
+        phase: h.phase as string,
+        deadline: h.deadline == null ? null : toDate(h.deadline),
+        extendedUntil: h.extended_until == null ? null : toDate(h.extended_until),
+        timeZone: h.time_zone as string,
+      },
+    });
+  }
+  for (const r of entries.rows) out.entries.set(entryKey(r.assessment_id as string, r.criterion_id as string), entryRow(r));
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+  for (const r of chains.rows) push(out.chains, r.assessment_id as string, chainRow(r));
+  for (const r of pending.rows) push(out.pending, r.assessment_id as string, pendingLeafRow(r));
+  return out;
 }
 
 export function entryRow(r: Record<string, unknown>): EntryRow {
@@ -217,47 +240,98 @@ function chainRow(r: Record<string, unknown>): ChainRow {
 /** Which progress columns a change moves: the self ones or the appraised ones (latest round). */
 export type Track = 'SELF' | 'APPRAISED';
 
-/**
- * One write of an entry: its columns (snake_case, JSON values as objects), the new version
- * (only if it is still at `expectedVersion`), one history row, the changed progress rows of each
- * track in one statement, and the assessment's status when it changes.
- */
+/** One entry's change: its columns (snake_case, JSON values as objects) and its history row. */
 export interface EntryWrite {
   entryId: string;
+  /** the version read: the entry is written (version + 1) only if it is still at it */
   expectedVersion: number;
-  version: number;
-  updatedAt: Date;
   set: Record<string, unknown>;
   revision: { actorId: string | null; round: RevisionRound; old: unknown; next: unknown };
-  chains: { track: Track; rows: ChainRow[] }[];
-  status?: { assessmentId: string; from: AssessmentStatus; to: AssessmentStatus };
-  /** more statements of the same change, in the same batch (the notifications it causes) */
+}
+
+/** The writes of a batch of changes, of one or several assessments. */
+export interface ScoreWrites {
+  updatedAt: Date;
+  entries: EntryWrite[];
+  /** the changed progress rows of each track, each row once, as they are after every change */
+  progress: { track: Track; rows: ChainRow[] }[];
+  statuses: { assessmentId: string; from: AssessmentStatus; to: AssessmentStatus }[];
+  /** more statements of the same changes, in the same batch (the notifications they cause) */
   extra?: Stmt[];
 }
 
 const sqlValue = (v: unknown) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
 
-/** The writes of one entry change in one batch; false when the entry had moved on (then the caller rolls back). */
-export async function writeEntry(tx: Tx, em: Em, w: EntryWrite): Promise<boolean> {
+/** Rows per multi-row statement: well under either database's limit of bound parameters. */
+const PIECE = 256;
+
+/**
+ * A list cut into statements of a few sizes only (PostgreSQL prepares each text once per
+ * connection, sql.ts): whole pieces of PIECE rows, then powers of two down to 16, then the
+ * rest (fewer than 16) at once.
+ */
+function pieces<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let i = 0;
+  while (list.length - i >= PIECE) out.push(list.slice(i, (i += PIECE)));
+  for (let size = PIECE / 2; size >= 16; size /= 2) if (list.length - i >= size) out.push(list.slice(i, (i += size)));
+  if (i < list.length) out.push(list.slice(i));
+  return out;
+}
+
+/**
+ * The writes of a batch in one tx.run (one round trip on PostgreSQL's own driver), in multi-row
+ * statements: the entries with the same columns changed together (each only at the version
+ * read), one history row per entry, each track's changed progress rows, the statuses that
+ * change. False when an entry had moved on (then the caller rolls back).
+ */
+export async function writeScores(tx: Tx, em: Em, w: ScoreWrites): Promise<boolean> {
   const at = sqlTime(em, w.updatedAt);
-  const cols = Object.keys(w.set);
-  const statements: Stmt[] = [
-    {
-      sql: `update "score_entry" set ${cols.map((c) => `"${c}" = ?`).join(', ')}, "version" = ?, "updated_at" = ? where "id" = ? and "version" = ?`,
-      params: [...cols.map((c) => sqlValue(w.set[c])), w.version, at, w.entryId, w.expectedVersion],
-    },
-    {
-      sql: 'insert into "score_revision" ("id", "created_at", "updated_at", "entry_id", "actor_id", "round", "version", "old", "new_value") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      params: [randomUUID(), at, at, w.entryId, w.revision.actorId, w.revision.round, w.version, JSON.stringify(w.revision.old), JSON.stringify(w.revision.next)],
-    },
-  ];
-  for (const c of w.chains) if (c.rows.length) statements.push(chainUpdate(c.track, c.rows, at));
-  if (w.status && w.status.from !== w.status.to) {
-    statements.push({ sql: 'update "assessment" set "status" = ?, "updated_at" = ? where "id" = ? and "status" = ?', params: [w.status.to, at, w.status.assessmentId, w.status.from] });
+  const statements: Stmt[] = [];
+  const byColumns = new Map<string, EntryWrite[]>();
+  for (const e of w.entries) {
+    const key = Object.keys(e.set).join(',');
+    (byColumns.get(key) ?? byColumns.set(key, []).get(key)!).push(e);
+  }
+  for (const [key, group] of byColumns) {
+    const cols = key ? key.split(',') : [];
+    for (const list of pieces(group)) statements.push(entryUpdate(cols, list, at));
+  }
+  const updates = statements.length;
+  for (const list of pieces(w.entries)) {
+    statements.push({
+      sql: `insert into "score_revision" ("id", "created_at", "updated_at", "entry_id", "actor_id", "round", "version", "old", "new_value") values ${list.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      params: list.flatMap((e) => [randomUUID(), at, at, e.entryId, e.revision.actorId, e.revision.round, e.expectedVersion + 1, JSON.stringify(e.revision.old), JSON.stringify(e.revision.next)]),
+    });
+  }
+  for (const p of w.progress) for (const list of pieces(p.rows)) statements.push(chainUpdate(p.track, list, at));
+  for (const s of w.statuses) {
+    if (s.from !== s.to) statements.push({ sql: 'update "assessment" set "status" = ?, "updated_at" = ? where "id" = ? and "status" = ?', params: [s.to, at, s.assessmentId, s.from] });
   }
   statements.push(...(w.extra ?? []));
-  const [entry] = await tx.run(statements);
-  return entry.changes === 1;
+  const results = await tx.run(statements);
+  return results.slice(0, updates).reduce((n, r) => n + r.changes, 0) === w.entries.length;
+}
+
+/**
+ * The entries of one piece, the same columns changed in each: every column by a CASE on the id
+ * (its ELSE, the column itself, gives PostgreSQL the values' type), the version raised by one
+ * where it is still the one read.
+ */
+function entryUpdate(cols: string[], list: EntryWrite[], at: Date | number): Stmt {
+  const params: unknown[] = [];
+  const whens = () => list.map(() => 'when ? then ?').join(' ');
+  const sets = cols.map((c) => {
+    for (const e of list) params.push(e.entryId, sqlValue(e.set[c]));
+    return `"${c}" = case "id" ${whens()} else "${c}" end`;
+  });
+  params.push(at, ...list.map((e) => e.entryId));
+  for (const e of list) params.push(e.entryId, e.expectedVersion);
+  return {
+    sql: `update "score_entry" set ${[...sets, '"version" = "version" + 1', '"updated_at" = ?'].join(', ')}
+           where "id" in (${list.map(() => '?').join(', ')}) and "version" = case "id" ${list.map(() => 'when ? then cast(? as integer)').join(' ')} end`,
+    params,
+  };
 }
 
 const TRACK_COLUMNS = {

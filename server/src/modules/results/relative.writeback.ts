@@ -5,7 +5,7 @@ import type { Em } from '../../orm';
 import { AssessmentStatus } from '../assessment/assessment.entity';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
 import { EntryState } from '../assessment/score-entry.entity';
-import { factsOf, writeScoreIn, type TrackMove } from '../assessment/score.writer';
+import { factsOf, writeScoresIn, type ScoreWriteSpec, type TrackMove } from '../assessment/score.writer';
 import { RevisionRound } from '../assessment/score-revision.entity';
 import { bool } from '../../common/sql';
 import { relativeScoreH } from '../scoring/leaf-score';
@@ -105,56 +105,70 @@ function targets(list: RelativeRow[]): { row: RelativeRow; set: Record<string, n
   return out;
 }
 
+/** Assessments per call of the batched write path: one batch of reads and one of writes each, whatever their entries. */
+const ASSESSMENTS_PER_BATCH = 100;
+
 /**
- * Writes every RELATIVE score of the period (or of one leaf) that the bests have moved, each
- * entry through the one write path, inside the caller's transaction (which holds the period's
- * row). Returns the live facts to publish after commit.
+ * Writes every RELATIVE score of the period (or of one leaf) that the bests have moved, through
+ * the one write path, inside the caller's transaction (which holds the period's row): batches of
+ * ASSESSMENTS_PER_BATCH assessments, each with all its entries that change, every entry with its
+ * own history row. Returns the live facts to publish after commit, one per assessment.
  */
 export async function rewriteRelative(tx: Tx, em: Em, periodId: string, criterionId: string | null, actor: Viewer): Promise<ChangeFacts[]> {
-  const facts: ChangeFacts[] = [];
+  const byAssessment = new Map<string, ScoreWriteSpec[]>();
   for (const { row, set } of targets(await relativeRows(tx, periodId, criterionId))) {
-    const written = await writeScoreIn(tx, em, {
-      assessmentId: row.assessmentId,
-      criterionId: row.criterionId,
-      check: () => undefined, // a system write, in any phase: the figures are the units' own
-      outsidePhase: true, // nor bound by a deadline: the unit's figure was written in time
-      current: (e) => e,
-      plan: (_head, e) => {
-        const raw = e.raw;
-        const na1 = bool(raw.round1not_applicable);
-        const na2 = bool(raw.round2not_applicable);
-        const held2 = raw.round2input != null;
-        const held1 = raw.round1input != null;
-        const oldLatest = held2 ? num(raw.round2score_h) : held1 ? num(raw.round1score_h) : null;
-        const newLatest = held2
-          ? set.round2score_h !== undefined ? set.round2score_h : num(raw.round2score_h)
-          : held1 ? (set.round1score_h !== undefined ? set.round1score_h : num(raw.round1score_h)) : null;
-        const moves: TrackMove[] = [];
-        const counted = e.state === EntryState.DONE;
-        if (set.self_score_h !== undefined) {
-          moves.push({ track: 'SELF', before: { scoreH: e.selfScoreH, notApplicable: e.notApplicable, counted }, after: { scoreH: set.self_score_h, notApplicable: e.notApplicable, counted } });
-        }
-        if (newLatest !== oldLatest) {
-          const na = held2 ? na2 : na1;
-          moves.push({ track: 'APPRAISED', before: { scoreH: oldLatest, notApplicable: na, counted: true }, after: { scoreH: newLatest, notApplicable: na, counted: true } });
-        }
-        const scores = (s: Record<string, unknown>) => ({
-          selfScore: h(s.self_score_h),
-          round1Score: h(s.round1score_h),
-          round2Score: h(s.round2score_h),
-          finalScore: h(s.final_score_h),
-        });
-        const round = set.round2score_h !== undefined ? RevisionRound.APPRAISAL_2 : set.round1score_h !== undefined ? RevisionRound.APPRAISAL_1 : RevisionRound.SELF;
-        return {
-          set,
-          revision: { actorId: null, round, old: { ...scores(raw), source: 'RESULTS' }, next: { ...scores({ ...raw, ...set }), source: 'RESULTS' } },
-          moves,
-        };
-      },
-    });
-    facts.push(factsOf(written, ['RELATIVE_SCORED'], actor));
+    const spec = relativeSpec(row, set);
+    (byAssessment.get(row.assessmentId) ?? byAssessment.set(row.assessmentId, []).get(row.assessmentId)!).push(spec);
+  }
+  const groups = [...byAssessment.values()];
+  const facts: ChangeFacts[] = [];
+  for (let i = 0; i < groups.length; i += ASSESSMENTS_PER_BATCH) {
+    for (const written of await writeScoresIn(tx, em, groups.slice(i, i + ASSESSMENTS_PER_BATCH).flat())) facts.push(factsOf(written, ['RELATIVE_SCORED'], actor));
   }
   return facts;
+}
+
+/** The write of one entry's RELATIVE columns `set`, by the system, with the track moves they make. */
+function relativeSpec(row: RelativeRow, set: Record<string, number | null>): ScoreWriteSpec {
+  return {
+    assessmentId: row.assessmentId,
+    criterionId: row.criterionId,
+    check: () => undefined, // a system write, in any phase: the figures are the units' own
+    outsidePhase: true, // nor bound by a deadline: the unit's figure was written in time
+    current: (e) => e,
+    plan: (_head, e) => {
+      const raw = e.raw;
+      const na1 = bool(raw.round1not_applicable);
+      const na2 = bool(raw.round2not_applicable);
+      const held2 = raw.round2input != null;
+      const held1 = raw.round1input != null;
+      const oldLatest = held2 ? num(raw.round2score_h) : held1 ? num(raw.round1score_h) : null;
+      const newLatest = held2
+        ? set.round2score_h !== undefined ? set.round2score_h : num(raw.round2score_h)
+        : held1 ? (set.round1score_h !== undefined ? set.round1score_h : num(raw.round1score_h)) : null;
+      const moves: TrackMove[] = [];
+      const counted = e.state === EntryState.DONE;
+      if (set.self_score_h !== undefined) {
+        moves.push({ track: 'SELF', before: { scoreH: e.selfScoreH, notApplicable: e.notApplicable, counted }, after: { scoreH: set.self_score_h, notApplicable: e.notApplicable, counted } });
+      }
+      if (newLatest !== oldLatest) {
+        const na = held2 ? na2 : na1;
+        moves.push({ track: 'APPRAISED', before: { scoreH: oldLatest, notApplicable: na, counted: true }, after: { scoreH: newLatest, notApplicable: na, counted: true } });
+      }
+      const scores = (s: Record<string, unknown>) => ({
+        selfScore: h(s.self_score_h),
+        round1Score: h(s.round1score_h),
+        round2Score: h(s.round2score_h),
+        finalScore: h(s.final_score_h),
+      });
+      const round = set.round2score_h !== undefined ? RevisionRound.APPRAISAL_2 : set.round1score_h !== undefined ? RevisionRound.APPRAISAL_1 : RevisionRound.SELF;
+      return {
+        set,
+        revision: { actorId: null, round, old: { ...scores(raw), source: 'RESULTS' }, next: { ...scores({ ...raw, ...set }), source: 'RESULTS' } },
+        moves,
+      };
+    },
+  };
 }
 
 const h = (v: unknown) => (v == null ? null : fromHundredths(Number(v)));
