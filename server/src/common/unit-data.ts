@@ -97,6 +97,16 @@ class RequestAccess {
     });
   }
 
+  /** An assessment's facts as a write of this request read them in its transaction (knownAssessment). */
+  know(id: string, facts: AssessmentFacts): void {
+    this.facts.clear(id).prime(id, facts);
+  }
+
+  /** The verdict on an assessment drawn from the entity this request loaded (mayRead, `own`), for its other objects. */
+  remember(assessmentId: string, verdict: boolean): void {
+    if (!this.verdicts.has(assessmentId)) this.verdicts.set(assessmentId, verdict);
+  }
+
   assessmentOfEntry(entryId: Id): Id | Promise<Id> {
     if (!entryId) return null;
     return this.entryAssessment.get(entryId) ?? this.entries.load(entryId);
@@ -129,14 +139,26 @@ export function mayRead(ctx: Context, type: GuardedType, obj: unknown): boolean 
   if (type.rule === 'assessment') {
     const own = type.own?.(obj);
     if (own) {
-      type.assessmentOf(obj, req); // still records what it learns (an entry's assessment)
-      return canReadAssessment(viewer, own);
+      const id = type.assessmentOf(obj, req); // still records what it learns (an entry's assessment)
+      const verdict = canReadAssessment(viewer, own);
+      // the assessment's progress rows and entries of this answer need not read it again
+      if (typeof id === 'string') req.remember(id, verdict);
+      return verdict;
     }
   }
   const id = type.assessmentOf(obj, req);
   if (typeof id === 'string') return req.verdict(viewer, type.rule, id);
   if (id === null) return false;
   return id.then((i) => (i === null ? false : req.verdict(viewer, type.rule, i)));
+}
+
+/**
+ * What a write (a save, an appraisal) read of its assessment in its own transaction: the objects
+ * of its answer (the entry, the progress rows) are checked against these facts, by the same rule,
+ * rather than by reading the assessment again.
+ */
+export function knownAssessment(ctx: Context, head: { id: string; unitId: string; periodId: string; status: AssessmentStatus; phase: string }): void {
+  requestAccess(ctx).know(head.id, { unitId: head.unitId, periodId: head.periodId, status: head.status, phase: head.phase as Phase });
 }
 
 function refuse(ctx: Context): never {

@@ -1,3 +1,4 @@
+import { knownAssessment } from '../../common/unit-data';
 import { announce } from '../notification/notify';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../common/auth';
@@ -24,6 +25,7 @@ export class AppraisalResolver {
   async saveAppraisal(@Arg('input', () => SaveAppraisalInput) input: SaveAppraisalInput, @Ctx() ctx: Context): Promise<AppraisalPayload> {
     const viewer = requireViewer(ctx.viewer);
     const r = await new AppraisalService(ctx.em).save(viewer, input);
+    knownAssessment(ctx, r.head);
     await publish(ctx, r.facts);
     await announce(ctx.live, r.notices, ctx.log);
     return r;

@@ -1,3 +1,4 @@
+import type { AssessmentHead } from '../assessment/self-score.store';
 import { emitWebhookIn } from '../webhook/webhook.emit';
 import { WebhookEvent } from '../webhook/webhook.entity';
 import { raw } from '@mikro-orm/core';
@@ -41,6 +42,8 @@ const IN_APPRAISAL: readonly AssessmentStatus[] = [AssessmentStatus.SUBMITTED, A
 export interface AppraisalResult extends AppraisalPayload {
   facts: ChangeFacts[];
   notices: Notice[];
+  /** the assessment as the write read it (for checking the answer's objects) */
+  head: AssessmentHead;
 }
 
 /** Records the chair's signature inside the finalization's transaction (council/signature.service.ts). */
@@ -131,6 +134,7 @@ export class AppraisalService {
       seq: written.head.seq,
       facts,
       notices: written.notices,
+      head: written.head,
     };
   }
 

@@ -1,3 +1,4 @@
+import { knownAssessment } from '../../common/unit-data';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { refOf, assertCanReadAssessment } from '../../common/access';
@@ -36,6 +37,7 @@ export class AssessmentResolver {
   async saveSelfScore(@Arg('input', () => SaveSelfScoreInput) input: SaveSelfScoreInput, @Ctx() ctx: Context): Promise<SelfScorePayload> {
     const viewer = requireViewer(ctx.viewer);
     const result = await new SelfScoreService(ctx.em).save(viewer, input);
+    knownAssessment(ctx, result.head);
     await publish(ctx, result.facts);
     await announce(ctx.live, result.notices, ctx.log);
     return result;

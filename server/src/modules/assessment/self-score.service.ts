@@ -31,7 +31,7 @@ const MAX_COMMENT = 5000;
 export class SelfScoreService {
   constructor(private readonly em: Em) {}
 
-  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { facts: ChangeFacts[]; notices: Notice[] }> {
+  async save(viewer: Viewer, input: SaveSelfScoreInput): Promise<SelfScorePayload & { facts: ChangeFacts[]; notices: Notice[]; head: store.AssessmentHead }> {
     const assessmentId = assertId(input.assessmentId, 'Assessment');
     const criterionId = assertId(input.criterionId, 'Criterion');
     const problems: Problem[] = [];
@@ -92,7 +92,7 @@ export class SelfScoreService {
     const facts = [factsOf(written, ['SCORE_SAVED'], viewer)];
     // a RELATIVE figure moves every unit's score of that leaf once the period's results exist
     if (written.after.method === 'RELATIVE') facts.push(...(await afterRelativeFigure(this.em, written.head.periodId, criterionId, viewer)));
-    return { entry: entryEntity(this.em, written.after), progress: progressEntities(this.em, written.chain, written.after.updatedAt), seq: written.head.seq, facts, notices: written.notices };
+    return { entry: entryEntity(this.em, written.after), progress: progressEntities(this.em, written.chain, written.after.updatedAt), seq: written.head.seq, facts, notices: written.notices, head: written.head };
   }
 }
 
