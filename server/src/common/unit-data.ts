@@ -3,10 +3,11 @@ import DataLoader from 'dataloader';
 import { defaultFieldResolver, getNamedType, getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { AssessmentStatus } from '../modules/assessment/assessment.entity';
 import type { Phase } from '../modules/period/period.entity';
-import { canReadAssessment, canReadResult } from './access';
-import type { Viewer } from './auth';
+import { assertCanReadAssessment, canReadAssessment, canReadResult } from './access';
+import { requireViewer, type Viewer } from './auth';
 import type { Context } from './context';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, notFound, unauthenticated } from './errors';
+import { assertId } from './ids';
 import { rows } from './sql';
 
 /**
@@ -97,6 +98,10 @@ class RequestAccess {
     });
   }
 
+  factsOf(assessmentId: string): Promise<AssessmentFacts | null> {
+    return this.facts.load(assessmentId);
+  }
+
   /** An assessment's facts as a write of this request read them in its transaction (knownAssessment). */
   know(id: string, facts: AssessmentFacts): void {
     this.facts.clear(id).prime(id, facts);
@@ -150,6 +155,20 @@ export function mayRead(ctx: Context, type: GuardedType, obj: unknown): boolean 
   if (typeof id === 'string') return req.verdict(viewer, type.rule, id);
   if (id === null) return false;
   return id.then((i) => (i === null ? false : req.verdict(viewer, type.rule, i)));
+}
+
+/**
+ * An assessment the caller may read, or NOT_FOUND / FORBIDDEN (as AssessmentService.get), from
+ * one plain read shared with the request's other checks: for operations that need no more of it
+ * than its id (a presence refresh, every 5 s from every open tab).
+ */
+export async function assertReadableAssessment(ctx: Context, id: string): Promise<string> {
+  const viewer = requireViewer(ctx.viewer);
+  const assessmentId = assertId(id, 'Assessment');
+  const facts = await requestAccess(ctx).factsOf(assessmentId);
+  if (!facts) throw notFound('Assessment', assessmentId);
+  assertCanReadAssessment(viewer, facts);
+  return assessmentId;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription, type 
 import { canReadAssessment } from '../../common/access';
 import { requireViewer } from '../../common/auth';
 import type { Context } from '../../common/context';
+import { assertReadableAssessment } from '../../common/unit-data';
 import { badInput } from '../../common/errors';
 import { assertId } from '../../common/ids';
 import type { Revoked } from '../../live/guard';
@@ -64,8 +65,8 @@ export class PresenceResolver {
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     const viewer = requireViewer(ctx.viewer);
-    const a = await new AssessmentService(ctx.em).get(viewer, assessmentId);
-    await ctx.live.presence.put(a.id, { sessionId: checkSession(viewer.id, sessionId), userId: viewer.id, name: viewer.name, criterionId: criterionId ? assertId(criterionId, 'Criterion') : null });
+    const id = await assertReadableAssessment(ctx, assessmentId);
+    await ctx.live.presence.put(id, { sessionId: checkSession(viewer.id, sessionId), userId: viewer.id, name: viewer.name, criterionId: criterionId ? assertId(criterionId, 'Criterion') : null });
     return true;
   }
 
@@ -73,8 +74,8 @@ export class PresenceResolver {
   @Mutation(() => Boolean, { description: 'Leaves an assessment (a closed tab lapses by itself within the time-to-live).' })
   async leavePresence(@Arg('assessmentId', () => ID) assessmentId: string, @Arg('sessionId', () => String) sessionId: string, @Ctx() ctx: Context): Promise<boolean> {
     const viewer = requireViewer(ctx.viewer);
-    const a = await new AssessmentService(ctx.em).get(viewer, assessmentId);
-    await ctx.live.presence.remove(a.id, checkSession(viewer.id, sessionId));
+    const id = await assertReadableAssessment(ctx, assessmentId);
+    await ctx.live.presence.remove(id, checkSession(viewer.id, sessionId));
     return true;
   }
 }
