@@ -1,5 +1,6 @@
 import { ScoreEntry } from '../../server/src/modules/assessment/score-entry.entity';
 import { entryRowOf, loadEntryRows, type EntryRow } from '../../server/src/modules/results/entry.rows';
+import { RESULT_READS } from '../../server/src/modules/results/results.service';
 import type { Em } from '../../server/src/orm';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { errorCode, gql, ok } from '../helpers/gql';
@@ -179,6 +180,19 @@ describe('results and rankings', () => {
       expect(A).toMatchObject({ basis: 'ROUND_1', selfTotal: 14.7, round1Total: 16.95, finalTotal: null, total: 16.95, index: 0.848, band: 'B', rank: 2 });
       expect(B).toMatchObject({ basis: 'ROUND_1', selfTotal: 20, round1Total: 18.75, total: 18.75, index: 0.938, band: 'A', rank: 1 });
       expect(A.groups.map((g: any) => [g.code, g.round1Total, g.rank])).toEqual([['1', 7.25, 2], ['2', 8.85, 2]]);
+    });
+
+    it('should give the same results whether the entries of a period are read at once or one assessment at a time', async () => {
+      const atOnce = (await ok(t.url, COMPUTE, { id: w.periodId }, w.tokens.admin)).computeResults;
+      const usual = { ...RESULT_READS };
+      Object.assign(RESULT_READS, { assessments: 1, ids: 1 });
+      try {
+        const sliced = (await ok(t.url, COMPUTE, { id: w.periodId }, w.tokens.admin)).computeResults;
+        expect(sliced).toEqual(atOnce);
+        expect(sliced.length).toBeGreaterThanOrEqual(2);
+      } finally {
+        Object.assign(RESULT_READS, usual);
+      }
     });
 
     it('should read round 1 (N/A included) as the entities have it', async () => {

@@ -69,6 +69,28 @@ const FIGURES = `select e.assessment_id, e.criterion_id, e.input, e.round1input,
 from score_entry e join assessment a on a.id = e.assessment_id join criterion c on c.id = e.criterion_id
 where a.period_id = ? and c.method = ?`;
 
+/** Which of a period's entries to read: some assessments only, and/or the RELATIVE leaves only. */
+export interface EntryFilter {
+  assessmentIds?: readonly string[];
+  relativeOnly?: boolean;
+}
+
+/** The statement's tail and parameters for a filter (`?` placeholders, after the period's). */
+function filtered(filter: EntryFilter): { sql: string; params: unknown[] } {
+  const ids = filter.assessmentIds;
+  let sql = '';
+  const params: unknown[] = [];
+  if (ids) {
+    sql += ` and e.assessment_id in (${ids.length ? ids.map(() => '?').join(', ') : 'null'})`;
+    params.push(...ids);
+  }
+  if (filter.relativeOnly) {
+    sql += ' and e.criterion_id in (select c.id from criterion c where c.method = ?)';
+    params.push(ScoringMethod.RELATIVE);
+  }
+  return { sql, params };
+}
+
 interface EntrySql {
   assessment_id: string;
   criterion_id: string;
@@ -91,9 +113,14 @@ interface FigureSql {
 }
 
 
-/** Every entry of the period's assessments, in the entity manager's transaction. */
-export async function loadEntryRows(em: Em, periodId: string, hasRelative: boolean): Promise<EntryRow[]> {
-  const raw = await rows<EntrySql>(em, ENTRIES, [periodId]);
+/**
+ * Every entry of the period's assessments (or those `filter` keeps), in the entity manager's
+ * transaction. A whole period is units × leaves of them: the results read it a slice of
+ * assessments at a time (results.service.ts), so that the rows never all live at once.
+ */
+export async function loadEntryRows(em: Em, periodId: string, hasRelative: boolean, filter: EntryFilter = {}): Promise<EntryRow[]> {
+  const f = filtered(filter);
+  const raw = await rows<EntrySql>(em, ENTRIES + f.sql, [periodId, ...f.params]);
   const out: EntryRow[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
@@ -115,14 +142,15 @@ export async function loadEntryRows(em: Em, periodId: string, hasRelative: boole
   }
   if (!hasRelative) return out;
   const figures = new Map<string, FigureSql>();
-  for (const f of await rows<FigureSql>(em, FIGURES, [periodId, ScoringMethod.RELATIVE])) figures.set(`${f.assessment_id} ${f.criterion_id}`, f);
+  const ff = filtered({ assessmentIds: filter.assessmentIds });
+  for (const fr of await rows<FigureSql>(em, FIGURES + ff.sql, [periodId, ScoringMethod.RELATIVE, ...ff.params])) figures.set(`${fr.assessment_id} ${fr.criterion_id}`, fr);
   if (!figures.size) return out;
   for (const r of out) {
-    const f = figures.get(`${r.assessmentId} ${r.criterionId}`);
-    if (!f) continue;
-    r.figure = figureOf(json(f.input));
-    r.round1Figure = figureOf(json(f.round1input));
-    r.round2Figure = figureOf(json(f.round2input));
+    const fr = figures.get(`${r.assessmentId} ${r.criterionId}`);
+    if (!fr) continue;
+    r.figure = figureOf(json(fr.input));
+    r.round1Figure = figureOf(json(fr.round1input));
+    r.round2Figure = figureOf(json(fr.round2input));
   }
   return out;
 }

@@ -109,14 +109,27 @@ export function competitionRanks<K>(items: { key: K; value: number }[]): Map<K, 
   return ranks;
 }
 
-export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], assessments: AssessmentInfo[]): ComputedResult[] {
+/** One assessment scored at every level it has, before the period's ranks. */
+export interface ScoredAssessment {
+  unitKind: string;
+  /** the total and group subtotals ranked on: final, else round 1, else self */
+  ranked: LevelTotals;
+  result: ComputedResult;
+}
+
+/**
+ * The scorer of a period's assessments: the framework tree built once, RELATIVE leaves scored
+ * against the bests over `relativeEntries` (the period's entries of RELATIVE leaves, all of
+ * them, whatever slice of assessments is scored next). Each call scores one assessment (its
+ * entries all given); rankPeriod then ranks them all.
+ */
+export function periodScorer(fw: FrameworkInfo, criteria: Criterion[], relativeEntries: EntryRow[]): (a: AssessmentInfo) => ScoredAssessment {
   const tree = buildPeriodTree(
     criteria.map((c) => ({ id: c.id, parentId: c.parent?.id ?? null, maxH: c.maxH, kind: nodeKindOf(c.method ?? null), isLeaf: c.isLeaf })),
   );
   const top = criteria.filter((c) => c.depth === 1);
   const topIndex = top.map((c) => tree.indexOf.get(c.id)!);
   const relative = new Set(criteria.filter((c) => c.method === ScoringMethod.RELATIVE).map((c) => c.id));
-  const relativeEntries = relative.size ? assessments.flatMap((a) => a.entries.filter((e) => relative.has(e.criterionId))) : [];
   const best: Record<Level, Map<string, number>> = {
     SELF: bestFigures(relativeEntries, relative, 'SELF'),
     // one best for every appraised level: the best latest appraised figure (relative.writeback.ts)
@@ -145,7 +158,7 @@ export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], a
     };
   };
 
-  const rows = assessments.map((a) => {
+  return (a) => {
     // each entry's node, once per assessment (-1: not a criterion of this framework)
     const nodeOf = Int32Array.from(a.entries, (e) => tree.indexOf.get(e.criterionId) ?? -1);
     const self = totalsAt(a, nodeOf, 'SELF');
@@ -154,7 +167,7 @@ export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], a
     const ranked = final ?? round1 ?? self;
     const index = indexOf(ranked.totalH, fw.maxH);
     return {
-      a,
+      unitKind: a.unitKind,
       ranked,
       result: {
         assessmentId: a.id,
@@ -178,18 +191,22 @@ export function computePeriodResults(fw: FrameworkInfo, criteria: Criterion[], a
           finalH: final?.groups.get(c.id) ?? null,
           rank: null as number | null,
         })),
-      } as ComputedResult,
+      },
     };
-  });
+  };
+}
 
-  // ranks among the units of the same kind, overall and per top-level group
-  for (const kind of new Set(rows.map((r) => r.a.unitKind))) {
-    const same = rows.filter((r) => r.a.unitKind === kind);
-    const overall = competitionRanks(same.map((r) => ({ key: r.a.id, value: r.ranked.totalH })));
-    for (const r of same) r.result.rank = overall.get(r.a.id)!;
+/** Ranks scored assessments among the units of the same kind, overall and per top-level group. */
+export function rankPeriod(criteria: Criterion[], rows: ScoredAssessment[]): ComputedResult[] {
+  const top = criteria.filter((c) => c.depth === 1);
+  const byKind = new Map<string, ScoredAssessment[]>();
+  for (const r of rows) (byKind.get(r.unitKind) ?? byKind.set(r.unitKind, []).get(r.unitKind)!).push(r);
+  for (const same of byKind.values()) {
+    const overall = competitionRanks(same.map((r, k) => ({ key: k, value: r.ranked.totalH })));
+    same.forEach((r, k) => (r.result.rank = overall.get(k)!));
     top.forEach((c, gi) => {
-      const ranks = competitionRanks(same.map((r) => ({ key: r.a.id, value: r.ranked.groups.get(c.id)! })));
-      for (const r of same) r.result.groups[gi].rank = ranks.get(r.a.id)!;
+      const ranks = competitionRanks(same.map((r, k) => ({ key: k, value: r.ranked.groups.get(c.id)! })));
+      same.forEach((r, k) => (r.result.groups[gi].rank = ranks.get(k)!));
     });
   }
   return rows.map((r) => r.result);

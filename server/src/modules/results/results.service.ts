@@ -17,13 +17,14 @@ import { ScoreEntry } from '../assessment/score-entry.entity';
 import { Criterion, ScoringMethod } from '../framework/criterion.entity';
 import { Period, Phase } from '../period/period.entity';
 import { assertAcknowledged } from '../period/incomplete';
-import type { Unit, UnitKind } from '../unit/unit.entity';
+import { Unit, type UnitKind } from '../unit/unit.entity';
 import { Role, User } from '../user/user.entity';
-import { ormTx } from '../../common/sql';
+import { ormTx, rows } from '../../common/sql';
+import { columnsOf, detached } from '../../common/detached';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
 import { rewriteRelative } from './relative.writeback';
 import { entryRowOf, loadEntryRows, type EntryRow } from './entry.rows';
-import { computePeriodResults, leafAt, type ComputedResult, type Level } from './results.compute';
+import { leafAt, periodScorer, rankPeriod, type ComputedResult, type Level, type ScoredAssessment } from './results.compute';
 import { Result } from './result.entity';
 import { GroupResultRow, ImprovementBasis, ImprovementItem, RankingRow, ResultBasis } from './results.types';
 
@@ -175,22 +176,39 @@ async function lockPeriod(em: Em, id: string): Promise<Period> {
 }
 
 /**
+ * How computing results reads: `assessments` per read of entries (a slice of the period's
+ * entries lives at a time, not all of them), `ids` per `in (…)` list (well under either
+ * database's limit of bound parameters). A test sets them small to read a small period in slices.
+ */
+export const RESULT_READS = { assessments: 500, ids: 1000 };
+
+/**
  * Loads a period's assessments and entries and computes its results (no previous figures). The
- * entries are read as plain rows (entry.rows.ts): a period holds units × leaves of them.
+ * assessments and entries are read as plain rows (entry.rows.ts), never hydrated as entities: a
+ * period holds units × leaves entries (1.32 M for 11,000 units × 120 leaves). The entries are
+ * read and scored RESULT_READS.assessments at a time, after the RELATIVE leaves' entries
+ * of the whole period (their bests), so the rows of the whole period never live at once.
  */
 async function computePeriod(em: Em, period: Period): Promise<ComputedResult[]> {
   await em.populate(period, ['framework']);
   const fw = period.framework;
   const criteria = await em.find(Criterion, { framework: fw.id }, { orderBy: { ordinal: 'asc' } });
-  const assessments = await em.find(Assessment, { period: period.id }, { populate: ['unit'] });
-  const entries = await loadEntryRows(em, period.id, criteria.some((c) => c.method === ScoringMethod.RELATIVE));
-  const byAssessment = new Map<string, EntryRow[]>(assessments.map((a) => [a.id, []]));
-  for (const e of entries) byAssessment.get(e.assessmentId)?.push(e);
-  return computePeriodResults(
-    { maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal, bands: fw.bands },
-    criteria,
-    assessments.map((a) => ({ id: a.id, unitId: a.unit.id, unitKind: a.unit.kind, status: a.status, entries: byAssessment.get(a.id)! })),
+  const assessments = await rows<{ id: string; status: AssessmentStatus; unit_id: string; kind: string }>(
+    em,
+    'select a.id, a.status, a.unit_id, u.kind from assessment a join unit u on u.id = a.unit_id where a.period_id = ?',
+    [period.id],
   );
+  const hasRelative = criteria.some((c) => c.method === ScoringMethod.RELATIVE);
+  const relativeEntries = hasRelative ? await loadEntryRows(em, period.id, true, { relativeOnly: true }) : [];
+  const score = periodScorer({ maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal, bands: fw.bands }, criteria, relativeEntries);
+  const scored: ScoredAssessment[] = [];
+  for (let i = 0; i < assessments.length; i += RESULT_READS.assessments) {
+    const slice = assessments.slice(i, i + RESULT_READS.assessments);
+    const byAssessment = new Map<string, EntryRow[]>(slice.map((a) => [a.id, []]));
+    for (const e of await loadEntryRows(em, period.id, hasRelative, { assessmentIds: slice.map((a) => a.id) })) byAssessment.get(e.assessmentId)?.push(e);
+    for (const a of slice) scored.push(score({ id: a.id, unitId: a.unit_id, unitKind: a.kind, status: a.status, entries: byAssessment.get(a.id)! }));
+  }
+  return rankPeriod(criteria, scored);
 }
 
 /**
@@ -275,14 +293,37 @@ function fromStored(r: Result): ResultData {
   };
 }
 
-/** GraphQL rows, with their units, by rank then unit name. */
+/** The ranking's order: by rank, then by unit name as Vietnamese sorts it (one collator for every comparison). */
+const byName = new Intl.Collator('vi');
+
+/**
+ * GraphQL rows, with their units, by rank then unit name. The assessments, their periods' phase
+ * and their units are read as plain rows (the units as detached entities, common/detached.ts):
+ * a period's ranking has a row per unit (11,000 in a national round).
+ */
 async function toRows(em: Em, data: ResultData[]): Promise<RankingRow[]> {
-  const assessments = data.length ? await em.find(Assessment, { id: { $in: data.map((d) => d.assessmentId) } }, { populate: ['unit', 'period'] }) : [];
-  const unitOf = new Map<string, Unit>(assessments.map((a) => [a.id, a.unit]));
-  const submittedOf = new Map<string, boolean>(assessments.map((a) => [a.id, !NOT_SUBMITTED.includes(a.status)]));
+  const unitOf = new Map<string, Unit>();
+  const submittedOf = new Map<string, boolean>();
   // during self-assessment not having submitted yet is normal: the band is provisional, not a verdict
-  const classedOf = new Map<string, boolean>(assessments.map((a) => [a.id, submittedOf.get(a.id)! || a.period.phase === Phase.SELF_ASSESSMENT]));
-  const rows = data.map((d): RankingRow => {
+  const classedOf = new Map<string, boolean>();
+  const ids = [...new Set(data.map((d) => d.assessmentId))];
+  for (let i = 0; i < ids.length; i += RESULT_READS.ids) {
+    const slice = ids.slice(i, i + RESULT_READS.ids);
+    const found = await rows<Record<string, unknown> & { a_id: string; a_status: AssessmentStatus; p_phase: Phase }>(
+      em,
+      `select a.id as a_id, a.status as a_status, p.phase as p_phase, ${columnsOf(em, Unit, 'u', 'u_')}
+         from assessment a join unit u on u.id = a.unit_id join period p on p.id = a.period_id
+        where a.id in (${slice.map(() => '?').join(', ')})`,
+      slice,
+    );
+    for (const r of found) {
+      const submitted = !NOT_SUBMITTED.includes(r.a_status);
+      unitOf.set(r.a_id, detached(em, Unit, r, 'u_'));
+      submittedOf.set(r.a_id, submitted);
+      classedOf.set(r.a_id, submitted || r.p_phase === Phase.SELF_ASSESSMENT);
+    }
+  }
+  const out = data.map((d): RankingRow => {
     const totalH = rankedOf(d);
     const submitted = submittedOf.get(d.assessmentId) ?? false;
     return {
@@ -319,5 +360,5 @@ async function toRows(em: Em, data: ResultData[]): Promise<RankingRow[]> {
       computedAt: d.computedAt,
     };
   });
-  return rows.sort((x, y) => x.rank - y.rank || x.unit.name.localeCompare(y.unit.name, 'vi'));
+  return out.sort((x, y) => x.rank - y.rank || byName.compare(x.unit.name, y.unit.name));
 }
