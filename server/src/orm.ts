@@ -69,7 +69,10 @@ export async function openOrm(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>
     return (await PgMikroORM.init({
       ...baseOptions(opts.log),
       clientUrl: config.databaseUrl,
-      pool: { min: 0, max: 10 },
+      // a connection is kept for 10 minutes once made (the default is 30 s): each new one costs a
+      // connect and the preparing again of every statement (common/sql.ts), which showed as
+      // stalls in the saves' p99 whenever a burst opened connections that had been closed
+      pool: { min: 0, max: 10, idleTimeoutMillis: 600_000 },
       driverOptions: {
         // knex: a request waits at most this long for a pooled connection (default 60 s);
         // a failed connection attempt fails the waiting request at once (propagateCreateError)
