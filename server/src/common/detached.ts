@@ -1,9 +1,9 @@
 import { ReferenceKind, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
+import type { Em } from '../orm';
+import { bool } from './sql';
 
 /** An entity class whose constructor takes no arguments. */
 type EntityClass<T> = new () => T;
-import type { Em } from '../orm';
-import { bool } from './sql';
 
 /**
  * Entities made straight from plain rows, for hot reads that only answer a query: the ORM's own
