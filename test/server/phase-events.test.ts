@@ -3,10 +3,11 @@ import { gql, ok } from '../helpers/gql';
 import { connect, eventually, type LiveClient } from '../helpers/socket';
 import { buildWorld, save, type World } from '../helpers/world';
 
-const EVENTS = `subscription($id:ID!){assessmentEvents(assessmentId:$id){fromSeq seq kinds phase status actor{name}}}`;
-const PERIOD = `subscription($id:ID!){periodProgress(periodId:$id){phase units{unitName seq status}}}`;
+const EVENTS = `subscription($id:ID!){assessmentEvents(assessmentId:$id){fromSeq seq kinds phase status actor{name} selfTotal pendingMaxScore}}`;
+const PERIOD = `subscription($id:ID!){periodProgress(periodId:$id){phase units{unitName seq status selfTotal leavesDone}}}`;
 const PHASE = `mutation($id:ID!,$p:Phase!,$ack:Boolean){setPeriodPhase(id:$id,phase:$p,acknowledgeIncomplete:$ack){phase}}`;
 const SEQ = `query($id:ID!){assessment(id:$id){seq}}`;
+const TOTALS = `query($id:ID!){assessment(id:$id){selfTotal pendingMaxScore}}`;
 
 /**
  * Pages follow the period live: a phase move reaches every open page of the period over the socket
@@ -51,12 +52,18 @@ describe('phase changes, live', () => {
     expect((await ok(t.url, PHASE, { id: w.periodId, p: 'APPRAISAL', ack: true }, w.tokens.admin)).setPeriodPhase.phase).toBe('APPRAISAL');
     const [, moved] = await a.until((e) => e.length === 2);
     expect(moved).toMatchObject({ assessmentEvents: { kinds: ['PHASE_CHANGED'], phase: 'APPRAISAL', fromSeq: seqA + 2, seq: seqA + 2, status: 'IN_PROGRESS', actor: { name: 'Admin' } } });
+    // the event's figures are the assessment's, as the query gives them (one figure, every surface)
+    const totalsA = (await ok(t.url, TOTALS, { id: w.assessmentA }, w.tokens.leaderA)).assessment;
+    expect(totalsA.selfTotal).toBe(2); // 1.1: 1 point, 1.2: met (max 1)
+    expect({ selfTotal: moved.assessmentEvents.selfTotal, pendingMaxScore: moved.assessmentEvents.pendingMaxScore }).toEqual(totalsA);
     const [movedB] = await b.until((e) => e.length === 1);
     expect(movedB).toMatchObject({ assessmentEvents: { kinds: ['PHASE_CHANGED'], phase: 'APPRAISAL', fromSeq: seqB + 1 } });
     // each unit's row comes with the new phase (a burst may be one batch or several)
     const movedUnits = (events: any[]) => [...new Set(events.filter((x) => x.periodProgress.phase === 'APPRAISAL').flatMap((x) => x.periodProgress.units.map((u: any) => u.unitName)))].sort();
     await watch.until((e) => movedUnits(e).length === 2);
     expect(movedUnits(watch.events)).toEqual(['Unit A', 'Unit B']);
+    const rowA = watch.events.filter((x) => x.periodProgress.phase === 'APPRAISAL').flatMap((x) => x.periodProgress.units).find((u: any) => u.unitName === 'Unit A');
+    expect(rowA).toMatchObject({ selfTotal: 2, leavesDone: 2 });
     // a page that refetches after the event finds the same seq: nothing is applied twice
     expect((await ok(t.url, SEQ, { id: w.assessmentA }, w.tokens.leaderA)).assessment.seq).toBe(seqA + 2);
 

@@ -62,8 +62,26 @@ export const pendingLeafRow = (r: Record<string, unknown>): PendingLeaf => ({ co
 
 /** The pending figures of an assessment, read now. */
 export async function readPending(em: Em, assessmentId: string): Promise<PendingFigures> {
-  const s = pendingLeavesStmt([assessmentId]);
-  return pendingOf((await rows<Record<string, unknown>>(em, s.sql, s.params)).map(pendingLeafRow));
+  return (await readPendingOf(em, [assessmentId])).get(assessmentId)!;
+}
+
+/** Assessments per statement of readPendingOf. */
+const PENDING_CHUNK = 512;
+
+/**
+ * The pending figures of many assessments (a period's, when its phase moves), read now: one
+ * statement per PENDING_CHUNK assessments, each list padded to a power of two (the last id
+ * repeated) so that PostgreSQL prepares a handful of statement texts, not one per length.
+ */
+export async function readPendingOf(em: Em, assessmentIds: readonly string[]): Promise<Map<string, PendingFigures>> {
+  const leaves = new Map<string, PendingLeaf[]>(assessmentIds.map((id) => [id, []]));
+  for (let i = 0; i < assessmentIds.length; i += PENDING_CHUNK) {
+    const chunk = assessmentIds.slice(i, i + PENDING_CHUNK);
+    const padded = [...chunk, ...new Array<string>(2 ** Math.ceil(Math.log2(chunk.length)) - chunk.length).fill(chunk[chunk.length - 1])];
+    const s = pendingLeavesStmt(padded);
+    for (const r of await rows<Record<string, unknown>>(em, s.sql, s.params)) leaves.get(r.assessment_id as string)?.push(pendingLeafRow(r));
+  }
+  return new Map([...leaves].map(([id, list]) => [id, pendingOf(list)]));
 }
 
 /** The pending max in hundredths by criterion id, for rows that know their criterion by id only. */

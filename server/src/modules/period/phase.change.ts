@@ -1,10 +1,10 @@
 import { raw } from '@mikro-orm/core';
 import type { Viewer } from '../../common/auth';
 import type { Em } from '../../orm';
-import { Assessment } from '../assessment/assessment.entity';
+import { rows } from '../../common/sql';
+import { Assessment, type AssessmentStatus } from '../assessment/assessment.entity';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
-import { readPending } from '../assessment/pending';
-import { Progress } from '../assessment/progress.entity';
+import { readPendingOf } from '../assessment/pending';
 import type { Period, Phase } from './period.entity';
 
 /**
@@ -16,20 +16,44 @@ import type { Period, Phase } from './period.entity';
  */
 export async function phaseChangeFacts(em: Em, period: Period, phase: Phase, actor: Viewer | null): Promise<ChangeFacts[]> {
   await em.createQueryBuilder(Assessment).update({ seq: raw('seq + 1') } as never).where({ period: period.id }).execute('run');
-  const assessments = await em.find(Assessment, { period: period.id }, { populate: ['unit'], refresh: true });
-  if (!assessments.length || !actor) return [];
+  if (!actor) return [];
+  // plain rows: a national period has 11,000 assessments and 66,000 top-level rows, which as
+  // entities (and a pending read per assessment) took half a minute of a phase change
+  const assessments = await rows<{ id: string; seq: number | string; status: AssessmentStatus; unit_id: string; unit_name: string }>(
+    em,
+    'select a."id", a."seq", a."status", a."unit_id", u."name" as "unit_name" from "assessment" a join "unit" u on u."id" = a."unit_id" where a."period_id" = ?',
+    [period.id],
+  );
+  if (!assessments.length) return [];
   await em.populate(period, ['framework']);
   const fw = period.framework;
-  const top = await em.find(Progress, { assessment: { period: period.id }, criterion: { depth: 1 } }, { populate: ['criterion'] });
-  const topOf = new Map<string, Progress[]>();
-  for (const r of top) topOf.set(r.assessment.id, [...(topOf.get(r.assessment.id) ?? []), r]);
-  const pendingH = new Map<string, number>();
-  for (const a of assessments) pendingH.set(a.id, (await readPending(em, a.id)).totalH);
+  const top = await rows<Record<string, unknown>>(
+    em,
+    `select p."assessment_id", p."score_h", p."cap_h", c."max_h", p."leaves", p."leaves_scored", p."leaves_appraised", p."appraised_score_h", p."appraised_cap_h"
+       from "progress" p join "criterion" c on c."id" = p."criterion_id" join "assessment" a on a."id" = p."assessment_id"
+      where a."period_id" = ? and c."depth" = 1 order by c."ordinal"`,
+    [period.id],
+  );
+  const n = (v: unknown) => Number(v ?? 0);
+  const topOf = new Map<string, ChangeFacts['top']>(assessments.map((a) => [a.id, []]));
+  for (const r of top) {
+    topOf.get(r.assessment_id as string)?.push({
+      scoreH: n(r.score_h),
+      capH: n(r.cap_h),
+      maxH: n(r.max_h),
+      leaves: n(r.leaves),
+      leavesScored: n(r.leaves_scored),
+      leavesAppraised: n(r.leaves_appraised),
+      appraisedScoreH: n(r.appraised_score_h),
+      appraisedCapH: r.appraised_cap_h == null ? null : n(r.appraised_cap_h),
+    });
+  }
+  const pending = await readPendingOf(em, assessments.map((a) => a.id));
   return assessments.map((a) => ({
-    assessment: { id: a.id, seq: a.seq, status: a.status, unitId: a.unit.id, unitName: a.unit.name, periodId: period.id },
+    assessment: { id: a.id, seq: Number(a.seq), status: a.status, unitId: a.unit_id, unitName: a.unit_name, periodId: period.id },
     framework: { maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal },
-    top: (topOf.get(a.id) ?? []).map((r) => ({ ...r, maxH: r.criterion.maxH, appraisedCapH: r.appraisedCapH ?? null })),
-    pendingH: pendingH.get(a.id) ?? 0,
+    top: topOf.get(a.id) ?? [],
+    pendingH: pending.get(a.id)?.totalH ?? 0,
     kinds: ['PHASE_CHANGED'],
     actor,
     entries: [],
