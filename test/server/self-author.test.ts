@@ -26,6 +26,24 @@ describe('the self round’s author', () => {
   const save = async (token: string, code: string, value: Record<string, unknown>) =>
     ok(t.url, `mutation($i:SaveSelfScoreInput!){saveSelfScore(input:$i){seq}}`, { i: { assessmentId: w.assessmentA, criterionId: w.criteria[code], expectedVersion: (await entry(code)).version, value } }, token);
 
+  // a save's and an appraisal's answers are made from the rows just written (not ORM-managed
+  // entities): the fields that read the entry's revisions must answer as a fresh read does
+  const FIELDS = `id version selfScore state comment updatedAt criterion{code} updatedBy{email} selfUpdatedBy{email} selfUpdatedAt history{version round actor{email}} assignee{email}`;
+  it('should answer a save with the entry as a fresh read gives it, revisions included', async () => {
+    const world = w;
+    const read = async (code: string) =>
+      (await ok(t.url, `query($id:ID!){assessment(id:$id){entries{${FIELDS}} progress{criterion{code} selfTotal leavesScored}}}`, { id: world.assessmentB }, world.tokens.admin)).assessment;
+    const first = (await read('1.1')).entries.find((e: any) => e.criterion.code === '1.1');
+    const saved = (
+      await ok(t.url, `mutation($i:SaveSelfScoreInput!){saveSelfScore(input:$i){entry{${FIELDS}} progress{criterion{code} selfTotal leavesScored}}}`, { i: { assessmentId: world.assessmentB, criterionId: world.criteria['1.1'], expectedVersion: first.version, value: { points: 2 }, comment: 'ghi chú' } }, world.tokens.staffB)
+    ).saveSelfScore;
+    const fresh = await read('1.1');
+    expect(saved.entry).toEqual(fresh.entries.find((e: any) => e.criterion.code === '1.1'));
+    expect(saved.entry).toMatchObject({ selfUpdatedBy: { email: 'staff.b@test' }, comment: 'ghi chú' });
+    expect(saved.entry.history.length).toBeGreaterThan(0);
+    for (const p of saved.progress) expect(fresh.progress).toContainEqual(p);
+  });
+
   it('should name the self scorer, then no one after a pushed statistic, and keep the self scorer through appraisal and results', async () => {
     expect(await entry('1.1')).toMatchObject({ selfUpdatedBy: null, selfUpdatedAt: null });
     for (const [code, value] of Object.entries(VALUES)) await save(w.tokens.staffA, code, value);
@@ -40,8 +58,10 @@ describe('the self round’s author', () => {
     await ok(t.url, `mutation($id:ID!){submitAssessment(assessmentId:$id){status}}`, { id: w.assessmentA }, w.tokens.leaderA);
     await ok(t.url, `mutation($id:ID!){setPeriodPhase(id:$id,phase:APPRAISAL,acknowledgeIncomplete:true){phase}}`, { id: w.periodId }, w.tokens.admin);
     const before = await entry('1.1');
-    await ok(t.url, `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){seq}}`, { i: { assessmentId: w.assessmentA, criterionId: w.criteria['1.1'], expectedVersion: before.version, value: { points: 1 } } }, w.tokens.appraiser);
+    const appraised = await ok(t.url, `mutation($i:SaveAppraisalInput!){saveAppraisal(input:$i){entry{${FIELDS}}}}`, { i: { assessmentId: w.assessmentA, criterionId: w.criteria['1.1'], expectedVersion: before.version, value: { points: 1 } } }, w.tokens.appraiser);
     const after = await entry('1.1');
+    const freshA = (await ok(t.url, `query($id:ID!){assessment(id:$id){entries{${FIELDS}}}}`, { id: w.assessmentA }, w.tokens.admin)).assessment.entries.find((e: any) => e.criterion.code === '1.1');
+    expect(appraised.saveAppraisal.entry).toEqual(freshA);
     expect(after.updatedBy.email).not.toBe('staff.a@test');
     expect(after).toMatchObject({ selfUpdatedBy: { email: 'staff.a@test' }, selfUpdatedAt: before.selfUpdatedAt });
 
