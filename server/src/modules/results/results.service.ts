@@ -19,7 +19,7 @@ import { Period, Phase } from '../period/period.entity';
 import { assertAcknowledged } from '../period/incomplete';
 import { Unit, type UnitKind } from '../unit/unit.entity';
 import { Role, User } from '../user/user.entity';
-import { ormTx, rows } from '../../common/sql';
+import { ormTx, rows, sqlTime } from '../../common/sql';
 import { columnsOf, detached } from '../../common/detached';
 import type { ChangeFacts } from '../assessment/assessment.publisher';
 import { rewriteRelative } from './relative.writeback';
@@ -252,27 +252,30 @@ async function computeWithPrevious(em: Em, period: Period): Promise<ResultData[]
 /** Rows per INSERT: well under either database's limit of bound parameters (15 a row). */
 const INSERT_BATCH = 500;
 
-/** Replaces the period's stored results: one DELETE, then multi-row INSERTs (no entities). */
+/** The result table's columns in the order `resultValues` gives them (from the ORM's metadata). */
+const RESULT_PROPS = ['id', 'period', 'assessment', 'maxH', 'selfTotalH', 'round1TotalH', 'finalTotalH', 'indexK', 'rank', 'band', 'previousTotalH', 'previousRank', 'groups', 'createdAt', 'updatedAt'] as const;
+
+/**
+ * Replaces the period's stored results: one DELETE, then plain multi-row INSERTs in the
+ * computation's transaction. Through the ORM's insertMany each row cost about 0.35 ms (11,000
+ * rows in a national period: 4 s); written as values, the statement's own cost is what remains.
+ */
 async function store(em: Em, period: Period, data: ResultData[]): Promise<ResultData[]> {
-  await em.nativeDelete(Result, { period: period.id });
-  const rows = data.map((d) => ({
-    id: randomUUID(),
-    period: period.id,
-    assessment: d.assessmentId,
-    maxH: d.maxH,
-    selfTotalH: d.selfTotalH,
-    round1TotalH: d.round1TotalH,
-    finalTotalH: d.finalTotalH,
-    indexK: d.indexK,
-    rank: d.rank,
-    band: d.band,
-    previousTotalH: d.previousTotalH,
-    previousRank: d.previousRank,
-    groups: d.groups,
-    createdAt: d.computedAt,
-    updatedAt: d.computedAt,
-  }));
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await em.insertMany(Result, rows.slice(i, i + INSERT_BATCH));
+  const meta = em.getMetadata().get(Result.name);
+  const table = meta.tableName;
+  const columns = RESULT_PROPS.map((p) => `"${meta.properties[p].fieldNames[0]}"`).join(', ');
+  const tx = ormTx(em);
+  await tx.run([{ sql: `delete from "${table}" where "${meta.properties.period.fieldNames[0]}" = ?`, params: [period.id] }]);
+  const row = `(${RESULT_PROPS.map(() => '?').join(', ')})`;
+  for (let i = 0; i < data.length; i += INSERT_BATCH) {
+    const slice = data.slice(i, i + INSERT_BATCH);
+    const params: unknown[] = [];
+    for (const d of slice) {
+      const at = sqlTime(em, d.computedAt);
+      params.push(randomUUID(), period.id, d.assessmentId, d.maxH, d.selfTotalH, d.round1TotalH, d.finalTotalH, d.indexK, d.rank, d.band, d.previousTotalH, d.previousRank, JSON.stringify(d.groups), at, at);
+    }
+    await tx.run([{ sql: `insert into "${table}" (${columns}) values ${slice.map(() => row).join(', ')}`, params }]);
+  }
   return data;
 }
 
