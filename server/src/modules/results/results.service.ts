@@ -202,11 +202,22 @@ async function computePeriod(em: Em, period: Period): Promise<ComputedResult[]> 
   const relativeEntries = hasRelative ? await loadEntryRows(em, period.id, true, { relativeOnly: true }) : [];
   const score = periodScorer({ maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal, bands: fw.bands }, criteria, relativeEntries);
   const scored: ScoredAssessment[] = [];
-  for (let i = 0; i < assessments.length; i += RESULT_READS.assessments) {
-    const slice = assessments.slice(i, i + RESULT_READS.assessments);
-    const byAssessment = new Map<string, EntryRow[]>(slice.map((a) => [a.id, []]));
-    for (const e of await loadEntryRows(em, period.id, hasRelative, { assessmentIds: slice.map((a) => a.id) })) byAssessment.get(e.assessmentId)?.push(e);
-    for (const a of slice) scored.push(score({ id: a.id, unitId: a.unit_id, unitKind: a.kind, status: a.status, entries: byAssessment.get(a.id)! }));
+  const step = RESULT_READS.assessments;
+  const read = (i: number) => loadEntryRows(em, period.id, hasRelative, { assessmentIds: assessments.slice(i, i + step).map((a) => a.id) });
+  // the next slice is asked for before this one is scored: the database reads it meanwhile
+  let next = assessments.length ? read(0) : null;
+  try {
+    for (let i = 0; i < assessments.length; i += step) {
+      const entries = await next!;
+      next = i + step < assessments.length ? read(i + step) : null;
+      const slice = assessments.slice(i, i + step);
+      const byAssessment = new Map<string, EntryRow[]>(slice.map((a) => [a.id, []]));
+      for (const e of entries) byAssessment.get(e.assessmentId)?.push(e);
+      for (const a of slice) scored.push(score({ id: a.id, unitId: a.unit_id, unitKind: a.kind, status: a.status, entries: byAssessment.get(a.id)! }));
+    }
+  } catch (e) {
+    next?.catch(() => undefined); // the read under way fails with the transaction: already reported
+    throw e;
   }
   return rankPeriod(criteria, scored);
 }
