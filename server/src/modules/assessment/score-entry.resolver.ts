@@ -58,7 +58,7 @@ const revisionLoaders = new WeakMap<Em, DataLoader<string, ScoreRevision[]>>();
 /**
  * An entry's revisions, batched: one query for every entry of the response. A managed entry
  * loads its collection through MikroORM's dataloader; a detached one (common/detached.ts: a
- * save's answer, a STAFF's assignments) has no loadable collection, so its revisions are read
+ * save's or an appraisal's answer) has no loadable collection, so its revisions are read
  * by entry id through a loader of the request's entity manager.
  */
 function revisionsOf(em: Em, e: ScoreEntry): Promise<Iterable<ScoreRevision>> {

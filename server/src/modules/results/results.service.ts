@@ -263,7 +263,7 @@ async function computeWithPrevious(em: Em, period: Period): Promise<ResultData[]
 /** Rows per INSERT: well under either database's limit of bound parameters (15 a row). */
 const INSERT_BATCH = 500;
 
-/** The result table's columns in the order `resultValues` gives them (from the ORM's metadata). */
+/** The result table's columns, named from the ORM's metadata, in the order `store` gives each row's values. */
 const RESULT_PROPS = ['id', 'period', 'assessment', 'maxH', 'selfTotalH', 'round1TotalH', 'finalTotalH', 'indexK', 'rank', 'band', 'previousTotalH', 'previousRank', 'groups', 'createdAt', 'updatedAt'] as const;
 
 /**
