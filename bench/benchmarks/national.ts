@@ -199,13 +199,17 @@ export async function nationalBenchmark(ctx: Ctx): Promise<Section> {
       ctx.log(`   ${size.smallUnits} × ${smallFw.leaves.length} opened in ${round(o.openS, 2)} s (createPeriod ${round(o.createS, 2)} s)`);
     }
     await fillScores(server, smallPeriod);
-    const compute = async (periodId: string, n: number) => {
+    // BENCH_NATIONAL_COMPUTE_PROFILE=file.cpuprofile: the server's CPU profile over the national period's computations
+    const computeProfile = process.env.BENCH_NATIONAL_COMPUTE_PROFILE;
+    const compute = async (periodId: string, n: number, profile?: string) => {
       const out: number[] = [];
       let cpu: CpuShare | undefined;
       for (let r = 0; r < n; r++) {
         await settle(server.pid);
+        if (profile) await inspector.startProfile();
         const m = await ctx.measure<{ ms: number[]; errors: string[]; rows: number }>(server, 'timed', { url: server.url, requests: [{ query: COMPUTE_RESULTS, variables: { id: periodId }, token: admin }], warmup: 0, timeoutMs: 900_000 });
         if (m.result.errors[0]) throw new Error(`computeResults: ${m.result.errors[0]}`);
+        if (profile) writeFileSync(n > 1 ? profile.replace(/(\.cpuprofile)?$/, `.${r + 1}$1`) : profile, JSON.stringify(await inspector.stopProfile()));
         out.push(m.result.ms[0] / 1000);
         cpu = m.cpu;
       }
@@ -320,7 +324,7 @@ export async function nationalBenchmark(ctx: Ctx): Promise<Section> {
     const t2 = performance.now();
     const filled = await fillScores(server, opened.id);
     ctx.log(`   ${filled.toLocaleString('en-US')} scores written in ${round((performance.now() - t2) / 1000, 1)} s`);
-    const nationalCompute = await compute(opened.id, runs);
+    const nationalCompute = await compute(opened.id, runs, computeProfile);
     ctx.log(`   ${size.units.toLocaleString('en-US')} × ${fw.leaves.length} computed in ${nationalCompute.seconds.map((s) => round(s, 1)).join(', ')} s`);
 
     // ---- figures

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
@@ -15,6 +15,17 @@ import { parentPid } from './proc';
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const SERVER_ENTRY = join(ROOT, 'server', 'dist', 'index.js');
 export const ADMIN = { email: 'admin@bench.local', password: 'bench-admin-password' };
+
+/**
+ * Node's flags of the server as deployed: those of server/package.json's start script (`node
+ * <flags> dist/index.js`), read from there so that the benchmarks run the server as it is run.
+ */
+export const SERVER_NODE_ARGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'server', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const m = /^node\s+(.*?)\s*dist\/index\.js$/.exec(start.trim());
+  if (!m) throw new Error(`server/package.json's start script is not "node <flags> dist/index.js": ${start}`);
+  return m[1].split(/\s+/).filter(Boolean);
+})();
 
 export type DbKind = 'sqlite' | 'postgres';
 export const PG_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -151,7 +162,7 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
   let proc: Proc;
   try {
     // BENCH_SERVER_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' or '--trace-gc', for looking into a figure
-    const nodeArgs = [...extraNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+    const nodeArgs = [...SERVER_NODE_ARGS, ...extraNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     proc = await spawnAndWait([...nodeArgs, SERVER_ENTRY], env, /Chamdiem is running at (http:\/\/[^/\s]+)\//, 'the Chamdiem server');
   } catch (e) {
     await cleanup();
@@ -208,7 +219,7 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
  */
 export async function startPeer(of: ServerHandle, extraEnv: Record<string, string> = {}): Promise<Proc> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chamdiem-bench-peer-'));
-  const proc = await spawnAndWait([SERVER_ENTRY], { ...of.env, DATA_DIR: dataDir, PORT: '0', ...extraEnv }, /Chamdiem is running at (http:\/\/[^/\s]+)\//, 'a second Chamdiem server');
+  const proc = await spawnAndWait([...SERVER_NODE_ARGS, SERVER_ENTRY], { ...of.env, DATA_DIR: dataDir, PORT: '0', ...extraEnv }, /Chamdiem is running at (http:\/\/[^/\s]+)\//, 'a second Chamdiem server');
   return {
     ...proc,
     async stop() {
