@@ -48,6 +48,8 @@ interface Sizes {
   assignmentsRate: number;
   loginRate: number;
   refWindowMs: number;
+  /** saves a second during the load; unset: half the saturation of benchmark 1's world measured first */
+  saveRate?: number;
   smallUnits: number;
   smallShape: number[];
 }
@@ -161,7 +163,7 @@ export async function nationalBenchmark(ctx: Ctx): Promise<Section> {
       ctx.log(`   reference saves ${offered}/s: ${round(r.throughput)}/s ok, p99 ${round(r.latency.p99)} ms`);
       if (SATURATED({ offered, throughput: r.throughput, p99: r.latency.p99, ok: r.ok, sent: r.sent })) break;
     }
-    rate = Math.max(10, Math.round(refPeak!.throughput / 2 / 10) * 10);
+    rate = size.saveRate ?? Math.max(10, Math.round(refPeak!.throughput / 2 / 10) * 10);
     await settle(ref.pid);
     await ctx.gen.call('resyncSaves', { url: ref.url });
     const r = await ctx.gen.call<any>('openLoop', { url: ref.url, op: 'save', rate, durationMs: size.refWindowMs, drainMs: 5000, connections: 100 });

@@ -76,7 +76,7 @@ leaves this page alone; \`--only saves,fanout,tree,memory,results\` runs some of
 How it is measured:
 
 - **A real server process.** Every benchmark starts \`node server/dist/index.js\` (the server's
-  build) on 127.0.0.1 with \`PORT=0\`, \`NODE_ENV=production\`, \`DEMO_DATA=false\`,
+  build, with the Node flags of server/package.json's start script since 5b416ea) on 127.0.0.1 with \`PORT=0\`, \`NODE_ENV=production\`, \`DEMO_DATA=false\`,
   \`LOG_LEVEL=warn\`, a first ADMIN from \`ADMIN_EMAIL\`/\`ADMIN_PASSWORD\` and a fresh database: a
   SQLite file in a temporary folder, or a new PostgreSQL database with \`REDIS_URL\` and a
   unique \`REDIS_PREFIX\`. Everything a benchmark needs is created through the API as that

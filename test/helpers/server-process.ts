@@ -1,10 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestApp } from './app';
 import { eventually } from './socket';
 
 export const SERVER = join(__dirname, '..', '..', 'server', 'dist', 'index.js');
+/** Node's flags from server/package.json's start script (`node <flags> dist/index.js`): a process started as deployed. */
+const NODE_FLAGS = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'server', 'package.json'), 'utf8')).scripts.start as string)
+  .replace(/^node\s+|\s*dist\/index\.js$/g, '')
+  .split(/\s+/)
+  .filter(Boolean);
 /** A process's start (migrations included) is bounded by the machine: generous on a busy one. */
 export const START_MS = 60_000;
 
@@ -23,7 +28,7 @@ export interface ServerProcess {
  */
 export async function startServerProcess(t: TestApp, env: Record<string, string> = {}): Promise<ServerProcess> {
   if (!existsSync(SERVER)) throw new Error('Build the server first (npm test builds it).');
-  const child = spawn(process.execPath, [SERVER], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, SERVER], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
