@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bool, settleAfterBulkWrite, rows, sqlTime, transaction } from '../../server/src/common/sql';
+import { bool, ChangesMismatch, settleAfterBulkWrite, rows, sqlTime, transaction } from '../../server/src/common/sql';
 import { loadConfig } from '../../server/src/config';
 import { migrate, openOrm, type Orm } from '../../server/src/orm';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -80,6 +80,40 @@ describe('plain SQL on the driver', () => {
       await transaction(orm.em.fork(), (tx) => tx.run([insertUnit(again, 'after the failure')]));
       expect(await rows(orm.em.fork(), 'select "id" from "unit" where "id" = ?', [again])).toEqual([{ id: again }]);
     }
+  });
+
+  it('should commit with the last batch when asked, and refuse a batch after it', async () => {
+    const id = randomUUID();
+    const late = randomUUID();
+    await expect(
+      transaction(orm.em.fork(), async (tx) => {
+        await tx.run([insertUnit(id, 'committed with its batch')], { commit: true });
+        await tx.run([insertUnit(late, 'too late')]);
+      }),
+    ).rejects.toThrow('The transaction has ended');
+    // the work threw, and yet the first row stays: it was committed with its batch
+    expect(await rows(orm.em.fork(), 'select "id" from "unit" where "id" in (?, ?)', [id, late])).toEqual([{ id }]);
+  });
+
+  it("should stop at a statement that changes another number of rows than it expects, before the batch's commit", async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    await transaction(orm.em.fork(), (tx) => tx.run([insertUnit(a, 'A'), insertUnit(b, 'B')]));
+    const rename = (name: string, expect: number) => ({ sql: 'update "unit" set "name" = ? where "id" in (?, ?)', params: [name, a, b], expect });
+    for (const commit of [false, true]) {
+      await expect(
+        transaction(orm.em.fork(), (tx) => tx.run([{ sql: 'update "unit" set "name" = ? where "id" = ?', params: ['first', a] }, rename('wrong count', 3), insertUnit(randomUUID(), 'never')], { commit })),
+      ).rejects.toBeInstanceOf(ChangesMismatch);
+      expect(await rows(orm.em.fork(), 'select "name" from "unit" where "id" in (?, ?) order by "name"', [a, b])).toEqual([{ name: 'A' }, { name: 'B' }]);
+    }
+    // the count it expects: written and committed, its count given
+    const [res] = await transaction(orm.em.fork(), (tx) => tx.run([rename('both', 2)], { commit: true }));
+    expect(res.changes).toBe(2);
+    expect(await rows(orm.em.fork(), 'select "name" from "unit" where "id" in (?, ?)', [a, b])).toEqual([{ name: 'both' }, { name: 'both' }]);
+    // and the connection is clean for the next transaction
+    const c = randomUUID();
+    await transaction(orm.em.fork(), (tx) => tx.run([insertUnit(c, 'after')], { commit: true }));
+    expect(await rows(orm.em.fork(), 'select "id" from "unit" where "id" = ?', [c])).toEqual([{ id: c }]);
   });
 
   it('should read booleans the same on both databases', async () => {

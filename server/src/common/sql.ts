@@ -16,7 +16,25 @@ import type { Em } from '../orm';
 export interface Stmt {
   sql: string;
   params?: readonly unknown[];
+  /**
+   * The rows an INSERT, UPDATE or DELETE must change: any other number fails the batch with
+   * ChangesMismatch before anything after it runs (and before a commit sent with it), and the
+   * caller's transaction writes nothing. Checked inside PostgreSQL (the statement's count in the
+   * same round trip), so that a batch can end with its commit.
+   */
+  expect?: number;
 }
+
+/** A statement changed another number of rows than its `expect`: the batch stopped there. */
+export class ChangesMismatch extends Error {
+  constructor(readonly statement: string) {
+    super(`A statement changed another number of rows than expected: ${statement.slice(0, 80)}`);
+    this.name = 'ChangesMismatch';
+  }
+}
+
+/** Division by zero: how PostgreSQL fails an `expect` (pgDriver). */
+const PG_EXPECT_FAILED = '22012';
 
 export interface StmtResult<T = Record<string, unknown>> {
   rows: T[];
@@ -26,13 +44,17 @@ export interface StmtResult<T = Record<string, unknown>> {
 
 /** A transaction on a connection of its own. */
 export interface Tx {
-  /** Runs the statements in order (on PostgreSQL in one round trip) and gives each one's result. */
-  run(statements: Stmt[]): Promise<StmtResult[]>;
+  /**
+   * Runs the statements in order (on PostgreSQL in one round trip) and gives each one's result.
+   * `commit`: the batch ends the transaction, its commit sent with it (one round trip fewer, and
+   * the rows it locks held that much less); only a transaction of its own (transaction()) can.
+   */
+  run(statements: Stmt[], opts?: { commit?: boolean }): Promise<StmtResult[]>;
 }
 
 interface Driver {
   begin: string;
-  run(conn: unknown, statements: Stmt[], prefix?: string): Promise<StmtResult[]>;
+  run(conn: unknown, statements: Stmt[], prefix?: string, suffix?: string): Promise<StmtResult[]>;
 }
 
 type PgClient = { query(text: string): Promise<PgResult | PgResult[]> };
@@ -60,7 +82,7 @@ function numbered(sql: string): string {
 function pgDriver(platform: PostgreSqlPlatform): Driver {
   return {
     begin: 'begin',
-    async run(conn, statements, prefix) {
+    async run(conn, statements, prefix, suffix) {
       let prepared = pgPrepared.get(conn as object);
       if (!prepared) pgPrepared.set(conn as object, (prepared = new Set()));
       const fresh: string[] = [];
@@ -68,19 +90,27 @@ function pgDriver(platform: PostgreSqlPlatform): Driver {
       // where each statement's own result is among the results of everything sent
       const at: number[] = [];
       for (const s of statements) {
-        const params = (s.params ?? []) as unknown[];
+        let params = (s.params ?? []) as unknown[];
+        let sql = s.sql;
+        if (s.expect !== undefined) {
+          // the count of changed rows, and a division by zero when it is not the one expected
+          // (count(*) is no constant: PostgreSQL evaluates it only then)
+          sql = `with "changed" as (${sql} returning 1) select count(*) as "n", case when count(*) <> ? then 1 / (count(*) - count(*)) end as "mismatch" from "changed"`;
+          params = [...params, s.expect];
+        }
         if (!params.length) {
-          at.push(texts.push(s.sql) - 1);
+          at.push(texts.push(sql) - 1);
           continue;
         }
-        let named = pgNames.get(s.sql);
-        if (!named) pgNames.set(s.sql, (named = { name: `chamdiem_${pgNames.size + 1}`, text: numbered(s.sql) }));
+        let named = pgNames.get(sql);
+        if (!named) pgNames.set(sql, (named = { name: `chamdiem_${pgNames.size + 1}`, text: numbered(sql) }));
         if (!prepared.has(named.name) && !fresh.includes(named.name)) {
           texts.push(`prepare ${named.name} as ${named.text}`);
           fresh.push(named.name);
         }
         at.push(texts.push(`execute ${named.name}(${params.map((v) => platform.quoteValue(v)).join(', ')})`) - 1);
       }
+      if (suffix) texts.push(suffix);
       let res: PgResult | PgResult[];
       try {
         res = await (conn as PgClient).query(texts.join(';\n'));
@@ -90,11 +120,15 @@ function pgDriver(platform: PostgreSqlPlatform): Driver {
           prepared.clear();
           await (conn as PgClient).query('rollback; deallocate all').catch(() => undefined);
         }
+        const expecting = statements.find((s) => s.expect !== undefined);
+        if (expecting && (e as { code?: unknown }).code === PG_EXPECT_FAILED) throw new ChangesMismatch(expecting.sql);
         throw e;
       }
       for (const name of fresh) prepared.add(name);
       const list = Array.isArray(res) ? res : [res];
-      return at.map((i) => ({ rows: list[i].rows ?? [], changes: list[i].rowCount ?? 0 }));
+      return at.map((i, k) =>
+        statements[k].expect !== undefined ? { rows: [], changes: Number(list[i].rows[0].n) } : { rows: list[i].rows ?? [], changes: list[i].rowCount ?? 0 },
+      );
     },
   };
 }
@@ -109,17 +143,22 @@ const sqliteValue = (v: unknown) => (v === undefined ? null : typeof v === 'bool
 /** SQLite (libsql, in process, synchronous): each statement prepared once and run at once. */
 const sqliteDriver: Driver = {
   begin: 'begin immediate',
-  async run(conn, statements, prefix) {
+  async run(conn, statements, prefix, suffix) {
     const db = conn as LibSqlDb;
     let cache = prepared.get(db);
     if (!cache) prepared.set(db, (cache = new Map()));
     if (prefix) db.exec(prefix);
-    return statements.map((s) => {
+    const out = statements.map((s) => {
       let st = cache.get(s.sql);
       if (!st) cache.set(s.sql, (st = db.prepare(s.sql)));
       const params = (s.params ?? []).map(sqliteValue);
-      return st.reader ? { rows: st.all(params), changes: 0 } : { rows: [], changes: st.run(params).changes };
+      if (st.reader) return { rows: st.all(params), changes: 0 };
+      const changes = st.run(params).changes;
+      if (s.expect !== undefined && changes !== s.expect) throw new ChangesMismatch(s.sql);
+      return { rows: [], changes };
     });
+    if (suffix) db.exec(suffix);
+    return out;
   },
 };
 
@@ -148,19 +187,29 @@ export function transaction<T>(em: Em, work: (tx: Tx) => Promise<T>): Promise<T>
   const driver = driverOf(em);
   return withConnection(em, async (conn) => {
     let begun = false;
+    let ended = false;
     const tx: Tx = {
-      run(statements) {
+      async run(statements, opts) {
+        if (ended) throw new Error('The transaction has ended: its last batch carried the commit.');
         const prefix = begun ? undefined : driver.begin;
         begun = true;
-        return driver.run(conn, statements, prefix);
+        if (!opts?.commit) return driver.run(conn, statements, prefix);
+        ended = true;
+        try {
+          return await driver.run(conn, statements, prefix, 'commit');
+        } catch (e) {
+          // the batch stopped before its commit: the rollback below ends the transaction
+          ended = false;
+          throw e;
+        }
       },
     };
     try {
       const out = await work(tx);
-      if (begun) await driver.run(conn, [{ sql: 'commit' }]);
+      if (begun && !ended) await driver.run(conn, [{ sql: 'commit' }]);
       return out;
     } catch (e) {
-      if (begun) await driver.run(conn, [{ sql: 'rollback' }]).catch(() => undefined);
+      if (begun && !ended) await driver.run(conn, [{ sql: 'rollback' }]).catch(() => undefined);
       throw e;
     }
   });
@@ -176,6 +225,7 @@ export function ormTx(em: Em): Tx {
   const ctx = em.getTransactionContext();
   const value = isPostgres(em) ? (v: unknown) => (v === undefined ? null : v) : sqliteValue;
   return {
+    // (a commit asked for is the ORM's to make: its transaction commits when its work returns)
     async run(statements) {
       const out: StmtResult[] = [];
       for (const s of statements) {
@@ -185,6 +235,7 @@ export function ormTx(em: Em): Tx {
           out.push({ rows, changes: rows.length });
         } else {
           const res = (await conn.execute(s.sql, params, 'run', ctx)) as { affectedRows?: number };
+          if (s.expect !== undefined && (res.affectedRows ?? 0) !== s.expect) throw new ChangesMismatch(s.sql);
           out.push({ rows: [], changes: res.affectedRows ?? 0 });
         }
       }

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { defaultFieldResolver, getNamedType, getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { AssessmentStatus } from '../modules/assessment/assessment.entity';
 import type { Phase } from '../modules/period/period.entity';
+import { relationHeld, relationId } from './detached';
 import { assertCanReadAssessment, canReadAssessment, canReadResult } from './access';
 import { requireViewer, type Viewer } from './auth';
 import type { Context } from './context';
@@ -50,26 +51,33 @@ export const UNIT_DATA: Record<string, GuardedType> = {
   Assessment: {
     rule: 'assessment',
     assessmentOf: (a) => idOf(a),
-    own: (a) => (a.unit?.id && a.period?.id && a.status ? { unitId: a.unit.id, periodId: a.period.id, status: a.status } : null),
+    own: (a) => {
+      const unitId = relationId(a, 'unit');
+      const periodId = relationId(a, 'period');
+      return unitId && periodId && a.status ? { unitId, periodId, status: a.status } : null;
+    },
   },
   ScoreEntry: {
     rule: 'assessment',
     assessmentOf: (e, req) => {
-      const id = idOf(e.assessment);
+      const id = relationId(e, 'assessment');
       if (id && typeof e.id === 'string') req.entryAssessment.set(e.id, id);
       return id;
     },
-    own: (e) => (initialized(e.assessment) ? UNIT_DATA.Assessment.own!(e.assessment) : null),
+    own: (e) => {
+      const a = relationHeld(e, 'assessment');
+      return a && initialized(a) ? UNIT_DATA.Assessment.own!(a) : null;
+    },
   },
-  Evidence: { rule: 'assessment', assessmentOf: (e) => idOf(e.assessment) },
+  Evidence: { rule: 'assessment', assessmentOf: (e) => relationId(e, 'assessment') },
   // a plain row (progress.query.ts) carries its assessment's id; an entity its reference
-  Progress: { rule: 'assessment', assessmentOf: (p) => (typeof p.assessmentId === 'string' ? p.assessmentId : idOf(p.assessment)) },
-  ScoreRevision: { rule: 'assessment', assessmentOf: (r, req) => req.assessmentOfEntry(idOf(r.entry)) },
-  DiscussionThread: { rule: 'assessment', assessmentOf: (t) => idOf(t.assessment) },
-  DiscussionComment: { rule: 'assessment', assessmentOf: (c) => idOf(c.assessment) },
-  Inspection: { rule: 'assessment', assessmentOf: (i) => idOf(i.assessment) },
-  InspectionFile: { rule: 'assessment', assessmentOf: (f) => idOf(f.assessment) },
-  FinalizationSignature: { rule: 'assessment', assessmentOf: (s) => idOf(s.assessment) },
+  Progress: { rule: 'assessment', assessmentOf: (p) => (typeof p.assessmentId === 'string' ? p.assessmentId : relationId(p, 'assessment')) },
+  ScoreRevision: { rule: 'assessment', assessmentOf: (r, req) => req.assessmentOfEntry(relationId(r, 'entry')) },
+  DiscussionThread: { rule: 'assessment', assessmentOf: (t) => relationId(t, 'assessment') },
+  DiscussionComment: { rule: 'assessment', assessmentOf: (c) => relationId(c, 'assessment') },
+  Inspection: { rule: 'assessment', assessmentOf: (i) => relationId(i, 'assessment') },
+  InspectionFile: { rule: 'assessment', assessmentOf: (f) => relationId(f, 'assessment') },
+  FinalizationSignature: { rule: 'assessment', assessmentOf: (s) => relationId(s, 'assessment') },
   RankingRow: { rule: 'result', assessmentOf: (r) => (typeof r.assessmentId === 'string' ? r.assessmentId : null) },
 };
 

@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { fromHundredths } from '../../common/decimal';
+import { relationId } from '../../common/detached';
 import { Criterion } from '../framework/criterion.entity';
 import { Assessment } from './assessment.entity';
 
@@ -73,7 +74,7 @@ export class Progress extends BaseEntity {
   }
 
   get criterionId(): string {
-    return this.criterion.id;
+    return relationId(this, 'criterion')!;
   }
 
   get selfTotal(): number {

@@ -93,15 +93,20 @@ export interface ScoreWritten extends ScoresWritten {
   after: store.EntryRow;
 }
 
-/** One score write in its own transaction. */
+/** One score write in its own transaction, committed with its writes (two round trips in all on PostgreSQL). */
 export function writeScore(em: Em, spec: ScoreWriteSpec): Promise<ScoreWritten> {
-  return transaction(em, (tx) => writeScoreIn(tx, em, spec));
+  return transaction(em, (tx) => writeScoreIn(tx, em, spec, { commit: true }));
 }
 
 /** One score write inside a transaction the caller holds: the batch of one. */
-export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec): Promise<ScoreWritten> {
-  const [w] = await writeScoresIn(tx, em, [spec]);
+export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec, opts: WriteOptions = {}): Promise<ScoreWritten> {
+  const [w] = await writeScoresIn(tx, em, [spec], opts);
   return { ...w, before: w.entries[0].before, after: w.entries[0].after };
+}
+
+export interface WriteOptions {
+  /** the writes end the caller's transaction (Tx.run's commit): nothing of it may follow them */
+  commit?: boolean;
 }
 
 /** One assessment's part of a batch, while it is planned. */
@@ -131,7 +136,7 @@ interface Batch {
  * caller's transaction writes nothing. One result per assessment, in the order the specs first
  * name them.
  */
-export async function writeScoresIn(tx: Tx, em: Em, specs: ScoreWriteSpec[]): Promise<ScoresWritten[]> {
+export async function writeScoresIn(tx: Tx, em: Em, specs: ScoreWriteSpec[], opts: WriteOptions = {}): Promise<ScoresWritten[]> {
   if (!specs.length) return [];
   const unique = (xs: string[]) => [...new Set(xs)];
   const read = await store.readForSaves(tx, unique(specs.map((s) => s.assessmentId)), unique(specs.map((s) => s.criterionId)));
@@ -212,9 +217,9 @@ export async function writeScoresIn(tx: Tx, em: Em, specs: ScoreWriteSpec[]): Pr
     progress: (['SELF', 'APPRAISED'] as const).map((track) => ({ track, rows: all.flatMap((b) => [...b.tracks[track].values()]) })),
     statuses: all.map((b) => ({ assessmentId: b.head.id, from: b.statusBefore, to: b.head.status })),
     extra,
-  });
+  }, opts.commit);
   // every writer of an entry takes the assessment's row first, so this cannot happen; if it
-  // did, nothing is written (the transaction rolls back)
+  // did, nothing is written (the batch stops before its commit, the transaction rolls back)
   if (!written) throw conflict('Someone saved this entry first.', { current: first!.spec.current(first!.entry) });
 
   return all.map((b) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bool, json, sqlTime, type Stmt, type Tx } from '../../common/sql';
+import { bool, ChangesMismatch, json, sqlTime, type Stmt, type Tx } from '../../common/sql';
 import type { Em } from '../../orm';
 import type { NotApplicableMode, ScoreInput, ScoringMethod, Threshold, Tier } from '../scoring/scoring.types';
 import type { DeadlineFacts } from '../deadline/deadline.rule';
@@ -283,9 +283,10 @@ function pieces<T>(list: readonly T[]): T[][] {
  * The writes of a batch in one tx.run (one round trip on PostgreSQL's own driver), in multi-row
  * statements: the entries with the same columns changed together (each only at the version
  * read), one history row per entry, each track's changed progress rows, the statuses that
- * change. False when an entry had moved on (then the caller rolls back).
+ * change. False when an entry had moved on: the batch stopped there, and the caller rolls back.
+ * `commit`: the batch ends the caller's transaction (Tx.run), once every entry was written.
  */
-export async function writeScores(tx: Tx, em: Em, w: ScoreWrites): Promise<boolean> {
+export async function writeScores(tx: Tx, em: Em, w: ScoreWrites, commit = false): Promise<boolean> {
   const at = sqlTime(em, w.updatedAt);
   const statements: Stmt[] = [];
   const byColumns = new Map<string, EntryWrite[]>();
@@ -297,7 +298,6 @@ export async function writeScores(tx: Tx, em: Em, w: ScoreWrites): Promise<boole
     const cols = key ? key.split(',') : [];
     for (const list of pieces(group)) statements.push(entryUpdate(cols, list, at));
   }
-  const updates = statements.length;
   for (const list of pieces(w.entries)) {
     statements.push({
       sql: `insert into "score_revision" ("id", "created_at", "updated_at", "entry_id", "actor_id", "round", "version", "old", "new_value") values ${list.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
@@ -309,8 +309,13 @@ export async function writeScores(tx: Tx, em: Em, w: ScoreWrites): Promise<boole
     if (s.from !== s.to) statements.push({ sql: 'update "assessment" set "status" = ?, "updated_at" = ? where "id" = ? and "status" = ?', params: [s.to, at, s.assessmentId, s.from] });
   }
   statements.push(...(w.extra ?? []));
-  const results = await tx.run(statements);
-  return results.slice(0, updates).reduce((n, r) => n + r.changes, 0) === w.entries.length;
+  try {
+    await tx.run(statements, { commit });
+    return true;
+  } catch (e) {
+    if (e instanceof ChangesMismatch) return false;
+    throw e;
+  }
 }
 
 /**
@@ -331,6 +336,8 @@ function entryUpdate(cols: string[], list: EntryWrite[], at: Date | number): Stm
     sql: `update "score_entry" set ${[...sets, '"version" = "version" + 1', '"updated_at" = ?'].join(', ')}
            where "id" in (${list.map(() => '?').join(', ')}) and "version" = case "id" ${list.map(() => 'when ? then cast(? as integer)').join(' ')} end`,
     params,
+    // every entry at its version read, or nothing is written
+    expect: list.length,
   };
 }
 
