@@ -77,6 +77,10 @@ const IDS = Symbol('detached.ids');
 const made = new WeakSet<object>();
 export const isDetached = (o: object): boolean => made.has(o);
 
+/** A ManyToOne as the entity holds it: a detached entity's id or given object, else the property. */
+const relationValue = (o: object, name: string): unknown =>
+  made.has(o) ? (o as Record<symbol, Record<string, unknown>>)[IDS][name] : (o as Record<string, unknown>)[name];
+
 /**
  * The id of an entity's ManyToOne (null when it has none) without making the ORM's reference:
  * a detached entity holds the id itself, and reading it through the relation's getter would ask
@@ -84,7 +88,7 @@ export const isDetached = (o: object): boolean => made.has(o);
  * access check an assessment's unit and period: 5 % of a save's CPU).
  */
 export function relationId(o: object, name: string): string | null {
-  const v = made.has(o) ? (o as Record<symbol, Record<string, unknown>>)[IDS][name] : (o as Record<string, unknown>)[name];
+  const v = relationValue(o, name);
   if (typeof v === 'string') return v;
   const id = (v as { id?: unknown } | null | undefined)?.id;
   return typeof id === 'string' ? id : null;
@@ -92,7 +96,7 @@ export function relationId(o: object, name: string): string | null {
 
 /** A ManyToOne's value when the entity holds the related entity itself, else null (a detached entity's bare id is not looked up). */
 export function relationHeld(o: object, name: string): object | null {
-  const v = made.has(o) ? (o as Record<symbol, Record<string, unknown>>)[IDS][name] : (o as Record<string, unknown>)[name];
+  const v = relationValue(o, name);
   return v !== null && typeof v === 'object' ? v : null;
 }
 
