@@ -27,32 +27,41 @@ export async function phaseChangeFacts(em: Em, period: Period, phase: Phase, act
   if (!assessments.length) return [];
   await em.populate(period, ['framework']);
   const fw = period.framework;
-  const top = await rows<Record<string, unknown>>(
-    em,
-    `select p."assessment_id", p."score_h", p."cap_h", c."max_h", p."leaves", p."leaves_scored", p."leaves_appraised", p."appraised_score_h", p."appraised_cap_h"
-       from "progress" p join "criterion" c on c."id" = p."criterion_id" join "assessment" a on a."id" = p."assessment_id"
-      where a."period_id" = ? and c."depth" = 1 order by c."ordinal"`,
-    [period.id],
-  );
+  // the framework's top-level nodes first, then their rows by (assessment, criterion): a join
+  // with the criteria scanned them once per assessment (1.6 s of a national phase change)
+  const nodes = await rows<{ id: string; max_h: number | string }>(em, 'select c."id", c."max_h" from "criterion" c where c."framework_id" = ? and c."depth" = 1 order by c."ordinal"', [fw.id]);
+  const place = new Map(nodes.map((c, i) => [c.id, i]));
+  const top = nodes.length
+    ? await rows<Record<string, unknown>>(
+        em,
+        `select p."assessment_id", p."criterion_id", p."score_h", p."cap_h", p."leaves", p."leaves_scored", p."leaves_appraised", p."appraised_score_h", p."appraised_cap_h"
+           from "progress" p join "assessment" a on a."id" = p."assessment_id"
+          where a."period_id" = ? and p."criterion_id" in (${nodes.map(() => '?').join(', ')})`,
+        [period.id, ...nodes.map((c) => c.id)],
+      )
+    : [];
   const n = (v: unknown) => Number(v ?? 0);
-  const topOf = new Map<string, ChangeFacts['top']>(assessments.map((a) => [a.id, []]));
+  const topOf = new Map<string, ChangeFacts['top']>(assessments.map((a) => [a.id, new Array(nodes.length)]));
   for (const r of top) {
-    topOf.get(r.assessment_id as string)?.push({
+    const i = place.get(r.criterion_id as string)!;
+    const list = topOf.get(r.assessment_id as string);
+    if (!list) continue;
+    list[i] = {
       scoreH: n(r.score_h),
       capH: n(r.cap_h),
-      maxH: n(r.max_h),
+      maxH: n(nodes[i].max_h),
       leaves: n(r.leaves),
       leavesScored: n(r.leaves_scored),
       leavesAppraised: n(r.leaves_appraised),
       appraisedScoreH: n(r.appraised_score_h),
       appraisedCapH: r.appraised_cap_h == null ? null : n(r.appraised_cap_h),
-    });
+    };
   }
   const pending = await readPendingOf(em, assessments.map((a) => a.id));
   return assessments.map((a) => ({
     assessment: { id: a.id, seq: Number(a.seq), status: a.status, unitId: a.unit_id, unitName: a.unit_name, periodId: period.id },
     framework: { maxH: fw.maxH, notApplicable: fw.notApplicable, capTotal: fw.capTotal },
-    top: topOf.get(a.id) ?? [],
+    top: (topOf.get(a.id) ?? []).filter(Boolean),
     pendingH: pending.get(a.id)?.totalH ?? 0,
     kinds: ['PHASE_CHANGED'],
     actor,
