@@ -2,7 +2,7 @@
  * Spreadsheet files in and out: XLSX through exceljs (which writes a text cell as text, never as a formula), CSV through csv.ts. Rows are plain arrays
  * of cells; a column may carry a number format (scores: "0.00").
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJSModule from 'exceljs';
 import { registerEnumType } from 'type-graphql';
 import { formatHundredths } from '../../common/decimal';
 import { InputProblems } from '../../common/errors';
@@ -10,6 +10,10 @@ import { CsvNumber, parseCsv, writeCsv, type CsvValue } from './csv';
 import { readXlsxInWorker, type XlsxReadLimits } from './xlsx-reader';
 import { checkZip, type ZipLimits } from './zip-check';
 import type { Cell, SheetRow } from './framework-sheet';
+
+// loaded on first use: exceljs is a third of a second of every start, and only spreadsheets need it
+let excel: typeof ExcelJSModule | null = null;
+const exceljs = (): typeof ExcelJSModule => (excel ??= require('exceljs') as typeof ExcelJSModule);
 
 export enum SheetFormat {
   XLSX = 'XLSX',
@@ -59,7 +63,7 @@ export async function readRows(file: Buffer, format: SheetFormat, limits: Import
 
 /** A workbook with one worksheet per spec: a bold, frozen header row, then the rows. */
 export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'Chamdiem';
   wb.created = new Date();
   for (const spec of sheets) {

@@ -5,7 +5,11 @@
  * Serif (every Vietnamese glyph, embedded), written by pdfkit.
  */
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import type PDFKitModule from 'pdfkit';
+
+// loaded on first use: pdfkit is a fifth of a second of every start, and only printed reports need it
+let pdfkit: typeof PDFKitModule | null = null;
+const PDFDocument = (): typeof PDFKitModule => (pdfkit ??= require('pdfkit') as typeof PDFKitModule);
 
 export const PDF_TYPE = 'application/pdf';
 
@@ -51,7 +55,7 @@ export interface Report {
 
 /** A new A4 document with the report fonts registered and pages kept for numbering. */
 export function newReport(title: string, subject: string): Report {
-  const doc = new PDFDocument({
+  const doc = new (PDFDocument())({
     size: 'A4',
     margins: MARGINS,
     bufferPages: true,
