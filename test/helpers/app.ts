@@ -21,7 +21,7 @@ export interface TestApp {
  * `db`: another app's database (a restart): this app's close() leaves it to its owner.
  */
 export async function startTestApp(overrides: Partial<Config> = {}, opts: { log?: Logger; db?: TestDb } = {}): Promise<TestApp> {
-  const db: TestDb = opts.db ?? (await createTestDb());
+  const db: TestDb = opts.db ?? (await createTestDb(undefined, { migrated: true }));
   const config = loadConfig(
     { NODE_ENV: 'test' },
     {
