@@ -112,6 +112,16 @@ function spawnAndWait(args: string[], env: NodeJS.ProcessEnv, pattern: RegExp, l
   });
 }
 
+function serverEnvFromBench(): Record<string, string> {
+  const raw = process.env.BENCH_SERVER_ENV;
+  if (!raw) return {};
+  const parsed: unknown = JSON.parse(raw);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new Error('BENCH_SERVER_ENV must be a JSON object of strings, e.g. {"VIEWER_CACHE_SECONDS":"0"}');
+  }
+  return parsed as Record<string, string>;
+}
+
 /** The Chamdiem server on a fresh SQLite file, or a fresh PostgreSQL database + Redis. */
 export async function startServer(db: DbKind, extraEnv: Record<string, string> = {}, extraNodeArgs: string[] = []): Promise<ServerHandle> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: build the server first (npm run build -w server).`);
@@ -132,6 +142,8 @@ export async function startServer(db: DbKind, extraEnv: Record<string, string> =
     TOKEN_SECRET: randomBytes(36).toString('base64url'),
     // sign-in cost only (argon2): keeps the setup of hundreds of users short; no measured path signs in
     PASSWORD_HASH_MEMORY_KIB: '1024',
+    // BENCH_SERVER_ENV, e.g. '{"VIEWER_CACHE_SECONDS":"0"}', for comparing a setting in turn
+    ...serverEnvFromBench(),
     ...extraEnv,
   };
   let databaseUrl: string | null = null;

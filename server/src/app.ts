@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, sep } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -72,6 +72,21 @@ export function formatError(log: Logger, config: Pick<Config, 'env'>) {
   };
 }
 
+/**
+ * A response that met an unreachable database answers 503 as a whole, wherever it met it: the
+ * caller's lookup (a person not kept, common/viewer-cache.ts) or a resolver (a person kept), so
+ * that clients and load balancers retry alike.
+ */
+const unavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === 'UNAVAILABLE')) response.http.status = 503;
+      },
+    };
+  },
+};
+
 export interface App {
   server: Server;
   live: Live;
@@ -141,7 +156,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     // anonymous GET of the public queries: publicQueryCache), and its hook wrapped every
     // field's resolver (a large progress tree resolves 10⁵ fields)
     // no landing page: Apollo's loads its sandbox from a CDN, which the content security policy refuses
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety, cost.plugin, publicQueryCache],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), integratorGuard, inputSafety, cost.plugin, publicQueryCache, unavailableStatus],
   });
   await apollo.start();
 
@@ -194,7 +209,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
       context: async ({ req }) => {
         const em = orm.em.fork() as Context['em'];
         // the caller is looked up in the database: when it is unreachable, the request fails as a whole (503)
-        const viewer = await viewerFrom(config, em, req.headers.authorization).catch((e: unknown) => {
+        const viewer = await viewerFrom(config, em, req.headers.authorization, live.access.viewers).catch((e: unknown) => {
           if (!isUnavailable(e)) throw e;
           log.warn({ err: e instanceof Error ? e.message : String(e) }, 'database unavailable');
           throw unavailable(503);

@@ -25,6 +25,12 @@ export interface Config {
   presenceTtlMs: number;
   tokenSecret: string;
   tokenTtlSeconds: number;
+  /**
+   * how long a process keeps the person behind a request (common/viewer-cache.ts); every change
+   * made through the API reaches every process at once, so this bounds only a change made
+   * straight in the database; 0: read on every request
+   */
+  viewerCacheMs: number;
   /** how long an ADMIN's password-reset code stays usable */
   passwordResetTtlSeconds: number;
   /** seed the demo province, framework, users and period on an empty database */
@@ -196,6 +202,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     presenceTtlMs: int(env, 'PRESENCE_TTL_MS', 15000, 1000, 600000),
     tokenSecret: '',
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 90 * 24 * 3600),
+    viewerCacheMs: int(env, 'VIEWER_CACHE_SECONDS', 60, 0, 3600) * 1000,
     passwordResetTtlSeconds: int(env, 'PASSWORD_RESET_TTL_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
     demoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),
     adminEmail,

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
-import { gql, ok } from '../helpers/gql';
+import { errorCode, gql, ok } from '../helpers/gql';
 import { startProxy, type TcpProxy } from '../helpers/proxy';
 import { connect, eventually, type LiveClient } from '../helpers/socket';
 import { buildWorld, SAVE, type World } from '../helpers/world';
@@ -65,6 +65,24 @@ describe('two server processes sharing Redis', () => {
     await sub.until((ev) => ev.some((e) => e.presence.members.some((m: any) => m.criterionId === w.criteria['1.4'])));
   });
 
+  it('should follow a person changed through one process on the other at once, though the other keeps people it has read', async () => {
+    const ME = `{me{id}}`;
+    const A = `query($id:ID!){assessment(id:$id){id}}`;
+    // what the person may read follows their unit as the process knows it
+    expect(await errorCode(second.url, A, { id: w.assessmentA }, w.tokens.staffB)).toBe('FORBIDDEN');
+    // moved to unit A through the first process: the second answers with the new unit
+    await ok(t.url, `mutation($id:ID!,$u:ID!){updateUser(id:$id,input:{unitId:$u}){id}}`, { id: w.userIds.staffB, u: w.units.A }, w.tokens.admin);
+    expect((await ok(second.url, A, { id: w.assessmentA }, w.tokens.staffB)).assessment.id).toBe(w.assessmentA);
+    // disabled through the first: refused by the second
+    await ok(t.url, `mutation($id:ID!){setUserActive(id:$id,active:false){id}}`, { id: w.userIds.staffB }, w.tokens.admin);
+    expect(await errorCode(second.url, ME, {}, w.tokens.staffB)).toBe('UNAUTHENTICATED');
+    // a password changed through the second ends the old token on the first
+    const old = (await ok(t.url, `mutation{login(email:"staff2.a@test",password:"password-123"){token}}`)).login.token;
+    await ok(t.url, ME, {}, old);
+    await ok(second.url, `mutation{changePassword(currentPassword:"password-123",newPassword:"a much longer passphrase 7"){token}}`, {}, old);
+    expect(await errorCode(t.url, ME, {}, old)).toBe('UNAUTHENTICATED');
+  });
+
   it('should close a socket on the other process when its API token is revoked (4403)', async () => {
     const issued = (await ok(t.url, `mutation{issueApiToken(name:"multi-process",scope:READ){secret token{id}}}`, {}, w.tokens.admin)).issueApiToken;
     const c = connect(second.url, issued.secret);
@@ -126,6 +144,9 @@ describe('access changes made while a process was cut off from Redis', () => {
     await ok(second.url, `mutation($id:ID!){revokeApiToken(id:$id){id}}`, { id: issued.token.id }, w.tokens.admin);
     await ok(second.url, `mutation($id:ID!,$u:ID!){updateUser(id:$id,input:{unitId:$u}){id}}`, { id: w.userIds.staffA, u: w.units.B }, w.tokens.admin);
     expect(closes).toEqual([]); // nothing could tell this process yet
+    // but a request of staffA's is answered as the database has them, not as this process last read them
+    await eventually(() => !t.app.live.pubsub.listening(), 5000, 'the process to know it is cut off');
+    expect(await errorCode(t.url, `query($id:ID!){assessment(id:$id){id}}`, { id: w.assessmentA }, w.tokens.staffA)).toBe('FORBIDDEN');
 
     proxy.restore();
     await eventually(() => closes.length === 1 && staffEvents.errors.length === 1, 15000, 'the re-check after Redis came back');

@@ -8,8 +8,12 @@ import type { Em } from '../orm';
 import { forbidden, unauthenticated } from './errors';
 import { isUuid } from './ids';
 import { bool, rows } from './sql';
+import type { KnownUser, ViewerCache } from './viewer-cache';
 
-/** Who is asking: loaded fresh from the database for every request, so a disabled user stops at once. */
+/**
+ * Who is asking: read from the database, or kept from an earlier read that no change has touched
+ * since (common/viewer-cache.ts), so a disabled user stops at once.
+ */
 export interface Viewer {
   id: string;
   role: Role;
@@ -113,8 +117,9 @@ export function bearer(header: unknown): string | null {
 /**
  * The viewer behind an Authorization value. A missing header is anonymous (null); a header
  * with a bad, expired or revoked token is UNAUTHENTICATED, so a client knows to sign in again.
+ * With `cache`, a person kept there is not read again (a re-check of an open socket passes none).
  */
-export async function viewerFrom(settings: TokenSettings, em: Em, authorization: unknown): Promise<Viewer | null> {
+export async function viewerFrom(settings: TokenSettings, em: Em, authorization: unknown, cache?: ViewerCache): Promise<Viewer | null> {
   if (authorization === undefined || authorization === null || authorization === '') return null;
   const token = bearer(authorization);
   if (token && isApiToken(token)) {
@@ -124,7 +129,7 @@ export async function viewerFrom(settings: TokenSettings, em: Em, authorization:
   }
   const claims = token ? verifyTokenClaims(settings, token) : null;
   if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.', 401);
-  const found = await loadUser(em, claims.userId);
+  const found = await knownUser(em, claims.userId, claims.epoch, cache);
   if (!found) throw unauthenticated('This account is disabled or no longer exists; sign in again.', 401);
   if (claims.epoch < found.sessionEpoch) throw unauthenticated('This session has ended (the password was changed or reset); sign in again.', 401);
   return found.viewer;
@@ -135,7 +140,18 @@ export async function loadViewer(em: Em, userId: string): Promise<Viewer | null>
   return (await loadUser(em, userId))?.viewer ?? null;
 }
 
-async function loadUser(em: Em, userId: string): Promise<{ viewer: Viewer; sessionEpoch: number } | null> {
+/** The person from the cache, or read and kept; a token newer than the kept session epoch reads again. */
+async function knownUser(em: Em, userId: string, tokenEpoch: number, cache: ViewerCache | undefined): Promise<KnownUser | null> {
+  if (!cache) return loadUser(em, userId);
+  const kept = cache.get(userId);
+  if (kept && tokenEpoch <= kept.sessionEpoch) return kept;
+  const ticket = cache.begin();
+  const found = await loadUser(em, userId);
+  if (found) cache.keep(userId, found, ticket);
+  return found;
+}
+
+async function loadUser(em: Em, userId: string): Promise<KnownUser | null> {
   // one plain read on every request and socket operation: no entity is hydrated, so nothing
   // partly loaded lands in the request's identity map either
   const [user] = await rows<{ id: string; role: Role; unit_id: string | null; name: string; active: unknown; session_epoch: number | string }>(

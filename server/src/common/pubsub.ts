@@ -16,6 +16,11 @@ export interface PubSub {
    * processes were lost (never for the in-process bus, which cannot lose any).
    */
   onReconnect(handler: () => void): void;
+  /**
+   * Whether messages from every process reach this one now: false while the bus is away and
+   * until its subscriptions are back after an outage (always true for the in-process bus).
+   */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,10 @@ export class MemoryPubSub implements PubSub {
 
   onReconnect(): void {}
 
+  listening(): boolean {
+    return true;
+  }
+
   async close(): Promise<void> {
     this.handlers.clear();
   }
@@ -49,6 +58,10 @@ export class RedisPubSub implements PubSub {
   private readonly handlers = new Map<string, Set<(p: any) => void>>();
   private readonly publishes: OutageLog;
   private readonly reconnected = new Set<() => void>();
+  /** the subscribing connection is up and its subscriptions answered (`listening`) */
+  private heard = false;
+  /** counts the subscribing connection's closes, so that a late ping answer says nothing of a newer connection */
+  private connections = 0;
 
   constructor(url: string, private readonly prefix: string, private readonly log: Logger, commandTimeoutMs: number) {
     this.pub = createRedis(url, 'publish', commandTimeoutMs, log);
@@ -57,8 +70,20 @@ export class RedisPubSub implements PubSub {
     // the subscribing connection lost its channels while it was down: whatever was published
     // meanwhile never came; once it is back (ioredis subscribes again), listeners catch up
     let lost = false;
-    this.sub.on('close', () => (lost = true));
+    this.sub.on('close', () => {
+      lost = true;
+      this.heard = false;
+      this.connections++;
+    });
     this.sub.on('ready', () => {
+      // ioredis sent the subscriptions again before 'ready': a ping answered after them says they hold
+      const connection = this.connections;
+      this.sub.ping().then(
+        () => {
+          if (connection === this.connections) this.heard = true;
+        },
+        () => undefined,
+      );
       if (!lost) return;
       lost = false;
       log.warn('redis subscription back after an outage: re-checking what may have been missed');
@@ -121,6 +146,10 @@ export class RedisPubSub implements PubSub {
 
   onReconnect(handler: () => void): void {
     this.reconnected.add(handler);
+  }
+
+  listening(): boolean {
+    return this.heard && this.sub.status === 'ready';
   }
 
   async close(): Promise<void> {

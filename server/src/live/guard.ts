@@ -8,8 +8,13 @@
  * when its API token is revoked (`tokenRevoked(tokenId)`); both reach every process. A message
  * lost while the bus (Redis) was down is made up for when it comes back: everything open is
  * re-checked (`recheckAll`).
+ *
+ * The same messages keep this process's cache of the people behind requests true (`viewers`,
+ * common/viewer-cache.ts): a changed person is forgotten here before the message goes out, and in
+ * every other process when it arrives.
  */
 import type { PubSub } from '../common/pubsub';
+import { ViewerCache } from '../common/viewer-cache';
 
 export const REVOKED = Symbol('revoked');
 export type Revoked = { [REVOKED]: true; reason: string };
@@ -51,9 +56,16 @@ export class AccessWatch {
   private readonly sockets = new Map<WatchedSocket, NodeJS.Timeout | null>();
   private readonly byToken = new Map<string, Set<WatchedSocket>>();
   private unsubscribe: Promise<() => Promise<void>>;
+  /** the people behind requests, as last read (viewerFrom's cache) */
+  readonly viewers: ViewerCache;
 
-  constructor(private readonly pubsub: PubSub) {
+  constructor(
+    private readonly pubsub: PubSub,
+    viewerCacheMs = 0,
+  ) {
+    this.viewers = new ViewerCache({ ttlMs: viewerCacheMs, max: 100_000, listening: () => pubsub.listening() });
     this.unsubscribe = pubsub.subscribe(ACCESS_TOPIC, (msg: AccessMessage) => {
+      if ('userId' in msg) this.viewers.forget(msg.userId);
       if ('tokenId' in msg) {
         for (const socket of this.byToken.get(msg.tokenId) ?? []) socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
         return;
@@ -67,7 +79,10 @@ export class AccessWatch {
       for (const [stream, stillAllowed] of this.watchers.get(msg.userId) ?? []) this.recheck(stream, stillAllowed);
     });
     // access changes published while the bus was down never came: re-check everything open
-    pubsub.onReconnect(() => void this.recheckAll());
+    pubsub.onReconnect(() => {
+      this.viewers.clear();
+      void this.recheckAll();
+    });
   }
 
   /**
@@ -101,6 +116,7 @@ export class AccessWatch {
 
   /** Tell every process that this user's sessions before `epoch` ended (a password change or reset): their sockets close. */
   async sessionsEnded(userId: string, epoch: number): Promise<void> {
+    this.viewers.forget(userId);
     await this.pubsub.publish(ACCESS_TOPIC, { userId, epoch });
   }
 
@@ -139,6 +155,7 @@ export class AccessWatch {
 
   /** Tell every process that this user's access changed. */
   async changed(userId: string): Promise<void> {
+    this.viewers.forget(userId);
     await this.pubsub.publish(ACCESS_TOPIC, { userId });
   }
 

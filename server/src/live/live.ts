@@ -37,7 +37,7 @@ export function createLive(config: Config, log: Logger): Live {
     hub = new LiveHub(pubsub, config.liveWindowMs);
     presence = new PresenceService(new MemoryPresenceStore(), hub, config.presenceTtlMs);
   }
-  const access = new AccessWatch(pubsub);
+  const access = new AccessWatch(pubsub, config.viewerCacheMs);
   return {
     pubsub,
     hub,

@@ -106,7 +106,7 @@ export function attachSocket(
       onConnect: async (ctx) => {
         try {
           const authorization = ctx.connectionParams?.authorization;
-          const viewer = await viewerFrom(config, fork(), authorization);
+          const viewer = await viewerFrom(config, fork(), authorization, live.access.viewers);
           if (!viewer) return false;
           Object.assign(ctx.extra, { viewer, authorization });
           watchCredentials(ctx.extra);
@@ -125,7 +125,7 @@ export function attachSocket(
           return [new GraphQLError(`At most ${config.limits.maxSubscriptionsPerSocket} operations at once on one socket.`, { extensions: { code: 'BAD_REQUEST' } })];
         }
         try {
-          ctx.extra.viewer = (await viewerFrom(config, fork(), ctx.extra.authorization))!;
+          ctx.extra.viewer = (await viewerFrom(config, fork(), ctx.extra.authorization, live.access.viewers))!;
         } catch (e) {
           return [e as GraphQLError];
         }

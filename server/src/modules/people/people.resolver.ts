@@ -26,13 +26,14 @@ export class PeopleResolver {
         users: result.users.filter((u) => u.action !== 'UNCHANGED').map((u) => ({ action: u.action, email: u.email, role: u.role, unit: u.unitCode, changed: u.changed })),
       }),
     });
-    // access follows the person (as updateUser): a moved person leaves the old unit's open assessments
+    // access follows the person (as updateUser), in every process right after the commit; then a
+    // moved person leaves the old unit's open assessments
+    for (const id of outcome.updatedUserIds) await ctx.live.access.changed(id);
     for (const id of outcome.movedUserIds) {
       const user = await ctx.em.findOneOrFail(User, { id });
       for (const change of await new AssignmentService(ctx.em).endOutsideUnit(viewer, user)) {
         await publish(ctx, { assessment: change.assessment, kinds: ['ASSIGNED'], actor: viewer, entries: change.entries, progress: [] });
       }
-      await ctx.live.access.changed(id);
     }
     return outcome.result;
   }

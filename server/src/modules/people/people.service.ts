@@ -17,6 +17,8 @@ export const NO_PASSWORD = '!imported';
 export interface PeopleImportOutcome {
   result: PeopleImportResult;
   movedUserIds: string[];
+  /** every updated person (a name too): forgotten by every process's cache of people (ViewerCache) */
+  updatedUserIds: string[];
 }
 
 /** Imports units and users from spreadsheets, all or nothing (people-sheet.ts has the rules). */
@@ -49,7 +51,7 @@ export class PeopleService {
   async import(input: ImportPeopleSheetInput, viewerId: string | null, limits: ImportLimits): Promise<PeopleImportOutcome> {
     const plan = await this.plan(input, viewerId, limits);
     const result = resultOf(plan, !input.dryRun);
-    if (input.dryRun) return { result, movedUserIds: [] };
+    if (input.dryRun) return { result, movedUserIds: [], updatedUserIds: [] };
     const em = this.em;
     const byCode = new Map((await em.find(Unit, {})).map((u) => [u.code, u]));
     try {
@@ -65,6 +67,7 @@ export class PeopleService {
       }
       const users = new Map((await em.find(User, { email: { $in: plan.users.map((u) => u.email) } })).map((u) => [u.email, u]));
       const moved: string[] = [];
+      const updated: string[] = [];
       for (const u of plan.users) {
         if (u.action === 'UNCHANGED') continue;
         const unit = u.unitCode === null ? null : byCode.get(u.unitCode)!;
@@ -76,10 +79,11 @@ export class PeopleService {
         user.name = u.name;
         user.role = u.role;
         user.unit = unit;
+        updated.push(user.id);
         if (u.changed.includes('role') || u.changed.includes('unit')) moved.push(user.id);
       }
       await em.flush();
-      return { result, movedUserIds: moved };
+      return { result, movedUserIds: moved, updatedUserIds: updated };
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) {
         throw conflict('Someone created a unit or a person of this sheet meanwhile; preview the import again.');

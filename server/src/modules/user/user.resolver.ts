@@ -48,12 +48,13 @@ export class UserResolver {
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     const viewer = requireViewer(ctx.viewer);
     const user = await audited(ctx, (em) => new UserService(em, ctx.config).update(id, input), { action: 'user.update', type: 'User', id, before: current(User, id) });
-    // access follows the person: the old unit's entries are no longer theirs
+    // access follows the person, in every process right after the commit (their open streams
+    // re-check, ViewerCache forgets them); then the old unit's entries are no longer theirs
+    await ctx.live.access.changed(user.id);
     const ended = await new AssignmentService(ctx.em).endOutsideUnit(viewer, user);
     for (const change of ended) {
       await publish(ctx, { assessment: change.assessment, kinds: ['ASSIGNED'], actor: viewer, entries: change.entries, progress: [] });
     }
-    await ctx.live.access.changed(user.id);
     return user;
   }
 
