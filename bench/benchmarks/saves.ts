@@ -152,7 +152,7 @@ export async function savesBenchmark(ctx: Ctx): Promise<Section> {
         unit: '%',
         runs: ratios.map((r) => r * 100),
         met: median(ratios) >= 0.4,
-        limit: 'a save is one transaction of two batches straight on the driver (one round trip each on PostgreSQL: lock and reads, then entry, revision, ancestors and the commit), and two live events published; the no-op is the token check, one user lookup and an ORM read of the user',
+        limit: 'a save is one transaction of two batches straight on the driver (one round trip each on PostgreSQL: lock and reads, then entry, revision, ancestors and the commit), and two live events published; the no-op is the token check, the person kept by the process (common/viewer-cache.ts) and an ORM read of the user',
       },
     ];
 

@@ -5,7 +5,7 @@ export const SAVE = `mutation Save($i: SaveSelfScoreInput!) {
   saveSelfScore(input: $i) { seq entry { id version selfScore state } progress { criterionId selfTotal maxScore } }
 }`;
 
-/** The no-op: the cheapest authenticated operation, `me` (token check + one user lookup + GraphQL). */
+/** The no-op: the cheapest authenticated operation, `me` (token check + the person, kept by the process after the first request + GraphQL). */
 export const NOOP = `query Me { me { id } }`;
 
 /** The web client's subscription (client/src: AssessmentEvents), fields in the same order. */
