@@ -208,7 +208,8 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = orm.em.fork() as Context['em'];
-        // the caller is looked up in the database: when it is unreachable, the request fails as a whole (503)
+        // the caller, unless this process keeps them, is looked up in the database: when it is
+        // unreachable, the request fails as a whole (503; a kept caller meets it in a resolver: unavailableStatus)
         const viewer = await viewerFrom(config, em, req.headers.authorization, live.access.viewers).catch((e: unknown) => {
           if (!isUnavailable(e)) throw e;
           log.warn({ err: e instanceof Error ? e.message : String(e) }, 'database unavailable');
