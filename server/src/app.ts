@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { join, sep } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,6 +12,7 @@ import { isUnavailable, unavailable, UNAVAILABLE_MESSAGE } from './common/errors
 import { compiledExecution } from './common/executor';
 import type { Context } from './common/context';
 import { jsonErrors, notFoundJson } from './common/http-errors';
+import { createExpressServer } from './common/http-server';
 import { inputSafety } from './common/input-safety';
 import { securityHeaders } from './common/security-headers';
 import { costLimit, hideSuggestions, parseOptions, validationRules } from './common/limits';
@@ -110,7 +111,7 @@ export async function createApp(config: Config, orm: Orm, log: Logger = createLo
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  const server = createServer(app);
+  const server = createExpressServer(app);
   // longer than the clients' and proxies' idle timeouts, so that a reused connection is not
   // closed under a request in flight
   server.keepAliveTimeout = 65_000;
