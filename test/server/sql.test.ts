@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bool, ChangesMismatch, settleAfterBulkWrite, rows, sqlTime, transaction } from '../../server/src/common/sql';
+import { escapeLiteral } from 'pg';
+import { bool, ChangesMismatch, pgString, settleAfterBulkWrite, rows, sqlTime, transaction } from '../../server/src/common/sql';
 import { loadConfig } from '../../server/src/config';
 import { migrate, openOrm, type Orm } from '../../server/src/orm';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -41,6 +42,32 @@ describe('plain SQL on the driver', () => {
     await transaction(orm.em.fork(), (tx) => tx.run([insertUnit(id, name)]));
     const [row] = await rows<{ name: string }>(orm.em.fork(), 'select "name" from "unit" where "id" = ?', [id]);
     expect(row.name).toBe(name);
+  });
+
+  const hostile = [
+    '',
+    "'",
+    "''",
+    '\\',
+    "\\'",
+    "x\\",
+    "'); drop table \"unit\"; --",
+    "\\'); drop table \"unit\"; --",
+    "E'\\x41'",
+    'Đồng Tháp — “quận” 10 %',
+    '$1 ? $$ ;',
+    'a\nb\tc\r\n',
+  ];
+
+  it('should write every text literal exactly as pg itself escapes it', () => {
+    for (const s of hostile) expect(pgString(s)).toBe(escapeLiteral(s));
+  });
+
+  it('should store and read back texts made to break out of their literal, leaving the table whole', async () => {
+    const ids = hostile.map(() => randomUUID());
+    await transaction(orm.em.fork(), (tx) => tx.run(hostile.map((name, i) => insertUnit(ids[i], name))));
+    const found = await rows<{ id: string; name: string }>(orm.em.fork(), `select "id", "name" from "unit" where "id" in (${ids.map(() => '?').join(', ')})`, ids);
+    expect(new Map(found.map((r) => [r.id, r.name]))).toEqual(new Map(ids.map((id, i) => [id, hostile[i]])));
   });
 
   it('should give every statement of a batch its rows and its count of changed rows', async () => {
