@@ -1,5 +1,6 @@
 import { ReferenceKind, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
 import type { Em } from '../orm';
+import { memoOn } from './memo';
 import { bool } from './sql';
 
 /** An entity class whose constructor takes no arguments. */
@@ -101,11 +102,10 @@ export function relationHeld(o: object, name: string): object | null {
 }
 
 /** References handed out per entity manager, so that 120 entries of one assessment share one without asking the ORM 120 times. */
-const references = new WeakMap<Em, Map<string, object>>();
+const REFERENCES = Symbol('references');
 
 function referenceTo(em: Em, target: string, id: string): object {
-  let known = references.get(em);
-  if (!known) references.set(em, (known = new Map()));
+  const known = memoOn(em, REFERENCES, () => new Map<string, object>());
   const key = `${target}:${id}`;
   let ref = known.get(key);
   if (!ref) known.set(key, (ref = em.getReference(target, id) as object));

@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { installLeanGatewayContext } from './gateway-context';
 
 /**
  * How HTTP operations are executed: compiled once per document and operation by graphql-jit
@@ -15,6 +16,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * executes a supergraph); this is that interface with one local schema.
  */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+  installLeanGatewayContext();
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
   const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {

@@ -8,6 +8,7 @@ import { assertCanReadAssessment, canReadAssessment, canReadResult } from './acc
 import { requireViewer, type Viewer } from './auth';
 import type { Context } from './context';
 import { forbidden, notFound, unauthenticated } from './errors';
+import { memoOn } from './memo';
 import { assertId } from './ids';
 import { rows } from './sql';
 
@@ -137,11 +138,9 @@ class RequestAccess {
   }
 }
 
-const requests = new WeakMap<object, RequestAccess>();
+const ACCESS = Symbol('request access');
 function requestAccess(ctx: Context): RequestAccess {
-  let r = requests.get(ctx);
-  if (!r) requests.set(ctx, (r = new RequestAccess(ctx)));
-  return r;
+  return memoOn(ctx, ACCESS, () => new RequestAccess(ctx));
 }
 
 /** May the caller read this object of a guarded type? One function for every path to it. */

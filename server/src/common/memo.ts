@@ -1,0 +1,19 @@
+/**
+ * A value kept on an object of one request (its context, its EntityManager), made on first use:
+ * a request's loaders, caches and access checks.
+ *
+ * Not in a module-level WeakMap keyed by that object: V8's young-generation collector keeps a
+ * WeakMap's value alive while the map lives, and these values refer back to their key (an
+ * access check holds its context, a loader its EntityManager), so the request's whole graph
+ * outlived its scavenges and waited in the old generation for a major collection
+ * (docs/benchmarks.md, "The stalls at 300/s"). A property of the object itself dies with it.
+ */
+export function memoOn<V>(owner: object, slot: symbol, make: () => V): V {
+  const held = owner as Record<symbol, V | undefined>;
+  let value = held[slot];
+  if (value === undefined) {
+    value = make();
+    Object.defineProperty(owner, slot, { value, writable: true, configurable: true, enumerable: false });
+  }
+  return value;
+}
