@@ -17,3 +17,8 @@ export function memoOn<V>(owner: object, slot: symbol, make: () => V): V {
   }
   return value;
 }
+
+/** The value `memoOn` keeps on `owner` under `slot`, if any. */
+export function heldOn<V>(owner: object, slot: symbol): V | undefined {
+  return (owner as Record<symbol, V | undefined>)[slot];
+}

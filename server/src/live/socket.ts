@@ -6,6 +6,7 @@ import { isUnavailable } from '../common/errors';
 import { refuseUnsafeInput } from '../common/input-safety';
 import { costLimit, parseOptions, validationRules } from '../common/limits';
 import type { Logger } from '../common/logger';
+import { heldOn, memoOn } from '../common/memo';
 import type { Config } from '../config';
 import type { Orm } from '../orm';
 import type { LoginGuard } from '../modules/user/login-guard';
@@ -15,6 +16,14 @@ import type { Live } from './live';
 import { SharedPayload } from './shared-payload';
 import { Subscriber } from './subscriber';
 import { serveGraphqlWs, type SocketExtra } from './transport';
+
+/**
+ * Kept on the objects of one event (common/memo.ts, not in WeakMaps whose values lead back to
+ * their keys): on the hub's batch, its executions per document, per operation name and
+ * variables; on an execution's result, its message serialized once (shared-payload.ts).
+ */
+const EXECUTIONS = Symbol('executions of this event');
+const SERIALIZED = Symbol('serialized once');
 
 type Em = Context['em'];
 type Extra = SocketExtra & { viewer: Viewer; authorization: unknown; watched?: WatchedSocket };
@@ -65,9 +74,6 @@ export function attachSocket(
 ) {
   const operations = new OperationCache(schema, [...specifiedRules, ...validationRules(config)], parseOptions(config));
   const fork = () => orm.em.fork() as Em;
-  // per event (the hub's batch object): per document, per operation name and variables
-  const shared = new WeakMap<object, Map<DocumentNode, Map<string, Promise<ExecutionResult>>>>();
-  const payloads = new WeakMap<ExecutionResult, SharedPayload>();
   const sockets = { open: 0 };
 
   /**
@@ -154,14 +160,13 @@ export function attachSocket(
         const key = JSON.stringify([args.operationName ?? null, args.variableValues ?? {}]);
         const run = (payload: unknown): Promise<ExecutionResult> => {
           if (typeof payload !== 'object' || payload === null) return Promise.resolve(execute({ ...args, rootValue: payload }));
-          let byDocument = shared.get(payload);
-          if (!byDocument) shared.set(payload, (byDocument = new Map()));
+          const byDocument = memoOn(payload, EXECUTIONS, () => new Map<DocumentNode, Map<string, Promise<ExecutionResult>>>());
           let byKey = byDocument.get(args.document);
           if (!byKey) byDocument.set(args.document, (byKey = new Map()));
           let result = byKey.get(key);
           if (!result) {
             result = Promise.resolve(execute({ ...args, rootValue: payload })).then((r) => {
-              if (!r.errors?.length) payloads.set(r, new SharedPayload(r));
+              if (!r.errors?.length) memoOn(r, SERIALIZED, () => new SharedPayload(r));
               return r;
             });
             byKey.set(key, result);
@@ -176,7 +181,7 @@ export function attachSocket(
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)) as never,
       onNext: (_ctx, _id, _payload, _args, result) => {
-        const sharedPayload = payloads.get(result);
+        const sharedPayload = heldOn<SharedPayload>(result, SERIALIZED);
         if (sharedPayload) return sharedPayload as never;
         if (!('errors' in result) || !result.errors?.length) return result;
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } as never;
