@@ -1,6 +1,7 @@
 /**
- * A value kept on an object of one request (its context, its EntityManager), made on first use:
- * a request's loaders, caches and access checks.
+ * A value kept on an object of one request or one live event (a context, an EntityManager, a
+ * hub's batch, an execution's result), made on first use: access checks, references, the
+ * executions of an event and its message serialized once.
  *
  * Not in a module-level WeakMap keyed by that object: V8's young-generation collector keeps a
  * WeakMap's value alive while the map lives, and these values refer back to their key (an
