@@ -9,7 +9,7 @@ import { nodeKindOf } from '../scoring/scoring.types';
 import { applyLeafChange } from '../scoring/tree';
 import type { AssessmentStatus } from './assessment.entity';
 import type { ChangeFacts } from './assessment.publisher';
-import type { EntryFacts } from './assessment.events';
+import type { EntryFacts, ProgressFacts } from './assessment.events';
 import { isPending, pendingOf } from './pending';
 import { Progress } from './progress.entity';
 import { ancestorCodes } from './progress.rows';
@@ -101,7 +101,8 @@ export function writeScore(em: Em, spec: ScoreWriteSpec): Promise<ScoreWritten> 
 /** One score write inside a transaction the caller holds: the batch of one. */
 export async function writeScoreIn(tx: Tx, em: Em, spec: ScoreWriteSpec, opts: WriteOptions = {}): Promise<ScoreWritten> {
   const [w] = await writeScoresIn(tx, em, [spec], opts);
-  return { ...w, before: w.entries[0].before, after: w.entries[0].after };
+  const { before, after } = w.entries[0];
+  return { head: w.head, entries: w.entries, chain: w.chain, top: w.top, statusChanged: w.statusChanged, pendingH: w.pendingH, notices: w.notices, before, after };
 }
 
 export interface WriteOptions {
@@ -176,20 +177,7 @@ export async function writeScoresIn(tx: Tx, em: Em, specs: ScoreWriteSpec[], opt
     }
     first ??= { spec, entry };
     const plan = spec.plan(head, entry);
-    const after = store.entryRow({
-      ...entry.raw,
-      ...plan.set,
-      version: entry.version + 1,
-      updated_at: updatedAt,
-      code: entry.code,
-      method: entry.method,
-      max_h: entry.maxH,
-      step_h: entry.stepH,
-      tiers: entry.tiers,
-      thresholds: entry.thresholds,
-      allow_not_applicable: entry.allowNotApplicable,
-      allow_above_full: entry.allowAboveFull,
-    });
+    const after = store.entryRowAfter(entry, plan.set, entry.version + 1, updatedAt);
     for (const m of plan.moves) {
       for (const r of applyMove(b.byCode, entry, m, head.notApplicable)) {
         b.changed.set(r.id, r);
@@ -306,6 +294,20 @@ export function entryFacts(e: store.EntryRow): EntryFacts {
   };
 }
 
+function progressFact(r: store.ChainRow): ProgressFacts {
+  return {
+    scoreH: r.scoreH,
+    capH: r.capH,
+    leaves: r.leaves,
+    leavesScored: r.leavesScored,
+    leavesWithEvidence: r.leavesWithEvidence,
+    leavesAppraised: r.leavesAppraised,
+    appraisedScoreH: r.appraisedScoreH,
+    pendingH: r.pendingH ?? 0,
+    criterion: { id: r.criterionId, code: r.code },
+  };
+}
+
 /** The facts of an assessment's written changes (one entry or several), for the live events after commit. */
 export function factsOf(w: ScoresWritten, kinds: string[], actor: Viewer): ChangeFacts {
   const h = w.head;
@@ -317,7 +319,7 @@ export function factsOf(w: ScoresWritten, kinds: string[], actor: Viewer): Chang
     kinds,
     actor,
     entries: w.entries.map((e) => entryFacts(e.after)),
-    progress: w.chain.map((r) => ({ ...r, criterion: { id: r.criterionId, code: r.code } })),
+    progress: w.chain.map(progressFact),
   };
 }
 

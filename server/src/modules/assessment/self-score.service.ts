@@ -109,7 +109,9 @@ export function scoreOf(entry: store.EntryRow, value: ScoreInput, naMode: NotApp
 
 /** The JSON-safe state of an entry row, as entrySnapshot gives it for an entity. */
 function snapshotOf(e: store.EntryRow): ReturnType<typeof entrySnapshot> {
-  return entrySnapshot({ ...e, updatedBy: e.updatedById ? { id: e.updatedById } : null });
+  // the facts named one by one: a spread of the row with a field after it gave every call a hidden class of its own (store.entryRowAfter)
+  const { id, version, input, selfScoreH, notApplicable, comment, state, updatedAt } = e;
+  return entrySnapshot({ id, version, input, selfScoreH, notApplicable, comment, state, updatedAt, updatedBy: e.updatedById ? { id: e.updatedById } : null });
 }
 
 /** Keeps only the given fields of a value, so that stored input is exactly what was meant. */

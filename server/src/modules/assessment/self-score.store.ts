@@ -188,9 +188,7 @@ export async function readForSaves(tx: Tx, assessmentIds: readonly string[], cri
 
 export function entryRow(r: Record<string, unknown>): EntryRow {
   const { code, method, max_h, step_h, tiers, thresholds, allow_not_applicable, allow_above_full, ...raw } = r;
-  return {
-    id: r.id as string,
-    criterionId: r.criterion_id as string,
+  const criterion: CriterionFields = {
     code: code as string,
     method: method as ScoringMethod,
     maxH: Number(max_h),
@@ -199,16 +197,49 @@ export function entryRow(r: Record<string, unknown>): EntryRow {
     thresholds: json<Threshold[]>(thresholds),
     allowNotApplicable: bool(allow_not_applicable),
     allowAboveFull: bool(allow_above_full),
-    input: json<ScoreInput>(r.input),
-    selfScoreH: r.self_score_h == null ? null : Number(r.self_score_h),
-    notApplicable: bool(r.not_applicable),
-    comment: (r.comment as string | null) ?? null,
-    state: r.state as EntryState,
-    assigneeId: (r.assignee_id as string | null) ?? null,
-    updatedById: (r.updated_by_id as string | null) ?? null,
-    updatedAt: toDate(r.updated_at),
-    version: Number(r.version),
-    source: (r.source as string | null) ?? null,
+  };
+  return entryOf(criterion, raw);
+}
+
+/**
+ * The entry as a change leaves it: its criterion's fields as they were, its columns with `set`
+ * written over them, then its new version and time. The columns are copied and overwritten one
+ * by one, not spread into one literal with the other fields after them: V8 gave every such
+ * literal a hidden class of its own (made in the old generation), which was most of what a save
+ * sent there (docs/benchmarks.md, PostgreSQL § 1).
+ */
+export function entryRowAfter(before: EntryRow, set: Record<string, unknown>, version: number, updatedAt: Date): EntryRow {
+  const raw: Record<string, unknown> = { ...before.raw };
+  for (const k of Object.keys(set)) raw[k] = set[k];
+  raw.version = version;
+  raw.updated_at = updatedAt;
+  return entryOf(before, raw);
+}
+
+type CriterionFields = Pick<EntryRow, 'code' | 'method' | 'maxH' | 'stepH' | 'tiers' | 'thresholds' | 'allowNotApplicable' | 'allowAboveFull'>;
+
+function entryOf(c: CriterionFields, raw: Record<string, unknown>): EntryRow {
+  return {
+    id: raw.id as string,
+    criterionId: raw.criterion_id as string,
+    code: c.code,
+    method: c.method,
+    maxH: c.maxH,
+    stepH: c.stepH,
+    tiers: c.tiers,
+    thresholds: c.thresholds,
+    allowNotApplicable: c.allowNotApplicable,
+    allowAboveFull: c.allowAboveFull,
+    input: json<ScoreInput>(raw.input),
+    selfScoreH: raw.self_score_h == null ? null : Number(raw.self_score_h),
+    notApplicable: bool(raw.not_applicable),
+    comment: (raw.comment as string | null) ?? null,
+    state: raw.state as EntryState,
+    assigneeId: (raw.assignee_id as string | null) ?? null,
+    updatedById: (raw.updated_by_id as string | null) ?? null,
+    updatedAt: toDate(raw.updated_at),
+    version: Number(raw.version),
+    source: (raw.source as string | null) ?? null,
     raw,
   };
 }
