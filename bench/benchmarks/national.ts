@@ -322,7 +322,12 @@ export async function nationalBenchmark(ctx: Ctx): Promise<Section> {
     }
     ctx.log(`   events: ${load.events.deliveries} deliveries, p50 ${round(load.events.latency.p50)} ms, p99 ${round(load.events.latency.p99)} ms, ${load.events.socketErrors} socket errors; server ${Math.round(cpu.server * 100)} %, PostgreSQL ${Math.round(cpu.db * 100)} %, Redis ${Math.round(cpu.redis * 100)} %`);
 
-    // ---- the results at the end: every entry scored (straight into the database), then computed
+    // ---- the results at the end: every entry scored (straight into the database), then computed.
+    // First the server works off what it was sent: requests the generator gave up on are still
+    // made, and the bulk fill taking the entries' rows under running saves ended in a deadlock
+    // (2026-12-04 23:19, an overloaded round)
+    const drainedMs = await settle(server.pid, 0.1, 300, 15 * 60_000);
+    if (drainedMs > 1000) ctx.log(`   the server worked off its backlog in ${round(drainedMs / 1000, 1)} s`);
     const t2 = performance.now();
     const filled = await fillScores(server, opened.id);
     ctx.log(`   ${filled.toLocaleString('en-US')} scores written in ${round((performance.now() - t2) / 1000, 1)} s`);
