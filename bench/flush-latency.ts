@@ -17,20 +17,26 @@ import { performance } from 'node:perf_hooks';
 
 const INTERVAL_MS = 20;
 const PAGE = 8192;
+/** a flush slower than this is listed with the moment it came */
+const STALL_MS = 20;
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+export interface Flushes {
+  folder: string;
+  seconds: number;
+  /** every flush's time, ms, in order */
+  times: number[];
+  /** the flushes over STALL_MS: seconds after the start, ms */
+  stalls: { at: number; ms: number }[];
 }
 
-async function main(): Promise<void> {
-  const folder = process.argv[2] ?? tmpdir();
-  const seconds = Number(process.argv[3] ?? 60);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`seconds must be a positive number, not ${process.argv[3]}`);
+/** Flushes one 8 kB page every INTERVAL_MS for `seconds` in a temporary folder under `folder`. */
+export async function measureFlushes(folder: string, seconds: number): Promise<Flushes> {
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`seconds must be a positive number, not ${seconds}`);
   const dir = mkdtempSync(join(folder, 'chamdiem-flush-'));
   const fd = openSync(join(dir, 'probe'), 'w');
   const page = Buffer.alloc(PAGE, 1);
   const times: number[] = [];
-  const stalls: { at: number; ms: number }[] = [];
+  const stalls: Flushes['stalls'] = [];
   const start = performance.now();
   try {
     for (let i = 0; performance.now() - start < seconds * 1000; i++) {
@@ -39,25 +45,43 @@ async function main(): Promise<void> {
       fdatasyncSync(fd);
       const ms = performance.now() - t0;
       times.push(ms);
-      if (ms > 20) stalls.push({ at: (t0 - start) / 1000, ms });
+      if (ms > STALL_MS) stalls.push({ at: (t0 - start) / 1000, ms });
       await new Promise((r) => setTimeout(r, INTERVAL_MS));
     }
   } finally {
     closeSync(fd);
     rmSync(dir, { recursive: true, force: true });
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
-  const over = (ms: number) => times.filter((t) => t > ms).length;
-  console.log(`flushes of ${PAGE / 1024} kB under ${folder}: ${times.length} in ${seconds} s, one every ${INTERVAL_MS} ms`);
-  console.log(`p50 ${f(quantile(sorted, 0.5))} · p90 ${f(quantile(sorted, 0.9))} · p99 ${f(quantile(sorted, 0.99))} · p99.9 ${f(quantile(sorted, 0.999))} · max ${f(sorted[sorted.length - 1])}`);
-  console.log(`over 10 ms: ${over(10)} · over 20 ms: ${over(20)} · over 50 ms: ${over(50)}`);
-  if (stalls.length) {
-    console.log(`a flush over 20 ms every ${(seconds / stalls.length).toFixed(1)} s on average: ${stalls.map((s) => `${s.at.toFixed(1)} s (${f(s.ms)})`).join(', ')}`);
-  }
+  return { folder, seconds, times, stalls };
 }
 
-main().catch((e: Error) => {
-  console.error(e.message);
-  process.exit(1);
-});
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** The report's lines: the distribution, the counts over 10, 20 and 50 ms, every stall. */
+export function flushReport(m: Flushes): string[] {
+  const sorted = [...m.times].sort((a, b) => a - b);
+  const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+  const over = (ms: number) => m.times.filter((t) => t > ms).length;
+  const lines = [
+    `flushes of ${PAGE / 1024} kB under ${m.folder}: ${m.times.length} in ${m.seconds} s, one every ${INTERVAL_MS} ms`,
+    `p50 ${f(quantile(sorted, 0.5))} · p90 ${f(quantile(sorted, 0.9))} · p99 ${f(quantile(sorted, 0.99))} · p99.9 ${f(quantile(sorted, 0.999))} · max ${f(sorted[sorted.length - 1])}`,
+    `over 10 ms: ${over(10)} · over 20 ms: ${over(20)} · over 50 ms: ${over(50)}`,
+  ];
+  if (m.stalls.length) {
+    lines.push(`a flush over ${STALL_MS} ms every ${(m.seconds / m.stalls.length).toFixed(1)} s on average: ${m.stalls.map((s) => `${s.at.toFixed(1)} s (${f(s.ms)})`).join(', ')}`);
+  }
+  return lines;
+}
+
+if (require.main === module) {
+  const seconds = Number(process.argv[3] ?? 60);
+  measureFlushes(process.argv[2] ?? tmpdir(), seconds).then(
+    (m) => console.log(flushReport(m).join('\n')),
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
+}
