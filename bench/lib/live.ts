@@ -7,8 +7,27 @@
 import { GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType } from 'graphql-ws';
 import WebSocket from 'ws';
 
-/** Wall-clock time in milliseconds with sub-millisecond precision (same clock as Date.now()). */
-export const wallMs = (): number => performance.timeOrigin + performance.now();
+/**
+ * Wall-clock time in milliseconds with sub-millisecond precision, on the clock of Date.now():
+ * the server stamps its events with Date.now(), and an event's latency is read against it. The
+ * monotonic clock is anchored to Date.now() (its millisecond truncation taken as the middle of
+ * the millisecond), and anchored again whenever the two part by more than 2 ms: the system
+ * clock was set (or drifted) meanwhile. `performance.timeOrigin + performance.now()` alone
+ * follows neither: in the national round of 2026-12-05 01:02 the generator's clock and the
+ * server's Date.now() parted by about 600 ms, and every event read 550–610 ms before it was sent.
+ */
+let anchor = Date.now() + 0.5 - performance.now();
+export const wallMs = (): number => {
+  const mono = performance.now();
+  const wall = Date.now() + 0.5;
+  const apart = wall - (anchor + mono);
+  if (apart > 2 || apart < -2) {
+    anchor = wall - mono;
+    // a slow drift between the two clocks is followed quietly; a step is said
+    if (apart > 50 || apart < -50) process.stderr.write(`the system clock moved by ${apart.toFixed(1)} ms at ${new Date(wall).toISOString()}: timing follows it\n`);
+  }
+  return anchor + mono;
+};
 
 const SEQ = Buffer.from('"seq":');
 const FROM = Buffer.from('"fromSeq":');
