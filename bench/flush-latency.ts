@@ -1,7 +1,7 @@
 /**
  * How long the disk under a folder takes to make a small write durable, as PostgreSQL does at
- * every commit (an 8 kB write, then fdatasync, wal_sync_method's default on Linux). Run it on the
- * folder of PostgreSQL's WAL (pg_wal) before a round:
+ * every commit (an 8 kB write, then fdatasync, wal_sync_method's default on Linux). Run it before
+ * a round on a folder of the disk that holds PostgreSQL's WAL (not in pg_wal itself):
  *
  *   node bench/dist/flush-latency.js [folder] [seconds]      (defaults: the system's temp folder, 60)
  *
